@@ -1,0 +1,33 @@
+package io.reportbot.engine;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A question as it enters the engine: plain text plus where it came from. No platform object crosses
+ * this boundary.
+ *
+ * @param text           what the user wrote (may be empty or huge; the engine copes)
+ * @param conversationId a stable id for the conversation (a chat, a channel, the console); used for context
+ * @param platform       "console", "telegram", "discord", ...: used for logs and statistics only
+ * @param languageHint   the platform's idea of the user's language, used when the text cannot tell
+ */
+public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
+
+    public Inbound {
+        text = text == null ? "" : text;
+        conversationId = conversationId == null ? "" : conversationId;
+        platform = platform == null ? "unknown" : platform;
+        languageHint = Objects.requireNonNullElse(languageHint, Optional.empty());
+    }
+
+    /** A question without a language hint. */
+    public static Inbound of(String text, String conversationId, String platform) {
+        return new Inbound(text, conversationId, platform, Optional.empty());
+    }
+
+    /** A question with a platform language hint such as "de-DE" or "en" (unknown codes are ignored). */
+    public static Inbound of(String text, String conversationId, String platform, String languageCode) {
+        return new Inbound(text, conversationId, platform, Language.fromCode(languageCode));
+    }
+}

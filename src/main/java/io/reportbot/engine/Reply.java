@@ -1,0 +1,32 @@
+package io.reportbot.engine;
+
+import java.util.List;
+
+/**
+ * The engine's answer, in neutral parts that each adapter maps onto its platform.
+ *
+ * @param language    the language the answer is in (the question's)
+ * @param intent      the intent that was matched ("fallback" when none was)
+ * @param confidence  the classifier's confidence for that intent, 0..1
+ * @param fallback    true when reportbot declined, did not understand, or the report does not say
+ * @param text        the answer exactly as a user should see it (plain text, no markup)
+ * @param suggestions topics to offer as buttons (may be empty)
+ * @param factIds     the ids of the report facts the answer uses
+ * @param sources     the report sentences quoted as sources (German, as in the report)
+ */
+public record Reply(
+        Language language,
+        String intent,
+        double confidence,
+        boolean fallback,
+        String text,
+        List<Suggestion> suggestions,
+        List<String> factIds,
+        List<String> sources) {
+
+    public Reply {
+        suggestions = List.copyOf(suggestions);
+        factIds = List.copyOf(factIds);
+        sources = List.copyOf(sources);
+    }
+}
