@@ -50,6 +50,7 @@ public final class EngineFactory {
             intents.forEach(i -> texts.addAll(i.examples(l)));
             corpus.put(l, texts);
         }
+        Lexicon lexicon = Lexicon.bundled();
         Set<String> own = new HashSet<>(report.place().aliases());
         own.addAll(report.place().nationAliases());
         own.add(TextNormalizer.normalize(report.place().name().de()));
@@ -60,8 +61,8 @@ public final class EngineFactory {
         } catch (CompletionException e) {
             ldm = null;
         }
-        return new DefaultEngine(report, intents, classifier, new LanguageGuesser(corpus, ldm),
-                new QuestionReader(Lexicon.bundled(), own), new Wording(), threshold);
+        return new DefaultEngine(report, intents, classifier, new LanguageGuesser(corpus, lexicon.functionWords(), ldm),
+                new QuestionReader(lexicon, own), new Wording(), threshold);
     }
 
     /** Every topic intent must have a topic in the report, or it could never be answered. */

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Guesses whether a question is German or English.
  *
- * <p>Word evidence first: each known word votes with the log-ratio of how often it occurs in German and
- * in English text (stop words plus the intents' own training examples, so "Einhörner" and "unicorns" are
- * known), and umlauts or ß count for German. Only when the words can't tell does it ask the caller's hint,
+ * <p>Word evidence first. Function words ("wie", "der", "how", "the") count most, so that a mixed
+ * question ("number of Hochschulen with KI-Studiengängen?") goes by its grammar; every other known word
+ * votes with the log-ratio of how often it occurs in the German and the English training examples (so
+ * "Einhörner" and "unicorns" are known), and umlauts or ß count for German. Only when the words can't tell does it ask the caller's hint,
  * then OpenNLP's language detector restricted to German versus English, then fall back to German, the
  * report's language. Measured before on this task: 99 % right on short questions; OpenNLP alone over its 103
  * languages, 82 %.
@@ -30,14 +31,29 @@ public final class LanguageGuesser {
     private static final String MODEL = "/langdetect-183.bin";
     private static final double DECISIVE = 1.5;
 
+    private static final double FUNCTION_WORD_WEIGHT = 1.5;
+
     private final Map<String, Double> logRatio;
+    private final Map<String, Language> functionWords;
     private final LanguageDetectorModel model;
 
     /**
      * @param corpus text samples per language (stop words, training examples)
+     * @param functionWords normalised function words of each language (words in both lists are ignored)
      * @param model  OpenNLP's language detection model, or null to do without
      */
-    public LanguageGuesser(Map<Language, List<String>> corpus, LanguageDetectorModel model) {
+    public LanguageGuesser(Map<Language, List<String>> corpus, Map<Language, List<String>> functionWords,
+                           LanguageDetectorModel model) {
+        Map<String, Language> fw = new HashMap<>();
+        java.util.Set<String> both = new java.util.HashSet<>();
+        functionWords.forEach((lang, words) -> words.forEach(w -> {
+            if (fw.containsKey(w) && fw.get(w) != lang) {
+                both.add(w);
+            }
+            fw.put(w, lang);
+        }));
+        both.forEach(fw::remove);
+        this.functionWords = Map.copyOf(fw);
         Map<String, Integer> de = count(corpus.getOrDefault(Language.DE, List.of()));
         Map<String, Integer> en = count(corpus.getOrDefault(Language.EN, List.of()));
         int totalDe = de.values().stream().mapToInt(Integer::intValue).sum() + 1;
@@ -85,8 +101,22 @@ public final class LanguageGuesser {
         return Language.DE;
     }
 
-    /** Positive for German, negative for English, 0 when the words say nothing. */
+    /**
+     * Positive for German, negative for English, 0 when the words say nothing. Function words decide
+     * when there are any; otherwise content words and umlauts.
+     */
     double score(String text) {
+        List<String> tokens = TextNormalizer.tokens(text);
+        int fw = 0;
+        for (String t : tokens) {
+            Language f = functionWords.get(t);
+            if (f != null) {
+                fw += f == Language.DE ? 1 : -1;
+            }
+        }
+        if (fw != 0) {
+            return FUNCTION_WORD_WEIGHT * fw;
+        }
         double s = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -94,7 +124,7 @@ public final class LanguageGuesser {
                 s += 1.5;
             }
         }
-        for (String t : TextNormalizer.tokens(text)) {
+        for (String t : tokens) {
             Double r = logRatio.get(t);
             if (r != null) {
                 s += Math.max(-3, Math.min(3, r));
