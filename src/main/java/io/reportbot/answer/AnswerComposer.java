@@ -80,7 +80,7 @@ public final class AnswerComposer {
             lines.add(verdict(all, claims, lang));
         }
         lines.add(main.toString());
-        lines.addAll(extras(facts, all, lang, aspects));
+        lines.addAll(extras(facts, all, lang, aspects, true));
 
         List<String> sources = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(Fact::source).toList()));
         StringBuilder text = new StringBuilder(String.join("\n", lines));
@@ -89,6 +89,43 @@ public final class AnswerComposer {
             text.append("\n").append(wording.format(lang, "source", s, report.title().get(lang)));
         }
         return new Composed(text.toString(), ids(facts), sources, false);
+    }
+
+    /**
+     * The answer to a follow-up about a topic already answered ("und in Euro?", "and the year before?",
+     * "Woher stammt das?"): only what the aspects ask for, and the source.
+     */
+    public Composed followUp(Topic topic, Language lang, Set<Aspect> aspects) {
+        List<Fact> facts = report.factsOf(topic);
+        List<Value> all = facts.stream().flatMap(f -> f.values().values().stream()).toList();
+        String label = topic.label().get(lang);
+        if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
+            return new Composed(wording.format(lang, "fallback.previous_year", label), ids(facts), List.of(), true);
+        }
+        List<String> lines = new ArrayList<>();
+        if (aspects.contains(Aspect.EURO)) {
+            for (Value v : all) {
+                if (v.eur() != null) {
+                    lines.add(wording.format(lang, "stated.eur", capitalise(noun(v, lang)),
+                            values.qualified(v.qualifier(), values.bare(v.eur(), "EUR", lang), lang)));
+                }
+            }
+        }
+        Set<Aspect> rest = java.util.EnumSet.noneOf(Aspect.class);
+        rest.addAll(aspects);
+        rest.remove(Aspect.SOURCE);
+        lines.addAll(extras(facts, all, lang, rest, aspects.contains(Aspect.RATIO)));
+        if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
+            lines.add(wording.get(lang, "note.no_national"));
+        } else if (lines.isEmpty() && !aspects.contains(Aspect.SOURCE)) {
+            lines.add(wording.format(lang, "followup.about", label));
+        }
+        List<String> sources = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(Fact::source).toList()));
+        StringBuilder text = new StringBuilder(String.join("\n", lines));
+        for (String src : sources) {
+            text.append(text.length() == 0 ? "" : "\n").append(wording.format(lang, "source", src, report.title().get(lang)));
+        }
+        return new Composed(text.toString().strip(), ids(facts), sources, false);
     }
 
     private String verdict(List<Value> all, List<Double> claims, Language lang) {
@@ -131,7 +168,8 @@ public final class AnswerComposer {
         return amount;
     }
 
-    private List<String> extras(List<Fact> facts, List<Value> all, Language lang, Set<Aspect> aspects) {
+    private List<String> extras(List<Fact> facts, List<Value> all, Language lang, Set<Aspect> aspects,
+                                boolean ratios) {
         List<String> lines = new ArrayList<>();
         if (aspects.contains(Aspect.PREVIOUS_YEAR)) {
             for (Value v : all) {
@@ -172,9 +210,11 @@ public final class AnswerComposer {
                 }
             }
         }
-        for (Fact f : facts) {
-            for (Computed c : f.computed()) {
-                lines.add(ratio(f, c, lang));
+        if (ratios) {
+            for (Fact f : facts) {
+                for (Computed c : f.computed()) {
+                    lines.add(ratio(f, c, lang));
+                }
             }
         }
         return lines;

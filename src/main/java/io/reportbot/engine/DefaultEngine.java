@@ -11,6 +11,7 @@ import io.reportbot.nlp.Question;
 import io.reportbot.nlp.QuestionReader;
 import io.reportbot.nlp.ScoredIntent;
 import io.reportbot.nlp.TextNormalizer;
+import io.reportbot.nlp.TopicWords;
 import io.reportbot.report.Fact;
 import io.reportbot.report.Report;
 import io.reportbot.report.Topic;
@@ -39,6 +40,11 @@ import org.slf4j.LoggerFactory;
 final class DefaultEngine implements Engine {
 
     static final String FALLBACK = "fallback";
+    /** A part of a several-topic question must be at least this sure of its topic. */
+    static final double MULTI_THRESHOLD = 0.5;
+    private static final java.util.regex.Pattern CONJUNCTION = java.util.regex.Pattern.compile(
+            "\\s+(?:und|and|sowie|plus|as well as|ebenso wie|&)\\s+|\\s*[,;]\\s*|\\s+(?:oder|or)\\s+",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
     private static final Logger log = LoggerFactory.getLogger(DefaultEngine.class);
 
     private final Report report;
@@ -51,9 +57,13 @@ final class DefaultEngine implements Engine {
     private final double threshold;
     private final Map<String, String> topicSourcesNormalized;
     private final Map<Language, List<String>> examples;
+    private final Conversations conversations;
+    private final TopicWords topicWords;
 
     DefaultEngine(Report report, List<Intent> intents, IntentClassifier classifier, LanguageGuesser languages,
-                  QuestionReader reader, Wording wording, double threshold) {
+                  QuestionReader reader, Wording wording, double threshold, Conversations conversations) {
+        this.conversations = conversations;
+        this.topicWords = new TopicWords(intents);
         this.report = report;
         this.intents = intents.stream().collect(Collectors.toUnmodifiableMap(Intent::name, Function.identity()));
         this.classifier = classifier;
@@ -87,15 +97,36 @@ final class DefaultEngine implements Engine {
         }
         String text = InputCheck.clean(raw);
         Language lang = languages.guess(text, inbound.languageHint());
-        List<ScoredIntent> scores = classifier.classify(classifier.prepare(text));
+        List<String> tokens = classifier.prepare(text);
+        List<ScoredIntent> scores = classifier.classify(tokens);
         List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
         ScoredIntent top = scores.get(0);
         Intent intent = intents.get(top.intent());
         Question q = reader.read(text);
+        Optional<Conversations.Context> context = conversations.get(inbound.conversationId());
 
-        Optional<Reply> outOfScope = scopeGuard(q, intent, lang, top, scores, ranking);
+        boolean namesTopic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
+                && topicWords.names(intent.name(), tokens);
+        Set<Aspect> aspects = aspectsFor(q);
+        boolean confident = top.score() >= threshold && intent.kind() != Intent.Kind.OUT_OF_SCOPE;
+        boolean shortFollowUp = context.isPresent() && !aspects.isEmpty()
+                && (tokens.size() <= 2 || q.pointsBack() && tokens.size() <= 6);
+        if (shortFollowUp || !namesTopic && !aspects.isEmpty() && q.otherPlaces().isEmpty()
+                && !(intent.kind() == Intent.Kind.SMALLTALK && confident)
+                && (context.isPresent() || !confident)) {
+            return followUp(inbound, context, lang, aspects, top.score(), ranking);
+        }
+
+        String contextTopic = context.map(c -> c.topics().get(0)).orElse(null);
+        Optional<Reply> outOfScope = scopeGuard(q, intent, lang, top, scores, ranking,
+                namesTopic ? null : contextTopic);
         if (outOfScope.isPresent()) {
             return outOfScope.get();
+        }
+        Optional<Reply> multi = multiTopic(text, lang, aspects, ranking);
+        if (multi.isPresent()) {
+            remember(inbound, multi.get());
+            return multi.get();
         }
         if (top.score() < threshold || intent.kind() == Intent.Kind.OUT_OF_SCOPE) {
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
@@ -109,17 +140,103 @@ final class DefaultEngine implements Engine {
             log.warn("intent {} has no topic in report {}", intent.name(), report.id());
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
         }
-        return topicReply(topic, lang, top.score(), aspectsFor(q), q, ranking);
+        Reply reply = topicReply(topic, lang, top.score(), aspects, q, ranking);
+        remember(inbound, reply);
+        return reply;
+    }
+
+    /** A question that names no topic but asks an aspect: about the conversation's last topic, if any. */
+    private Reply followUp(Inbound inbound, Optional<Conversations.Context> context, Language lang, Set<Aspect> aspects,
+                           double score, List<IntentScore> ranking) {
+        if (context.isEmpty()) {
+            return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), score,
+                    topics(lang).stream().limit(3).toList(), ranking);
+        }
+        List<String> texts = new ArrayList<>();
+        List<String> facts = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        boolean allFallback = true;
+        for (String topicId : context.get().topics()) {
+            Topic topic = report.topic(topicId).orElse(null);
+            if (topic == null) {
+                continue;
+            }
+            Composed c = composer.followUp(topic, lang, aspects);
+            texts.add(c.text());
+            facts.addAll(c.factIds());
+            sources.addAll(c.sources());
+            allFallback &= c.fallback();
+        }
+        String intent = String.join("+", context.get().topics());
+        List<Suggestion> sugg = allFallback ? context.get().topics().stream().map(report::topic).flatMap(Optional::stream)
+                .map(t -> new Suggestion(t.id(), t.label().get(lang))).toList() : List.of();
+        return new Reply(lang, allFallback ? FALLBACK : intent, score, allFallback, String.join("\n\n", texts), sugg,
+                facts, sources, ranking);
+    }
+
+    /**
+     * "Wie viele Einhörner und börsennotierte KI-Unternehmen gibt es?": when the question splits at a
+     * conjunction into parts that each name a different topic with confidence, every part is answered.
+     */
+    private Optional<Reply> multiTopic(String text, Language lang, Set<Aspect> aspects, List<IntentScore> ranking) {
+        String[] parts = CONJUNCTION.split(text);
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        List<Topic> topics = new ArrayList<>();
+        double minScore = 1;
+        for (String part : parts) {
+            List<String> tokens = classifier.prepare(part);
+            if (tokens.isEmpty()) {
+                continue;
+            }
+            ScoredIntent best = classifier.classify(tokens).get(0);
+            Intent intent = intents.get(best.intent());
+            if (intent.kind() != Intent.Kind.TOPIC || best.score() < MULTI_THRESHOLD
+                    || !topicWords.names(intent.name(), tokens)) {
+                continue;
+            }
+            Optional<Topic> topic = report.topic(intent.name());
+            if (topic.isPresent() && !topics.contains(topic.get())) {
+                topics.add(topic.get());
+                minScore = Math.min(minScore, best.score());
+            }
+        }
+        if (topics.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> texts = new ArrayList<>();
+        List<String> facts = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (Topic t : topics) {
+            Composed c = composer.topic(t, lang, aspects, List.of());
+            texts.add(c.text());
+            facts.addAll(c.factIds());
+            sources.addAll(c.sources());
+        }
+        String intent = topics.stream().map(Topic::id).collect(Collectors.joining("+"));
+        return Optional.of(new Reply(lang, intent, minScore, false, String.join("\n\n", texts), List.of(), facts,
+                sources, ranking));
+    }
+
+    private void remember(Inbound inbound, Reply reply) {
+        if (reply.fallback() || reply.factIds().isEmpty()) {
+            return;
+        }
+        List<String> topicIds = List.of(reply.intent().split("\\+"));
+        if (topicIds.stream().allMatch(id -> report.topic(id).isPresent())) {
+            conversations.put(inbound.conversationId(), new Conversations.Context(topicIds, reply.language()));
+        }
     }
 
     /** Places, years and metrics the report doesn't cover: an honest "the report doesn't say". */
     private Optional<Reply> scopeGuard(Question q, Intent intent, Language lang, ScoredIntent top,
-                                       List<ScoredIntent> scores, List<IntentScore> ranking) {
+                                       List<ScoredIntent> scores, List<IntentScore> ranking, String contextTopic) {
         if (intent.kind() == Intent.Kind.SMALLTALK && top.score() >= threshold) {
             return Optional.empty();
         }
         String sources = intent.kind() == Intent.Kind.TOPIC ? topicSourcesNormalized.getOrDefault(intent.name(), "") : "";
-        String suggestFirst = intent.kind() == Intent.Kind.TOPIC ? intent.name() : null;
+        String suggestFirst = contextTopic != null ? contextTopic : intent.kind() == Intent.Kind.TOPIC ? intent.name() : null;
         for (String place : q.otherPlaces()) {
             if (!(" " + sources + " ").contains(" " + place + " ")) {
                 return Optional.of(fallback(lang, wording.format(lang, "fallback.place", display(place)), top.score(),

@@ -35,11 +35,20 @@ public final class EngineFactory {
     }
 
     static Engine create(EngineSettings settings) {
-        return create(settings, DEFAULT_THRESHOLD, IntentClassifier.Settings.defaults());
+        return create(settings, DEFAULT_THRESHOLD, IntentClassifier.Settings.defaults(), new Conversations());
     }
 
     /** An engine with a given confidence threshold and classifier settings (for evaluation and tuning). */
     public static Engine create(EngineSettings settings, double threshold, IntentClassifier.Settings classifierSettings) {
+        return create(settings, threshold, classifierSettings, new Conversations());
+    }
+
+    /**
+     * An engine that keeps conversation context in the given store (a reloaded engine shares the store of
+     * the one it replaces, so conversations carry on).
+     */
+    public static Engine create(EngineSettings settings, double threshold, IntentClassifier.Settings classifierSettings,
+                                Conversations conversations) {
         long t0 = System.nanoTime();
         CompletableFuture<LanguageDetectorModel> model = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
         Report report = settings.reportFile().map(new ReportLoader()::load).orElseGet(new ReportLoader()::loadBundled);
@@ -68,7 +77,7 @@ public final class EngineFactory {
         }
         Engine engine = new DefaultEngine(report, intents, classifier,
                 new LanguageGuesser(corpus, lexicon.functionWords(), ldm), new QuestionReader(lexicon, own), new Wording(),
-                threshold);
+                threshold, conversations);
         log.info("engine ready in {} ms: report \"{}\" with {} facts, {} intents, classifier trained in {} ms",
                 (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
                 (t2 - t1) / 1_000_000);

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param aspects      what about a topic it asks
  * @param otherPlaces  the places it names other than the report's (as written, normalised)
  * @param future       whether it asks about the future
+ * @param pointsBack   whether it points back to what was said before ("Woher stammt das?", "and that?")
  */
 public record Question(String normalized, List<Integer> years, List<Double> claims, boolean verification,
-                       Set<Aspect> aspects, List<String> otherPlaces, boolean future) {
+                       Set<Aspect> aspects, List<String> otherPlaces, boolean future, boolean pointsBack) {
 
     public Question {
         years = List.copyOf(years);

@@ -53,7 +53,8 @@ public final class QuestionReader {
         List<String> places = lexicon.places().stream()
                 .filter(p -> !ownPlaces.contains(p) && Question.containsPhrase(normalized, p))
                 .toList();
-        return new Question(normalized, years, claims, verification, aspects, places, future);
+        boolean pointsBack = lexicon.followUp().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
+        return new Question(normalized, years, claims, verification, aspects, places, future, pointsBack);
     }
 
     /**
