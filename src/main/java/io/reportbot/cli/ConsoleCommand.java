@@ -1,7 +1,7 @@
 package io.reportbot.cli;
 
 import io.reportbot.console.ConsoleSession;
-import io.reportbot.engine.Engine;
+import io.reportbot.engine.ReloadableEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,8 +43,9 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine engine = engineOptions.build();
-        ConsoleSession session = new ConsoleSession(engine, debug ? Render::debug : null);
+        ReloadableEngine engine = engineOptions.build();
+        Signals.reloadOnHangup(engine);
+        ConsoleSession session = new ConsoleSession(engine, debug ? Render::debug : null, () -> engine.reload().message());
         try {
             if (System.console() != null) {
                 repl(session);

@@ -1,6 +1,8 @@
 package io.reportbot.cli;
 
-import io.reportbot.engine.Engine;
+import io.reportbot.engine.FallbackListener;
+import io.reportbot.engine.ReloadableEngine;
+import io.reportbot.review.UnansweredLog;
 import io.reportbot.engine.EngineSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -18,11 +20,21 @@ public final class EngineOptions {
 
     /** The settings these options describe; environment variables fill what the options leave open. */
     public EngineSettings settings() {
-        return EngineSettings.fromEnvironment(System.getenv()).withOverrides(report, intents);
+        EngineSettings s = EngineSettings.fromEnvironment(System.getenv()).withOverrides(report, intents);
+        return unansweredLog != null ? s.withUnansweredLog(unansweredLog) : s;
     }
 
-    /** Builds the engine; a broken file surfaces as {@link io.reportbot.engine.EngineLoadException}. */
-    public Engine build() {
-        return Engine.create(settings());
+    @Option(names = "--unanswered-log", paramLabel = "FILE",
+            description = "Append questions that fell back to this file (JSON lines; env REPORTBOT_UNANSWERED_LOG).")
+    Path unansweredLog;
+
+    /**
+     * Builds a reloadable engine that logs unanswered questions where configured; a broken file surfaces
+     * as {@link io.reportbot.engine.EngineLoadException}.
+     */
+    public ReloadableEngine build() {
+        EngineSettings s = settings();
+        FallbackListener listener = s.unansweredLog().<FallbackListener>map(UnansweredLog::open).orElse(FallbackListener.NONE);
+        return ReloadableEngine.create(s, listener);
     }
 }

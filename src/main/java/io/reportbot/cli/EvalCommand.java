@@ -52,7 +52,7 @@ public final class EvalCommand implements Callable<Integer> {
     Integer folds;
 
     @Option(names = "--threshold", paramLabel = "T", description = "Confidence threshold (default: ${DEFAULT-VALUE}).")
-    double threshold = EngineFactory.DEFAULT_THRESHOLD;
+    double threshold = EngineSettings.DEFAULT_THRESHOLD;
 
     @Option(names = "--iterations", paramLabel = "N", description = "Maxent training iterations (default: ${DEFAULT-VALUE}).")
     int iterations = IntentClassifier.Settings.defaults().iterations();
@@ -89,7 +89,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (file != null) {
             List<LabelledQuestion> questions = Evaluator.read(file);
-            Engine engine = EngineFactory.create(settings, sweep ? 0.0 : threshold, classifierSettings());
+            Engine engine = EngineFactory.create(settings.withThreshold(sweep ? 0.0 : threshold), classifierSettings());
             List<Reply> replies = Evaluator.answer(engine, questions);
             if (sweep) {
                 List<Map<String, Object>> rows = new ArrayList<>();

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TelegramCommand.class,
                 DiscordCommand.class,
                 EvalCommand.class,
+                ReviewCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * The console adapter: one conversation, plain text in and out. Besides questions it knows a few
  * commands: {@code /topics}, {@code /help}, {@code /lang de|en}, a topic's number from the last list of
- * suggestions, and {@code /quit}. Not thread-safe (one session, one user).
+ * suggestions, {@code /reload} (re-read intents and report) and {@code /quit}. Not thread-safe (one session, one user).
  */
 public final class ConsoleSession {
 
@@ -24,6 +24,7 @@ public final class ConsoleSession {
     private static final String CONVERSATION = "console";
     private final Engine engine;
     private final Function<Reply, String> debug;
+    private final java.util.function.Supplier<String> reload;
     private Optional<Language> language = Optional.empty();
     private Language lastLanguage = Language.DE;
     private List<Suggestion> lastSuggestions = List.of();
@@ -31,16 +32,18 @@ public final class ConsoleSession {
     /**
      * @param engine the engine to ask
      * @param debug  renders what was understood after each answer, or null for none
+     * @param reload reloads the intents and the report and says how it went, or null where not possible
      */
-    public ConsoleSession(Engine engine, Function<Reply, String> debug) {
+    public ConsoleSession(Engine engine, Function<Reply, String> debug, java.util.function.Supplier<String> reload) {
         this.engine = engine;
         this.debug = debug;
+        this.reload = reload;
     }
 
     /** The greeting shown when an interactive session starts. */
     public String welcome() {
         return engine.message(Language.DE, "greeting") + "\n" + engine.message(Language.EN, "greeting")
-                + "\n(/topics, /help, /lang de|en, /quit)";
+                + "\n(/topics, /help, /lang de|en, /reload, /quit)";
     }
 
     /** Handles one line of input. */
@@ -48,6 +51,9 @@ public final class ConsoleSession {
         String t = line == null ? "" : line.strip();
         if (t.equals("/quit") || t.equals("/exit")) {
             return new Outcome("", true);
+        }
+        if (t.equals("/reload") && reload != null) {
+            return new Outcome(reload.get(), false);
         }
         if (t.equals("/help")) {
             return new Outcome(engine.message(lastLanguage, "help"), false);

@@ -58,10 +58,13 @@ final class DefaultEngine implements Engine {
     private final Map<String, String> topicSourcesNormalized;
     private final Map<Language, List<String>> examples;
     private final Conversations conversations;
+    private final FallbackListener listener;
     private final TopicWords topicWords;
 
     DefaultEngine(Report report, List<Intent> intents, IntentClassifier classifier, LanguageGuesser languages,
-                  QuestionReader reader, Wording wording, double threshold, Conversations conversations) {
+                  QuestionReader reader, Wording wording, double threshold, Conversations conversations,
+                  FallbackListener listener) {
+        this.listener = listener;
         this.conversations = conversations;
         this.topicWords = new TopicWords(intents);
         this.report = report;
@@ -79,6 +82,18 @@ final class DefaultEngine implements Engine {
 
     @Override
     public Reply answer(Inbound inbound) {
+        Reply reply = answerSafely(inbound);
+        if (reply.fallback() && !reply.ranking().isEmpty()) {
+            try {
+                listener.fellBack(inbound, reply);
+            } catch (RuntimeException e) {
+                log.warn("the fallback listener failed ({}); answering goes on", e.toString());
+            }
+        }
+        return reply;
+    }
+
+    private Reply answerSafely(Inbound inbound) {
         try {
             return answerChecked(inbound);
         } catch (RuntimeException e) {

@@ -25,30 +25,25 @@ public final class EngineFactory {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineFactory.class);
 
-    /**
-     * Below this classifier score the engine says the report doesn't say. Chosen with the threshold sweep
-     * of the labelled evaluation set (see the README).
-     */
-    public static final double DEFAULT_THRESHOLD = 0.4;
-
     private EngineFactory() {
     }
 
     static Engine create(EngineSettings settings) {
-        return create(settings, DEFAULT_THRESHOLD, IntentClassifier.Settings.defaults(), new Conversations());
+        return create(settings, IntentClassifier.Settings.defaults(), new Conversations(), FallbackListener.NONE);
     }
 
-    /** An engine with a given confidence threshold and classifier settings (for evaluation and tuning). */
-    public static Engine create(EngineSettings settings, double threshold, IntentClassifier.Settings classifierSettings) {
-        return create(settings, threshold, classifierSettings, new Conversations());
+    /** An engine with given classifier settings (for evaluation and tuning). */
+    public static Engine create(EngineSettings settings, IntentClassifier.Settings classifierSettings) {
+        return create(settings, classifierSettings, new Conversations(), FallbackListener.NONE);
     }
 
     /**
      * An engine that keeps conversation context in the given store (a reloaded engine shares the store of
-     * the one it replaces, so conversations carry on).
+     * the one it replaces, so conversations carry on) and tells the listener about every fallback.
      */
-    public static Engine create(EngineSettings settings, double threshold, IntentClassifier.Settings classifierSettings,
-                                Conversations conversations) {
+    public static Engine create(EngineSettings settings, IntentClassifier.Settings classifierSettings,
+                                Conversations conversations, FallbackListener listener) {
+        double threshold = settings.threshold();
         long t0 = System.nanoTime();
         CompletableFuture<LanguageDetectorModel> model = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
         Report report = settings.reportFile().map(new ReportLoader()::load).orElseGet(new ReportLoader()::loadBundled);
@@ -77,7 +72,7 @@ public final class EngineFactory {
         }
         Engine engine = new DefaultEngine(report, intents, classifier,
                 new LanguageGuesser(corpus, lexicon.functionWords(), ldm), new QuestionReader(lexicon, own), new Wording(),
-                threshold, conversations);
+                threshold, conversations, listener);
         log.info("engine ready in {} ms: report \"{}\" with {} facts, {} intents, classifier trained in {} ms",
                 (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
                 (t2 - t1) / 1_000_000);

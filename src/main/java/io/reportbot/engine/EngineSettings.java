@@ -5,26 +5,54 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the engine reads its data. Empty paths mean the bundled white paper and intents.
+ * Where the engine reads its data and how it decides. Empty paths mean the bundled white paper and intents.
  *
- * @param reportFile  a report dataset JSON file, or empty for the bundled one
- * @param intentsDir  a folder of intent JSON files, or empty for the bundled ones
+ * @param reportFile    a report dataset JSON file, or empty for the bundled one
+ * @param intentsDir    a folder of intent JSON files, or empty for the bundled ones
+ * @param threshold     below this classifier score the engine says the report doesn't say
+ * @param unansweredLog where questions that fell back are appended (JSON lines), or empty for nowhere
  */
-public record EngineSettings(Optional<Path> reportFile, Optional<Path> intentsDir) {
+public record EngineSettings(Optional<Path> reportFile, Optional<Path> intentsDir, double threshold,
+                             Optional<Path> unansweredLog) {
+
+    /** The threshold chosen with the evaluation's threshold sweep (see the README). */
+    public static final double DEFAULT_THRESHOLD = 0.4;
+
+    public EngineSettings {
+        reportFile = reportFile == null ? Optional.empty() : reportFile;
+        intentsDir = intentsDir == null ? Optional.empty() : intentsDir;
+        unansweredLog = unansweredLog == null ? Optional.empty() : unansweredLog;
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("the threshold must be between 0 and 1, not " + threshold);
+        }
+    }
+
+    public EngineSettings(Optional<Path> reportFile, Optional<Path> intentsDir) {
+        this(reportFile, intentsDir, DEFAULT_THRESHOLD, Optional.empty());
+    }
 
     public static EngineSettings bundled() {
         return new EngineSettings(Optional.empty(), Optional.empty());
     }
 
-    /** Reads {@code REPORTBOT_REPORT} and {@code REPORTBOT_INTENTS}. */
+    /** Reads {@code REPORTBOT_REPORT}, {@code REPORTBOT_INTENTS} and {@code REPORTBOT_UNANSWERED_LOG}. */
     public static EngineSettings fromEnvironment(Map<String, String> env) {
-        return new EngineSettings(path(env.get("REPORTBOT_REPORT")), path(env.get("REPORTBOT_INTENTS")));
+        return new EngineSettings(path(env.get("REPORTBOT_REPORT")), path(env.get("REPORTBOT_INTENTS")),
+                DEFAULT_THRESHOLD, path(env.get("REPORTBOT_UNANSWERED_LOG")));
     }
 
     /** These settings with the given paths in place of the current ones where they are not null. */
     public EngineSettings withOverrides(Path report, Path intents) {
         return new EngineSettings(report != null ? Optional.of(report) : reportFile,
-                intents != null ? Optional.of(intents) : intentsDir);
+                intents != null ? Optional.of(intents) : intentsDir, threshold, unansweredLog);
+    }
+
+    public EngineSettings withThreshold(double t) {
+        return new EngineSettings(reportFile, intentsDir, t, unansweredLog);
+    }
+
+    public EngineSettings withUnansweredLog(Path log) {
+        return new EngineSettings(reportFile, intentsDir, threshold, Optional.ofNullable(log));
     }
 
     private static Optional<Path> path(String s) {

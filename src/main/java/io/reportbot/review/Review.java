@@ -1,0 +1,148 @@
+package io.reportbot.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reportbot.nlp.TextNormalizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups the questions of the unanswered-questions log by similarity (character trigrams of the normalised
+ * text, Jaccard ≥ {@value #SIMILARITY}), so that a maintainer sees what people keep asking and which intent
+ * each group came closest to (the best-scored intent other than out_of_scope: the one it would be added to).
+ * A broken line is skipped and counted, never fatal.
+ */
+public final class Review {
+
+    static final double SIMILARITY = 0.4;
+
+    /** One logged question. */
+    public record Entry(String text, String language, String nearestIntent, double nearestScore) {
+    }
+
+    /**
+     * Questions that look alike.
+     *
+     * @param count         how many
+     * @param examples      up to five distinct texts
+     * @param nearestIntent the intent they most often came closest to
+     * @param meanScore     the mean score of that intent
+     */
+    public record Group(int count, List<String> examples, String nearestIntent, double meanScore) {
+    }
+
+    /** The log's entries and how many lines could not be read. */
+    public record Log(List<Entry> entries, int brokenLines) {
+    }
+
+    private Review() {
+    }
+
+    public static Log read(Path file) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        List<Entry> entries = new ArrayList<>();
+        int broken = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode n = m.readTree(line);
+                    JsonNode top = n.path("top").path(0);
+                    for (JsonNode t : n.path("top")) {
+                        if (!"out_of_scope".equals(t.path("intent").asText())) {
+                            top = t;
+                            break;
+                        }
+                    }
+                    entries.add(new Entry(n.path("text").asText(""), n.path("language").asText(""),
+                            top.path("intent").asText("?"), top.path("score").asDouble(0)));
+                } catch (IOException e) {
+                    broken++;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "the unanswered-questions log does not exist (yet)");
+        }
+        return new Log(entries, broken);
+    }
+
+    /** Groups of similar questions, the largest first. */
+    public static List<Group> group(List<Entry> entries) {
+        List<Set<String>> reps = new ArrayList<>();
+        List<List<Entry>> members = new ArrayList<>();
+        for (Entry e : entries) {
+            Set<String> grams = trigrams(e.text());
+            int best = -1;
+            double bestSim = SIMILARITY;
+            for (int i = 0; i < reps.size(); i++) {
+                double sim = jaccard(grams, reps.get(i));
+                if (sim >= bestSim) {
+                    bestSim = sim;
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                reps.add(grams);
+                members.add(new ArrayList<>(List.of(e)));
+            } else {
+                members.get(best).add(e);
+            }
+        }
+        List<Group> groups = new ArrayList<>();
+        for (List<Entry> g : members) {
+            Map<String, Integer> votes = new HashMap<>();
+            Map<String, Double> scores = new HashMap<>();
+            g.forEach(e -> {
+                votes.merge(e.nearestIntent(), 1, Integer::sum);
+                scores.merge(e.nearestIntent(), e.nearestScore(), Double::sum);
+            });
+            String nearest = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            Set<String> examples = new LinkedHashSet<>();
+            g.forEach(e -> {
+                if (examples.size() < 5) {
+                    examples.add(e.text());
+                }
+            });
+            groups.add(new Group(g.size(), List.copyOf(examples), nearest, scores.get(nearest) / votes.get(nearest)));
+        }
+        groups.sort(Comparator.comparingInt(Group::count).reversed());
+        return groups;
+    }
+
+    static Set<String> trigrams(String text) {
+        String n = " " + TextNormalizer.normalize(text) + " ";
+        Set<String> s = new HashSet<>();
+        for (int i = 0; i + 3 <= n.length(); i++) {
+            s.add(n.substring(i, i + 3));
+        }
+        return s;
+    }
+
+    static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1;
+        }
+        int inter = 0;
+        for (String x : a) {
+            if (b.contains(x)) {
+                inter++;
+            }
+        }
+        return (double) inter / (a.size() + b.size() - inter);
+    }
+}
