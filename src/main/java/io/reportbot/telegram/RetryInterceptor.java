@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -26,9 +27,15 @@ final class RetryInterceptor implements Interceptor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RetryPolicy policy;
+    private final BooleanSupplier giveUp;
 
-    RetryInterceptor(RetryPolicy policy) {
+    /**
+     * @param policy how often and how long to retry
+     * @param giveUp true when retrying no longer makes sense (the bot is stopping)
+     */
+    RetryInterceptor(RetryPolicy policy, BooleanSupplier giveUp) {
         this.policy = policy;
+        this.giveUp = giveUp;
     }
 
     @Override
@@ -40,7 +47,7 @@ final class RetryInterceptor implements Interceptor {
             try {
                 response = chain.proceed(chain.request());
             } catch (IOException e) {
-                if (last || chain.call().isCanceled() || !retryable(e)) {
+                if (last || chain.call().isCanceled() || giveUp.getAsBoolean() || !retryable(e)) {
                     throw e;
                 }
                 Duration wait = policy.backoff(attempt, ThreadLocalRandom.current());
@@ -95,10 +102,10 @@ final class RetryInterceptor implements Interceptor {
         return !(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException;
     }
 
-    private static void pause(Chain chain, Duration wait) throws IOException {
+    private void pause(Chain chain, Duration wait) throws IOException {
         long end = System.nanoTime() + wait.toNanos();
         while (true) {
-            if (chain.call().isCanceled()) {
+            if (chain.call().isCanceled() || giveUp.getAsBoolean()) {
                 throw new IOException("Canceled");
             }
             long left = end - System.nanoTime();

@@ -75,6 +75,7 @@ public final class TelegramBot implements AutoCloseable {
     private TelegramBotsLongPollingApplication polling;
     private ScheduledExecutorService pollExecutor;
     private PollBackOff pollBackOff;
+    private HttpClients.PollAbort pollAbort;
     private WebhookServer webhookServer;
     private boolean stopped;
 
@@ -157,7 +158,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void startPolling() {
-        pollHttp = HttpClients.forPolling(settings);
+        pollAbort = new HttpClients.PollAbort();
+        pollHttp = HttpClients.forPolling(settings, pollAbort);
         pollExecutor = Executors.newSingleThreadScheduledExecutor(daemon("telegram-poll"));
         pollBackOff = new PollBackOff(settings.retry());
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor,
@@ -189,6 +191,11 @@ public final class TelegramBot implements AutoCloseable {
     /** The port the webhook endpoint listens on (for tests and logs); -1 when polling. */
     public int webhookPort() {
         return webhookServer == null ? -1 : webhookServer.port();
+    }
+
+    /** Answers accepted but not finished yet (for tests and the shutdown log). */
+    int inFlight() {
+        return inFlight.get();
     }
 
     /** Takes a batch of updates: drops repeats, routes, applies the rate limit, hands the rest to the workers. */
@@ -270,7 +277,7 @@ public final class TelegramBot implements AutoCloseable {
             } catch (TelegramApiException | RuntimeException e) {
                 LOG.debug("stopping long polling: {}", redactor.describe(e));
             }
-            pollHttp.dispatcher().cancelAll(); // ends the long poll now instead of after its timeout
+            pollAbort.abort(); // ends the long poll now instead of after its timeout
         }
         if (webhookServer != null) {
             webhookServer.stop();

@@ -213,7 +213,7 @@ final class UpdateHandler {
         return chosen != null ? chosen : userLanguage.orElse(Language.DE);
     }
 
-    private static String resultId(String key) {
+    static String resultId(String key) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
