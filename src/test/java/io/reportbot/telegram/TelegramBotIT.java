@@ -440,6 +440,48 @@ class TelegramBotIT {
         }
     }
 
+    @Test
+    void webhookModeAnswersOnlyRequestsWithTheSecret() throws Exception {
+        try (FakeBotApi api3 = new FakeBotApi(TOKEN)) {
+            TelegramBot bot3 = TelegramBot.create(new FakeEngine(), settings(api3).withWebhook(
+                    new TelegramSettings.WebhookSettings("127.0.0.1", 0, "/telegram", "s3cret-s3cret-s3cret",
+                            java.util.Optional.empty())));
+            bot3.start();
+            try {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + bot3.webhookPort() + "/telegram");
+                java.util.function.BiFunction<String, String, Integer> post = (secret, body) -> {
+                    var request = java.net.http.HttpRequest.newBuilder(endpoint)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                    if (secret != null) {
+                        request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+                    }
+                    try {
+                        return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                };
+                String update = privateMessage(9001, 1030, 30, "de", "Wie viele Einhörner?");
+                assertThat(post.apply(null, update)).isEqualTo(401);
+                assertThat(post.apply("wrong-secret-wrong-secret", update)).isEqualTo(401);
+                assertThat(post.apply("s3cret-s3cret-s3cret", "not json")).isEqualTo(400);
+                assertThat(post.apply("s3cret-s3cret-s3cret", update)).isEqualTo(200);
+                assertThat(post.apply("s3cret-s3cret-s3cret", update)).as("Telegram retrying a delivery").isEqualTo(200);
+                await("answer", WAIT, () -> api3.messagesTo(1030).size() == 1);
+                await("answers finished", WAIT, () -> bot3.inFlight() == 0);
+                assertPayloads(api3.messagesTo(1030), reply(1030, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 30,
+                        null));
+                assertThat(api3.calls("getUpdates")).isEmpty();
+                assertThat(api3.calls("deleteWebhook")).isEmpty();
+            } finally {
+                bot3.stop();
+            }
+        }
+    }
+
     @AfterAll
     static void theTokenNeverAppearsInALog() {
         stopAll();
