@@ -62,6 +62,8 @@ public final class TelegramCommand implements Callable<Integer> {
             bot.stop();
             return 1;
         }
+        spec.commandLine().getErr().println("reportbot: Telegram bot @" + bot.username() + " is running ("
+                + (webhook ? "webhook" : "long polling") + "); Ctrl-C or SIGTERM stops it.");
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try {
@@ -69,6 +71,7 @@ public final class TelegramCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        spec.commandLine().getErr().println("reportbot: stopping; finishing the answers in flight.");
         bot.stop();
         return 0;
     }

@@ -188,6 +188,15 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
+    /** The bot's username (without "@") as Telegram reported it at start-up. */
+    public String username() {
+        UpdateRouter r = router;
+        if (r == null) {
+            throw new IllegalStateException("not started");
+        }
+        return r.bot().username();
+    }
+
     /** The port the webhook endpoint listens on (for tests and logs); -1 when polling. */
     public int webhookPort() {
         return webhookServer == null ? -1 : webhookServer.port();

@@ -174,16 +174,30 @@ final class TelegramFormatter {
         return sb.toString();
     }
 
+    /**
+     * The reply as pieces: the text as the engine wrote it; lines that quote a source are shown as quotes; sources
+     * the text does not quote yet are added below it under a "Quelle"/"Source" heading.
+     */
     private List<Piece> document(Reply reply) {
+        List<String> sources = reply.sources().stream().filter(s -> s != null && !s.isBlank()).map(String::strip)
+                .toList();
         List<Piece> doc = new ArrayList<>();
-        doc.add(Piece.plain(reply.text()));
-        List<String> sources = reply.sources().stream().filter(s -> s != null && !s.isBlank()).toList();
-        if (!sources.isEmpty()) {
-            doc.add(Piece.plain("\n\n"));
-            doc.add(new Piece(texts.get(reply.language(), "sources", sources.size()), Style.BOLD));
-            for (String source : sources) {
+        String[] lines = reply.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
                 doc.add(Piece.plain("\n"));
-                doc.add(new Piece(source.strip(), Style.QUOTE));
+            }
+            String line = lines[i];
+            boolean quotes = !line.isBlank() && sources.stream().anyMatch(line::contains);
+            doc.add(new Piece(line, quotes ? Style.QUOTE : Style.PLAIN));
+        }
+        List<String> missing = sources.stream().filter(s -> !reply.text().contains(s)).toList();
+        if (!missing.isEmpty()) {
+            doc.add(Piece.plain("\n\n"));
+            doc.add(new Piece(texts.get(reply.language(), "sources", missing.size()), Style.BOLD));
+            for (String source : missing) {
+                doc.add(Piece.plain("\n"));
+                doc.add(new Piece(source, Style.QUOTE));
             }
         }
         return doc;

@@ -42,6 +42,10 @@ final class UpdateRouter {
         this.mention = Pattern.compile("@" + Pattern.quote(bot.username()) + "\\b", Pattern.CASE_INSENSITIVE);
     }
 
+    BotIdentity bot() {
+        return bot;
+    }
+
     Route route(Update update) {
         if (update.getMessage() != null) {
             return message(update.getMessage());

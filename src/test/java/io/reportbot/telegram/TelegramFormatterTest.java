@@ -33,6 +33,15 @@ class TelegramFormatterTest {
     }
 
     @Test
+    void linesOfTheTextThatQuoteASourceBecomeQuotesAndAreNotRepeated() {
+        String source = "Außerdem gibt es in Beijing 36 Einhorn-Unternehmen.";
+        Reply reply = new Reply(Language.DE, "x", 1, false, "In Beijing gibt es 36 Einhörner & mehr.\n\nQuelle (Bericht): „"
+                + source + "“", List.of(), List.of(), List.of(source));
+        assertThat(formatter.answer(reply)).containsExactly("In Beijing gibt es 36 Einhörner &amp; mehr.\n\n"
+                + "<blockquote>Quelle (Bericht): „" + source + "“</blockquote>");
+    }
+
+    @Test
     void shortTextIsOneMessage() {
         assertThat(formatter.plain("Hallo")).containsExactly("Hallo");
         assertThat(formatter.plain("   ")).isEmpty();
