@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,5 +75,32 @@ public final class TelegramCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("reportbot: stopping; finishing the answers in flight.");
         bot.stop();
         return 0;
+    }
+
+    /**
+     * SIGINT and SIGTERM as an ordinary event, so that the bot stops in its own time and the process exits 0 (with a
+     * plain shutdown hook the JVM is already exiting, with status 130 or 143). A second signal exits at once.
+     */
+    private static final class Signals {
+        private Signals() {
+        }
+
+        static void onTermination(Runnable action) {
+            AtomicInteger received = new AtomicInteger();
+            Runnable handler = () -> {
+                if (received.incrementAndGet() == 1) {
+                    action.run();
+                } else {
+                    Runtime.getRuntime().halt(130);
+                }
+            };
+            try {
+                for (String name : new String[] {"INT", "TERM"}) {
+                    sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> handler.run());
+                }
+            } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+                Runtime.getRuntime().addShutdownHook(new Thread(action, "reportbot-shutdown"));
+            }
+        }
     }
 }

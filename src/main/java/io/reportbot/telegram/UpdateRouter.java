@@ -82,7 +82,8 @@ final class UpdateRouter {
         if (!isPrivate && addedMe(m)) {
             return new Route.GroupGreeting(chat, lang);
         }
-        if (m.getFrom() != null && Boolean.TRUE.equals(m.getFrom().getIsBot())) {
+        if (m.getFrom() != null && Boolean.TRUE.equals(m.getFrom().getIsBot()) && m.getSenderChat() == null) {
+            // other bots (but not anonymous group admins, who write as @GroupAnonymousBot with a sender_chat)
             return new Route.Ignore("message from a bot");
         }
         if (!m.hasText()) {
