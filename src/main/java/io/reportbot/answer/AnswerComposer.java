@@ -47,6 +47,17 @@ public final class AnswerComposer {
      * @param claims figures the question states ("Stimmt es, dass es 70 Einhörner gibt?"), to confirm or correct
      */
     public Composed topic(Topic topic, Language lang, Set<Aspect> aspects, List<Double> claims) {
+        return topic(topic, lang, aspects, claims, true);
+    }
+
+    /**
+     * The answer to a topic question.
+     *
+     * @param claims        figures the question states
+     * @param askedToVerify whether the question asks to confirm them ("stimmt es", "is it true"); if not, a
+     *                      verdict is given only when a stated figure is wrong
+     */
+    public Composed topic(Topic topic, Language lang, Set<Aspect> aspects, List<Double> claims, boolean askedToVerify) {
         List<Fact> facts = report.factsOf(topic);
         List<Value> all = facts.stream().flatMap(f -> f.values().values().stream()).toList();
         String label = topic.label().get(lang);
@@ -65,7 +76,7 @@ public final class AnswerComposer {
         }
 
         List<String> lines = new ArrayList<>();
-        if (!claims.isEmpty()) {
+        if (!claims.isEmpty() && (askedToVerify || !all.isEmpty() && !anyMatch(all, claims))) {
             lines.add(verdict(all, claims, lang));
         }
         lines.add(main.toString());
@@ -84,8 +95,11 @@ public final class AnswerComposer {
         if (all.isEmpty()) {
             return wording.get(lang, "note.no_figure");
         }
-        boolean anyMatch = claims.stream().anyMatch(c -> all.stream().anyMatch(v -> matches(v, c)));
-        return wording.get(lang, anyMatch ? "verify.true" : "verify.false");
+        return wording.get(lang, anyMatch(all, claims) ? "verify.true" : "verify.false");
+    }
+
+    private static boolean anyMatch(List<Value> all, List<Double> claims) {
+        return claims.stream().anyMatch(c -> all.stream().anyMatch(v -> matches(v, c)));
     }
 
     private static boolean matches(Value v, double claim) {

@@ -1,13 +1,141 @@
 package io.reportbot.cli;
 
+import io.reportbot.engine.Engine;
+import io.reportbot.engine.Inbound;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Measures latency, throughput, start-up and memory of the engine. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the engine.")
+/**
+ * Measures the engine in this JVM: start-up to the first answer, per-question latency percentiles after
+ * warm-up, throughput on one thread and on all cores, and the heap in use. Run it with the JVM options you
+ * deploy with (e.g. {@code -Xmx256m}) to check that they suffice.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the engine: start-up, latency percentiles, throughput, heap.")
 public final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--questions", paramLabel = "FILE", description = "Questions to use, one per line (default: a bundled mix).")
+    Path questionsFile;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up answers (default: ${DEFAULT-VALUE}).")
+    int warmup = 20_000;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Timed answers (default: ${DEFAULT-VALUE}).")
+    int iterations = 50_000;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long t0 = System.nanoTime();
+        Engine engine = engineOptions.build();
+        long built = System.nanoTime();
+        engine.answer(Inbound.of("Wie viele Einhörner?", "bench", "bench"));
+        long first = System.nanoTime();
+        long sinceJvm = System.currentTimeMillis() - jvmStart;
+        List<String> questions = questions();
+
+        for (int i = 0; i < warmup; i++) {
+            engine.answer(Inbound.of(questions.get(i % questions.size()), "bench", "bench"));
+        }
+        long[] nanos = new long[iterations];
+        long start = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            long s = System.nanoTime();
+            engine.answer(Inbound.of(questions.get(i % questions.size()), "bench", "bench"));
+            nanos[i] = System.nanoTime() - s;
+        }
+        double oneThreadSeconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(nanos);
+
+        int threads = Runtime.getRuntime().availableProcessors();
+        double allCoresQps = parallel(engine, questions, threads, iterations);
+
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+
+        out.printf(Locale.ROOT, "questions in the mix:         %d%n", questions.size());
+        out.printf(Locale.ROOT, "engine load + training:       %.0f ms%n", (built - t0) / 1e6);
+        out.printf(Locale.ROOT, "first answer after load:      %.1f ms%n", (first - built) / 1e6);
+        out.printf(Locale.ROOT, "JVM start to first answer:    %d ms%n", sinceJvm);
+        out.printf(Locale.ROOT, "latency p50 / p90 / p99 / max: %.3f / %.3f / %.3f / %.3f ms (%d answers after %d warm-up)%n",
+                pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), nanos[nanos.length - 1] / 1e6, iterations, warmup);
+        out.printf(Locale.ROOT, "throughput, 1 thread:         %.0f questions/s%n", iterations / oneThreadSeconds);
+        out.printf(Locale.ROOT, "throughput, %d threads:        %.0f questions/s%n", threads, allCoresQps);
+        out.printf(Locale.ROOT, "heap in use after GC:         %d MB (max heap %d MB)%n", usedMb, rt.maxMemory() / (1024 * 1024));
+        out.flush();
         return 0;
+    }
+
+    private static double pct(long[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static double parallel(Engine engine, List<String> questions, int threads, int total) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            int per = total / threads;
+            List<Future<?>> fs = new ArrayList<>();
+            long s = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                fs.add(pool.submit(() -> {
+                    for (int i = 0; i < per; i++) {
+                        engine.answer(Inbound.of(questions.get((i + offset) % questions.size()), "bench", "bench"));
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+            return per * threads / ((System.nanoTime() - s) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<String> questions() throws IOException {
+        List<String> lines;
+        if (questionsFile != null) {
+            lines = Files.readAllLines(questionsFile, StandardCharsets.UTF_8);
+        } else {
+            try (InputStream in = BenchCommand.class.getResourceAsStream("bench-questions.txt");
+                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                lines = r.lines().toList();
+            }
+        }
+        List<String> qs = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        if (qs.isEmpty()) {
+            throw new IllegalArgumentException("no questions to benchmark with");
+        }
+        return qs;
     }
 }

@@ -109,7 +109,7 @@ final class DefaultEngine implements Engine {
             log.warn("intent {} has no topic in report {}", intent.name(), report.id());
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
         }
-        return topicReply(topic, lang, top.score(), aspectsFor(q), claimsFor(q), ranking);
+        return topicReply(topic, lang, top.score(), aspectsFor(q), q, ranking);
     }
 
     /** Places, years and metrics the report doesn't cover: an honest "the report doesn't say". */
@@ -161,14 +161,10 @@ final class DefaultEngine implements Engine {
         return aspects;
     }
 
-    /** Figures the question states, to be confirmed or corrected: when it asks to verify, or a figure is off. */
-    private static List<Double> claimsFor(Question q) {
-        return q.claims();
-    }
-
-    private Reply topicReply(Topic topic, Language lang, double confidence, Set<Aspect> aspects, List<Double> claims,
+    private Reply topicReply(Topic topic, Language lang, double confidence, Set<Aspect> aspects, Question q,
                              List<IntentScore> ranking) {
-        Composed c = composer.topic(topic, lang, aspects, claims);
+        Composed c = q == null ? composer.topic(topic, lang, aspects, List.of())
+                : composer.topic(topic, lang, aspects, q.claims(), q.verification());
         List<Suggestion> sugg = c.fallback() ? List.of(new Suggestion(topic.id(), topic.label().get(lang))) : List.of();
         return new Reply(lang, topic.id(), confidence, c.fallback(), c.text(), sugg, c.factIds(), c.sources(), ranking);
     }
@@ -180,7 +176,7 @@ final class DefaultEngine implements Engine {
         if (topic.isEmpty()) {
             return fallback(lang, wording.get(lang, "fallback.unknown"), 0, topics(lang).stream().limit(3).toList(), List.of());
         }
-        return topicReply(topic.get(), lang, 1.0, EnumSet.noneOf(Aspect.class), List.of(), List.of());
+        return topicReply(topic.get(), lang, 1.0, EnumSet.noneOf(Aspect.class), null, List.of());
     }
 
     @Override

@@ -23,6 +23,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 /** Builds engines; the wiring lives here so that {@link Engine} stays a plain interface. */
 public final class EngineFactory {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineFactory.class);
+
     /**
      * Below this classifier score the engine says the report doesn't say. Chosen with the threshold sweep
      * of the labelled evaluation set (see the README).
@@ -38,11 +40,14 @@ public final class EngineFactory {
 
     /** An engine with a given confidence threshold and classifier settings (for evaluation and tuning). */
     public static Engine create(EngineSettings settings, double threshold, IntentClassifier.Settings classifierSettings) {
+        long t0 = System.nanoTime();
         CompletableFuture<LanguageDetectorModel> model = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
         Report report = settings.reportFile().map(new ReportLoader()::load).orElseGet(new ReportLoader()::loadBundled);
         List<Intent> intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
         checkTopics(report, intents);
+        long t1 = System.nanoTime();
         IntentClassifier classifier = IntentClassifier.train(intents, classifierSettings);
+        long t2 = System.nanoTime();
 
         Map<Language, List<String>> corpus = new EnumMap<>(Language.class);
         for (Language l : Language.values()) {
@@ -61,8 +66,13 @@ public final class EngineFactory {
         } catch (CompletionException e) {
             ldm = null;
         }
-        return new DefaultEngine(report, intents, classifier, new LanguageGuesser(corpus, lexicon.functionWords(), ldm),
-                new QuestionReader(lexicon, own), new Wording(), threshold);
+        Engine engine = new DefaultEngine(report, intents, classifier,
+                new LanguageGuesser(corpus, lexicon.functionWords(), ldm), new QuestionReader(lexicon, own), new Wording(),
+                threshold);
+        log.info("engine ready in {} ms: report \"{}\" with {} facts, {} intents, classifier trained in {} ms",
+                (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
+                (t2 - t1) / 1_000_000);
+        return engine;
     }
 
     /** Every topic intent must have a topic in the report, or it could never be answered. */

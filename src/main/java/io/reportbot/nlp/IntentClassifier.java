@@ -73,7 +73,7 @@ public final class IntentClassifier {
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
         params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
         params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
-        params.put(TrainingParameters.THREADS_PARAM, 1);
+        params.put(TrainingParameters.THREADS_PARAM, Math.min(4, Runtime.getRuntime().availableProcessors()));
         FeatureGenerator[] features = settings.charNgrams()
                 ? new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new CharNgramFeatureGenerator()}
                 : new FeatureGenerator[] {new BagOfWordsFeatureGenerator()};

@@ -1,0 +1,98 @@
+package io.reportbot.console;
+
+import io.reportbot.engine.Engine;
+import io.reportbot.engine.Inbound;
+import io.reportbot.engine.Language;
+import io.reportbot.engine.Reply;
+import io.reportbot.engine.Suggestion;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The console adapter: one conversation, plain text in and out. Besides questions it knows a few
+ * commands: {@code /topics}, {@code /help}, {@code /lang de|en}, a topic's number from the last list of
+ * suggestions, and {@code /quit}. Not thread-safe (one session, one user).
+ */
+public final class ConsoleSession {
+
+    /** What to print, and whether the session ends. */
+    public record Outcome(String output, boolean quit) {
+    }
+
+    private static final String CONVERSATION = "console";
+    private final Engine engine;
+    private final Function<Reply, String> debug;
+    private Optional<Language> language = Optional.empty();
+    private Language lastLanguage = Language.DE;
+    private List<Suggestion> lastSuggestions = List.of();
+
+    /**
+     * @param engine the engine to ask
+     * @param debug  renders what was understood after each answer, or null for none
+     */
+    public ConsoleSession(Engine engine, Function<Reply, String> debug) {
+        this.engine = engine;
+        this.debug = debug;
+    }
+
+    /** The greeting shown when an interactive session starts. */
+    public String welcome() {
+        return engine.message(Language.DE, "greeting") + "\n" + engine.message(Language.EN, "greeting")
+                + "\n(/topics, /help, /lang de|en, /quit)";
+    }
+
+    /** Handles one line of input. */
+    public Outcome handle(String line) {
+        String t = line == null ? "" : line.strip();
+        if (t.equals("/quit") || t.equals("/exit")) {
+            return new Outcome("", true);
+        }
+        if (t.equals("/help")) {
+            return new Outcome(engine.message(lastLanguage, "help"), false);
+        }
+        if (t.equals("/topics")) {
+            lastSuggestions = engine.topics(lastLanguage);
+            return new Outcome(numbered(lastSuggestions), false);
+        }
+        if (t.startsWith("/lang")) {
+            language = Language.fromCode(t.substring(5).strip());
+            lastLanguage = language.orElse(lastLanguage);
+            return new Outcome(language.map(l -> "language: " + l.code()).orElse("language: from the question"), false);
+        }
+        if (t.matches("\\d{1,2}") && !lastSuggestions.isEmpty()) {
+            int i = Integer.parseInt(t) - 1;
+            if (i >= 0 && i < lastSuggestions.size()) {
+                return render(engine.answerTopic(lastSuggestions.get(i).topicId(), lastLanguage, CONVERSATION, "console"));
+            }
+        }
+        return render(engine.answer(new Inbound(line == null ? "" : line, CONVERSATION, "console", language)));
+    }
+
+    private Outcome render(Reply r) {
+        lastLanguage = r.language();
+        StringBuilder sb = new StringBuilder(r.text());
+        if (!r.suggestions().isEmpty()) {
+            lastSuggestions = r.suggestions();
+            sb.append('\n').append(numbered(r.suggestions()));
+        }
+        if (debug != null) {
+            sb.append("\n  ").append(debug.apply(r));
+        }
+        return new Outcome(sb.toString(), false);
+    }
+
+    private static String numbered(List<Suggestion> suggestions) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < suggestions.size(); i++) {
+            sb.append(i == 0 ? "" : "\n").append("  ").append(i + 1).append(") ").append(suggestions.get(i).label());
+        }
+        return sb.toString();
+    }
+
+    /** The labels of suggestions, comma-separated (for tests and logs). */
+    static String labels(List<Suggestion> s) {
+        return s.stream().map(Suggestion::label).collect(Collectors.joining(", "));
+    }
+}

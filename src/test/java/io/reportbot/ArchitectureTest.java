@@ -1,0 +1,35 @@
+package io.reportbot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The engine knows nothing of Telegram or Discord; each platform library stays in its adapter. */
+@AnalyzeClasses(packages = "io.reportbot", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreImportsNoPlatform = noClasses()
+            .that().resideInAnyPackage("io.reportbot.engine..", "io.reportbot.nlp..", "io.reportbot.report..",
+                    "io.reportbot.answer..", "io.reportbot.eval..", "io.reportbot.console..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.telegram..", "net.dv8tion..");
+
+    @ArchTest
+    static final ArchRule telegramStaysInItsAdapter = noClasses()
+            .that().resideOutsideOfPackages("io.reportbot.telegram..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.telegram..");
+
+    @ArchTest
+    static final ArchRule discordStaysInItsAdapter = noClasses()
+            .that().resideOutsideOfPackages("io.reportbot.discord..")
+            .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..");
+
+    @ArchTest
+    static final ArchRule coreDoesNotCallTheCommandLine = noClasses()
+            .that().resideInAnyPackage("io.reportbot.engine..", "io.reportbot.nlp..", "io.reportbot.report..",
+                    "io.reportbot.answer..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.cli..", "picocli..");
+}

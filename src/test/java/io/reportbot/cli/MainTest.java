@@ -1,0 +1,158 @@
+package io.reportbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String stdin, String... args) {
+        InputStream before = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            CommandLine cl = Main.newCommandLine();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute(args);
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void askPrintsTheAnswer() {
+        Run r = run("", "ask", "Wie", "viele", "Einhörner?");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("36 Einhorn-Unternehmen").contains("Quelle");
+    }
+
+    @Test
+    void askDebugShowsWhatWasUnderstood() {
+        Run r = run("", "ask", "--debug", "unicorns?");
+        assertThat(r.out()).contains("language en").contains("intent unicorns").contains("top: unicorns");
+    }
+
+    @Test
+    void jsonlAnswersEveryLineWithTheDocumentedFields() throws Exception {
+        String in = "Wie viele Einhörner?\n{\"conversation\": \"c1\", \"text\": \"How many listed AI companies?\"}\n\n"
+                + "unicorns in Shanghai?\n";
+        Run r = run(in, "ask", "--jsonl");
+        assertThat(r.code()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        ObjectMapper m = new ObjectMapper();
+        JsonNode first = m.readTree(lines.get(0));
+        for (String field : List.of("question", "language", "intent", "confidence", "fallback", "answer", "suggestions", "facts")) {
+            assertThat(first.has(field)).as(field).isTrue();
+        }
+        assertThat(first.get("language").asText()).isEqualTo("de");
+        assertThat(first.get("intent").asText()).isEqualTo("unicorns");
+        assertThat(first.get("answer").asText()).contains("36");
+        JsonNode second = m.readTree(lines.get(1));
+        assertThat(second.get("question").asText()).isEqualTo("How many listed AI companies?");
+        assertThat(second.get("conversation").asText()).isEqualTo("c1");
+        assertThat(second.get("answer").asText()).contains("46");
+        assertThat(m.readTree(lines.get(2)).get("fallback").asBoolean()).isTrue();
+        JsonNode fourth = m.readTree(lines.get(3));
+        assertThat(fourth.get("fallback").asBoolean()).isTrue();
+        assertThat(fourth.get("suggestions").get(0).get("topic").asText()).isEqualTo("unicorns");
+    }
+
+    @Test
+    void pipedConsoleAnswersEachLine() {
+        java.io.PrintStream before = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            Run r = run("Wie viele Einhörner?\nHow many schools have AI pilot programmes?\n");
+            assertThat(r.code()).isZero();
+        } finally {
+            System.setOut(before);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("36 Einhorn").contains("25 primary");
+    }
+
+    @Test
+    void wrongUsageIsExitCodeTwoWithAMessage() {
+        Run r = run("", "ask", "--bogus");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option");
+        assertThat(run("", "ask").code()).isEqualTo(2);
+        assertThat(run("", "ask", "--lang", "fr", "hi").err()).contains("--lang");
+        assertThat(run("", "frobnicate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String cmd : List.of("ask", "console", "eval", "bench", "telegram", "discord")) {
+            Run r = run("", cmd, "--help");
+            assertThat(r.code()).as(cmd).isZero();
+            assertThat(r.out()).as(cmd).contains("Usage");
+        }
+    }
+
+    @Test
+    void aMissingIntentsFolderIsAClearErrorNotAStackTrace() {
+        Run r = run("", "ask", "--intents", dir.resolve("nope").toString(), "hi");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("does not exist").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBrokenIntentsFileIsNamed() throws Exception {
+        Files.writeString(dir.resolve("unicorns.json"), "{ not json");
+        Run r = run("", "ask", "--intents", dir.toString(), "hi");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("unicorns.json").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBrokenReportIsNamed() throws Exception {
+        Path report = dir.resolve("report.json");
+        Files.writeString(report, "[]");
+        Run r = run("", "ask", "--report", report.toString(), "hi");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("report.json").doesNotContain("\tat ");
+    }
+
+    @Test
+    void evalPrintsTheFiguresAndJson() throws Exception {
+        Path f = dir.resolve("fixture.jsonl");
+        Files.writeString(f, """
+                {"text": "Wie viele Einhörner?", "intent": "unicorns", "lang": "de", "expect": ["36"]}
+                {"text": "Tell me a joke", "intent": "out_of_scope", "lang": "en"}
+                {"text": "How many schools run AI pilots?", "intent": "universities", "lang": "en"}
+                """);
+        Run text = run("", "eval", f.toString());
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("accuracy: 66.7 %").contains("out-of-scope rejection: 100.0 %")
+                .contains("universities -> schools").contains("How many schools run AI pilots?");
+        Run json = run("", "eval", "--json", f.toString());
+        JsonNode node = new ObjectMapper().readTree(json.out());
+        assertThat(node.at("/result/accuracy").asDouble()).isBetween(0.66, 0.67);
+        assertThat(node.at("/result/perIntent/unicorns/f1").asDouble()).isEqualTo(1.0);
+        Run sweep = run("", "eval", "--threshold-sweep", f.toString());
+        assertThat(sweep.out()).contains("threshold").contains("0.40");
+    }
+}

@@ -1,0 +1,167 @@
+package io.reportbot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EngineTest {
+
+    private final Engine engine = TestEngines.bundled();
+
+    private Reply ask(String text) {
+        return engine.answer(Inbound.of(text, "test", "test"));
+    }
+
+    @Test
+    void answersTheUnicornQuestionInGermanWithItsSource() {
+        Reply r = ask("Wie viele Einhörner?");
+        assertThat(r.language()).isEqualTo(Language.DE);
+        assertThat(r.intent()).isEqualTo("unicorns");
+        assertThat(r.fallback()).isFalse();
+        assertThat(r.text()).contains("36 Einhorn-Unternehmen").contains("mehr als die Hälfte");
+        assertThat(r.factIds()).containsExactly("unicorns");
+        assertThat(r.sources()).singleElement().asString().contains("36 Einhorn-Unternehmen");
+        assertThat(r.ranking()).isNotEmpty();
+        assertThat(r.confidence()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void answersTheIndustryQuestionInEnglishWithFigureGrowthEuroAndSource() {
+        Reply r = ask("How big is Beijing's AI industry?");
+        assertThat(r.language()).isEqualTo(Language.EN);
+        assertThat(r.intent()).isEqualTo("industry_size");
+        assertThat(r.text()).contains("300 billion yuan").contains("39.2 billion euro").contains("12 percent")
+                .contains("Source");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Wie viele Einhörner gibt es in Shanghai?",
+            "How many unicorns does Shenzhen have?",
+            "AI industry size in 2015?",
+            "How many language models were registered in 2020?",
+            "Wie viele Patente hält Beijing?",
+            "What are salaries like in Beijing's AI industry?",
+            "Erzähl mir einen Witz",
+            "What's the weather tomorrow?",
+            "Wie groß wird die KI-Branche 2030 sein?"})
+    void declinesWhatTheReportDoesNotCoverWithoutAFigure(String question) {
+        Reply r = ask(question);
+        assertThat(r.fallback()).as(question).isTrue();
+        assertThat(r.text()).as(question).doesNotContain("36").doesNotContain("300").doesNotContain("94");
+        assertThat(r.suggestions()).as(question).hasSizeBetween(1, 3);
+    }
+
+    @Test
+    void anotherCityIsNamedInTheAnswer() {
+        assertThat(ask("Wie viele Einhörner gibt es in Shanghai?").text()).contains("nur Beijing").contains("Shanghai");
+        assertThat(ask("unicorns in Berlin?").text()).contains("Beijing only").contains("Berlin");
+    }
+
+    @Test
+    void theFallbackSuggestsTopicsInTheQuestionsLanguage() {
+        Reply r = ask("Wie viele Einhörner gibt es in Shanghai?");
+        assertThat(r.text()).contains("Meinten Sie");
+        assertThat(r.suggestions().get(0).topicId()).isEqualTo("unicorns");
+        assertThat(r.suggestions().get(0).label()).isEqualTo("Einhorn-Unternehmen");
+        assertThat(ask("unicorns in Berlin?").text()).contains("Did you mean");
+    }
+
+    @Test
+    void aWrongFigureGetsTheTrueOneNotAYes() {
+        Reply r = ask("Stimmt es, dass es 70 Einhörner gibt?");
+        assertThat(r.fallback()).isFalse();
+        assertThat(r.text()).startsWith("Nein").contains("36");
+        assertThat(ask("Is it true that Beijing has 36 unicorns?").text()).startsWith("Yes");
+    }
+
+    @Test
+    void thePreviousYearIsComputedWhenAskedFor() {
+        Reply r = ask("How big was the AI industry in 2023?");
+        assertThat(r.fallback()).isFalse();
+        assertThat(r.text()).contains("Computed").contains("268 billion yuan");
+    }
+
+    @Test
+    void nationalTotalsAreComputed() {
+        assertThat(ask("How many large models are registered in all of China?").text()).contains("235");
+        assertThat(ask("Wie viele Einhörner gibt es in ganz China?").text()).contains("weniger als 72");
+    }
+
+    @Test
+    void smallTalkIsAnswered() {
+        assertThat(ask("Hallo!").intent()).isEqualTo("greeting");
+        assertThat(ask("Hallo!").text()).contains("Weißbuch");
+        assertThat(ask("thanks a lot").intent()).isEqualTo("thanks");
+        assertThat(ask("what can you do?").text()).contains("Topics");
+    }
+
+    @Test
+    void toleratesTyposAndMissingUmlauts() {
+        assertThat(ask("wie viele einhoerner gibt es").intent()).isEqualTo("unicorns");
+        assertThat(ask("Einhörne?").intent()).isEqualTo("unicorns");
+        assertThat(ask("how many univeristies offer AI programmes").intent()).isEqualTo("universities");
+        assertThat(ask("Startups mit Milliardenbewertung").intent()).isEqualTo("unicorns");
+    }
+
+    @Test
+    void badInputGetsAClearAnswerNeverAnException() {
+        assertThat(ask("").text()).contains("Frage");
+        assertThat(ask("   \n\t ").fallback()).isTrue();
+        assertThat(ask("🦄🦄🦄").text()).contains("Worten");
+        assertThat(ask("x".repeat(5000)).text()).contains("5000").contains("1000");
+        assertThat(ask("\u0000\u0001\u0002\u0003binary\u0004\u0005\u0006").text()).contains("nicht lesen");
+        assertThat(engine.answer(new Inbound(null, null, null, null)).fallback()).isTrue();
+    }
+
+    @Test
+    void aLanguageHintDecidesOnlyWhenTheTextCannot() {
+        assertThat(engine.answer(Inbound.of("", "c", "t", "en")).language()).isEqualTo(Language.EN);
+        assertThat(engine.answer(Inbound.of("Wie viele Einhörner?", "c", "t", "en")).language()).isEqualTo(Language.DE);
+    }
+
+    @Test
+    void answerTopicAnswersAButtonAndRejectsUnknownIds() {
+        Reply r = engine.answerTopic("large_models", Language.EN, "c", "test");
+        assertThat(r.text()).contains("94");
+        assertThat(engine.answerTopic("no_such_topic", Language.DE, "c", "test").fallback()).isTrue();
+        assertThat(engine.answerTopic(null, null, "c", "test").fallback()).isTrue();
+    }
+
+    @Test
+    void describesItselfForAdapters() {
+        assertThat(engine.topics(Language.DE)).extracting(Suggestion::topicId).contains("unicorns", "schools");
+        assertThat(engine.exampleQuestions(Language.EN)).isNotEmpty();
+        assertThat(engine.report(Language.EN).title()).contains("White Paper");
+        assertThat(engine.report(Language.DE).keyFigures()).anySatisfy(k -> assertThat(k).contains("36"));
+        assertThat(engine.message(Language.EN, "help")).contains("White Paper");
+        assertThat(engine.detectLanguage(null, Optional.empty())).isNotNull();
+    }
+
+    @Test
+    void isSafeToCallFromManyThreads() throws Exception {
+        List<String> questions = List.of("Wie viele Einhörner?", "How big is the AI industry?", "Schulen mit KI?",
+                "listed companies market value", "unicorns in Shanghai?");
+        List<String> expected = questions.stream().map(q -> ask(q).text()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int k = i % questions.size();
+                results.add(pool.submit(() -> ask(questions.get(k)).text().equals(expected.get(k))));
+            }
+            for (Future<Boolean> f : results) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.reportbot.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reportbot.engine.Engine;
+import io.reportbot.engine.Language;
+import io.reportbot.engine.TestEngines;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LanguageGuesserTest {
+
+    private final Engine engine = TestEngines.bundled();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Wie viele Einhörner?|DE",
+            "Einhörner?|DE",
+            "einhoerner|DE",
+            "How big is Beijing's AI industry?|EN",
+            "unicorns?|EN",
+            "Umsatz?|DE",
+            "number of Hochschulen with KI-Studiengängen?|EN",
+            "Gibt es da auch unicorns?|DE",
+            "hey quick question: how many listed companies?|EN"})
+    void guessesTheQuestionsLanguage(String text, Language expected) {
+        assertThat(engine.detectLanguage(text, Optional.empty())).isEqualTo(expected);
+    }
+
+    @Test
+    void theHintDecidesWhenTheTextCannot() {
+        assertThat(engine.detectLanguage("LLMs", Optional.of(Language.EN))).isEqualTo(Language.EN);
+        assertThat(engine.detectLanguage("LLMs", Optional.of(Language.DE))).isEqualTo(Language.DE);
+        assertThat(engine.detectLanguage("Wie viele Einhörner gibt es?", Optional.of(Language.EN))).isEqualTo(Language.DE);
+    }
+}
