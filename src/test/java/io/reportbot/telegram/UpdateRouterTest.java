@@ -92,6 +92,14 @@ class UpdateRouterTest {
     }
 
     @Test
+    void anonymousGroupAdminsAreNotTakenForBots() throws Exception {
+        assertThat(route("{\"update_id\":1,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":-7,\"type\":"
+                + "\"supergroup\"},\"sender_chat\":{\"id\":-7,\"type\":\"supergroup\"},\"from\":{\"id\":1087968824,"
+                + "\"is_bot\":true,\"first_name\":\"Group\",\"username\":\"GroupAnonymousBot\"},\"text\":\"/ask wie viele\"}}"))
+                .isEqualTo(new Route.Command(GROUP, 1, "ask", "wie viele", Optional.empty()));
+    }
+
+    @Test
     void callbacksAreTopicTapsOnlyWhenTheDataIsOurs() throws Exception {
         String msg = "{\"message_id\":55,\"date\":1,\"chat\":{\"id\":42,\"type\":\"private\"},\"text\":\"x\"}";
         assertThat(route("{\"update_id\":1,\"callback_query\":{\"id\":\"c\",\"from\":{\"id\":42,\"is_bot\":false,"
