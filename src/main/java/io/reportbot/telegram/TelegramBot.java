@@ -272,8 +272,12 @@ public final class TelegramBot implements AutoCloseable {
      * were handled and releases threads and connections. Safe to call more than once.
      */
     public synchronized void stop() {
-        if (stopped || router == null) {
+        if (stopped) {
+            return;
+        }
+        if (router == null) { // never started, or start() failed before receiving anything
             stopped = true;
+            release(sendHttp);
             return;
         }
         stopped = true;
