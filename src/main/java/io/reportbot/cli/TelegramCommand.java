@@ -1,14 +1,106 @@
 package io.reportbot.cli;
 
+import io.reportbot.engine.Engine;
+import io.reportbot.telegram.TelegramBot;
+import io.reportbot.telegram.TelegramConfigException;
+import io.reportbot.telegram.TelegramSettings;
+import io.reportbot.telegram.TelegramStartException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Runs reportbot as a Telegram bot (placeholder until the Telegram adapter lands). */
-@Command(name = "telegram", mixinStandardHelpOptions = true, description = "Run reportbot as a Telegram bot.")
+/**
+ * Runs reportbot as a Telegram bot until SIGINT or SIGTERM, then finishes the answers in flight and exits 0.
+ * Exit code 2: the token is missing, malformed or rejected, or the settings are wrong.
+ */
+@Command(name = "telegram", mixinStandardHelpOptions = true,
+        description = {"Run reportbot as a Telegram bot (long polling, or --webhook).",
+                "The token comes from TELEGRAM_BOT_TOKEN or telegram.token in --config;"
+                        + " TELEGRAM_API_URL points at another Bot API server."})
 public final class TelegramCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file with telegram.token, telegram.apiUrl and other telegram.* settings.")
+    Path config;
+
+    @Option(names = "--webhook",
+            description = "Receive updates on an HTTP endpoint (127.0.0.1:8443/telegram by default) instead of"
+                    + " long polling; needs TELEGRAM_WEBHOOK_SECRET.")
+    boolean webhook;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("The Telegram adapter is not built yet.");
-        return 2;
+        TelegramSettings settings;
+        try {
+            settings = TelegramSettings.load(System.getenv(), Optional.ofNullable(config), webhook);
+        } catch (TelegramConfigException e) {
+            spec.commandLine().getErr().println("reportbot: " + e.getMessage());
+            return 2;
+        }
+        Engine engine = engineOptions.build();
+        TelegramBot bot = TelegramBot.create(engine, settings);
+        try {
+            bot.start();
+        } catch (TelegramConfigException e) {
+            spec.commandLine().getErr().println("reportbot: " + e.getMessage());
+            bot.stop();
+            return 2;
+        } catch (TelegramStartException e) {
+            spec.commandLine().getErr().println("reportbot: " + e.getMessage());
+            bot.stop();
+            return 1;
+        }
+        spec.commandLine().getErr().println("reportbot: Telegram bot @" + bot.username() + " is running ("
+                + (webhook ? "webhook" : "long polling") + "); Ctrl-C or SIGTERM stops it.");
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.onTermination(stop::countDown);
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        spec.commandLine().getErr().println("reportbot: stopping; finishing the answers in flight.");
+        bot.stop();
+        return 0;
+    }
+
+    /**
+     * SIGINT and SIGTERM as an ordinary event, so that the bot stops in its own time and the process exits 0 (with a
+     * plain shutdown hook the JVM is already exiting, with status 130 or 143). A second signal exits at once.
+     */
+    private static final class Signals {
+        private Signals() {
+        }
+
+        static void onTermination(Runnable action) {
+            AtomicInteger received = new AtomicInteger();
+            Runnable handler = () -> {
+                if (received.incrementAndGet() == 1) {
+                    action.run();
+                } else {
+                    Runtime.getRuntime().halt(130);
+                }
+            };
+            try {
+                for (String name : new String[] {"INT", "TERM"}) {
+                    sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> handler.run());
+                }
+            } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+                Runtime.getRuntime().addShutdownHook(new Thread(action, "reportbot-shutdown"));
+            }
+        }
     }
 }

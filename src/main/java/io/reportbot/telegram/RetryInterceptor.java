@@ -1,0 +1,127 @@
+package io.reportbot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries Bot API calls that failed for reasons that pass: HTTP 429 after Telegram's {@code retry_after}; HTTP
+ * 5xx, timeouts and dropped connections after a capped exponential backoff with jitter. Other answers (400, 401,
+ * 403, ...) go back to the caller at once. Gives up after {@link RetryPolicy#maxAttempts()} and then returns the
+ * last response or throws the last exception.
+ *
+ * <p>Waits are cut short when the call is cancelled (on shutdown). Thread-safe.
+ */
+final class RetryInterceptor implements Interceptor {
+    private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RetryPolicy policy;
+    private final BooleanSupplier giveUp;
+
+    /**
+     * @param policy how often and how long to retry
+     * @param giveUp true when retrying no longer makes sense (the bot is stopping)
+     */
+    RetryInterceptor(RetryPolicy policy, BooleanSupplier giveUp) {
+        this.policy = policy;
+        this.giveUp = giveUp;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        String method = methodName(chain.request().url().pathSegments());
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= policy.maxAttempts();
+            Response response;
+            try {
+                response = chain.proceed(chain.request());
+            } catch (IOException e) {
+                if (last || chain.call().isCanceled() || giveUp.getAsBoolean() || !retryable(e)) {
+                    throw e;
+                }
+                Duration wait = policy.backoff(attempt, ThreadLocalRandom.current());
+                LOG.warn("{} failed ({}), retry {} of {} in {} ms", method, e.getClass().getSimpleName(), attempt,
+                        policy.maxAttempts() - 1, wait.toMillis());
+                pause(chain, wait);
+                continue;
+            }
+            int code = response.code();
+            if (code == 429) {
+                Duration wait = retryAfter(response).orElseGet(() -> policy.backoff(1, ThreadLocalRandom.current()));
+                if (last || wait.compareTo(policy.maxRetryAfter()) > 0) {
+                    LOG.warn("{} rate-limited by Telegram (retry after {} s); giving up", method, wait.toSeconds());
+                    return response;
+                }
+                response.close();
+                LOG.warn("{} rate-limited by Telegram, retry {} of {} after {} ms as asked", method, attempt,
+                        policy.maxAttempts() - 1, wait.toMillis());
+                pause(chain, wait);
+            } else if (code >= 500 && !last) {
+                response.close();
+                Duration wait = policy.backoff(attempt, ThreadLocalRandom.current());
+                LOG.warn("{} failed with HTTP {}, retry {} of {} in {} ms", method, code, attempt,
+                        policy.maxAttempts() - 1, wait.toMillis());
+                pause(chain, wait);
+            } else {
+                return response;
+            }
+        }
+    }
+
+    /** The wait Telegram asks for: {@code parameters.retry_after} in the JSON body, else a Retry-After header. */
+    static Optional<Duration> retryAfter(Response response) {
+        try {
+            JsonNode body = JSON.readTree(response.peekBody(64 * 1024).string());
+            JsonNode seconds = body == null ? null : body.path("parameters").path("retry_after");
+            if (seconds != null && seconds.canConvertToInt() && seconds.asInt() >= 0) {
+                return Optional.of(Duration.ofSeconds(seconds.asInt()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: fall through to the header
+        }
+        String header = response.header("Retry-After");
+        if (header != null && header.trim().matches("[0-9]{1,6}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean retryable(IOException e) {
+        // a timeout, a reset or an early end of stream; not a cancellation
+        return !(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException;
+    }
+
+    private void pause(Chain chain, Duration wait) throws IOException {
+        long end = System.nanoTime() + wait.toNanos();
+        while (true) {
+            if (chain.call().isCanceled() || giveUp.getAsBoolean()) {
+                throw new IOException("Canceled");
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting to retry");
+            }
+        }
+    }
+
+    private static String methodName(List<String> segments) {
+        return segments.isEmpty() ? "?" : segments.get(segments.size() - 1);
+    }
+}

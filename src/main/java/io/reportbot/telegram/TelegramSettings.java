@@ -1,0 +1,184 @@
+package io.reportbot.telegram;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Everything the Telegram adapter needs to run. Read with {@link #load}; tests build it with {@link #of} and the
+ * {@code with…} methods.
+ *
+ * @param token              the bot token (its toString never shows it)
+ * @param apiUrl             the Bot API server: scheme, host and port only (telegrambots cannot add a path)
+ * @param pollTimeoutSeconds how long one getUpdates long poll may wait on the server
+ * @param workers            threads that answer; one chat is always answered by the same thread, in order
+ * @param questionsPerMinute the per-chat rate limit
+ * @param retry              retries of Bot API calls
+ * @param shutdownGrace      how long a shutdown waits for answers in flight
+ * @param webhook            webhook mode instead of long polling, when present
+ */
+public record TelegramSettings(
+        BotToken token,
+        URI apiUrl,
+        int pollTimeoutSeconds,
+        int workers,
+        int questionsPerMinute,
+        RetryPolicy retry,
+        Duration shutdownGrace,
+        Optional<WebhookSettings> webhook) {
+
+    public static final String DEFAULT_API_URL = "https://api.telegram.org";
+
+    /**
+     * Settings for a webhook endpoint.
+     *
+     * @param bindHost    the address to listen on (127.0.0.1 unless a reverse proxy elsewhere needs more)
+     * @param port        the port to listen on
+     * @param path        the path Telegram posts to
+     * @param secretToken the value Telegram must send in {@code X-Telegram-Bot-Api-Secret-Token}
+     * @param publicUrl   when present, the public HTTPS URL registered with setWebhook at start-up
+     */
+    public record WebhookSettings(String bindHost, int port, String path, String secretToken, Optional<URI> publicUrl) {
+        @Override
+        public String toString() {
+            return "WebhookSettings[" + bindHost + ":" + port + path + ", secretToken=<redacted>, publicUrl="
+                    + publicUrl.map(URI::toString).orElse("-") + "]";
+        }
+    }
+
+    /** Settings with the given token and URL and defaults for the rest. */
+    static TelegramSettings of(BotToken token, URI apiUrl) {
+        return new TelegramSettings(token, apiUrl, 50, 4, 20, RetryPolicy.defaults(), Duration.ofSeconds(30),
+                Optional.empty());
+    }
+
+    TelegramSettings withPollTimeoutSeconds(int seconds) {
+        return new TelegramSettings(token, apiUrl, seconds, workers, questionsPerMinute, retry, shutdownGrace, webhook);
+    }
+
+    TelegramSettings withQuestionsPerMinute(int perMinute) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, perMinute, retry, shutdownGrace, webhook);
+    }
+
+    TelegramSettings withRetry(RetryPolicy policy) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, policy, shutdownGrace,
+                webhook);
+    }
+
+    TelegramSettings withWebhook(WebhookSettings hook) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, retry, shutdownGrace,
+                Optional.of(hook));
+    }
+
+    /**
+     * Reads the settings: keys of the config file first ({@code telegram.token}, {@code telegram.apiUrl}, …), then
+     * the environment ({@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL}), then defaults.
+     *
+     * @param env        the environment
+     * @param configFile a properties file, if one was given
+     * @param webhook    whether to run a webhook endpoint instead of long polling
+     * @throws TelegramConfigException when something is missing or wrong; the message never contains the token
+     */
+    public static TelegramSettings load(Map<String, String> env, Optional<Path> configFile, boolean webhook) {
+        Properties p = new Properties();
+        if (configFile.isPresent()) {
+            Path file = configFile.get();
+            if (!Files.isRegularFile(file)) {
+                throw new TelegramConfigException("config file not found: " + file);
+            }
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new TelegramConfigException("cannot read config file " + file + ": " + e.getClass().getSimpleName());
+            }
+        }
+        BotToken token = BotToken.parse(first(p.getProperty("telegram.token"), env.get("TELEGRAM_BOT_TOKEN")));
+        URI api = parseApiUrl(Optional.ofNullable(first(p.getProperty("telegram.apiUrl"), env.get("TELEGRAM_API_URL")))
+                .orElse(DEFAULT_API_URL));
+        TelegramSettings s = of(token, api);
+        s = new TelegramSettings(token, api,
+                intSetting(p, "telegram.pollTimeoutSeconds", s.pollTimeoutSeconds(), 0, 600),
+                intSetting(p, "telegram.workers", s.workers(), 1, 256),
+                intSetting(p, "telegram.questionsPerMinute", s.questionsPerMinute(), 1, 100_000),
+                s.retry(),
+                Duration.ofSeconds(intSetting(p, "telegram.shutdownGraceSeconds", 30, 0, 3600)),
+                Optional.empty());
+        if (webhook) {
+            String secret = first(p.getProperty("telegram.webhook.secret"), env.get("TELEGRAM_WEBHOOK_SECRET"));
+            if (secret == null || !secret.matches("[A-Za-z0-9_-]{16,256}")) {
+                throw new TelegramConfigException("webhook mode needs a secret token of 16 to 256 characters A-Z, a-z,"
+                        + " 0-9, _ and - in TELEGRAM_WEBHOOK_SECRET or telegram.webhook.secret");
+            }
+            String publicUrl = first(p.getProperty("telegram.webhook.publicUrl"), env.get("TELEGRAM_WEBHOOK_URL"));
+            s = s.withWebhook(new WebhookSettings(
+                    Optional.ofNullable(p.getProperty("telegram.webhook.host")).orElse("127.0.0.1"),
+                    intSetting(p, "telegram.webhook.port", 8443, 0, 65535),
+                    Optional.ofNullable(p.getProperty("telegram.webhook.path")).orElse("/telegram"),
+                    secret,
+                    Optional.ofNullable(publicUrl).map(URI::create)));
+        }
+        return s;
+    }
+
+    /**
+     * Checks a Bot API base URL: http or https, a host, an optional port, no path.
+     *
+     * @throws TelegramConfigException when it is not such a URL
+     */
+    static URI parseApiUrl(String raw) {
+        String text = raw.trim();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new TelegramConfigException("TELEGRAM_API_URL is not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new TelegramConfigException("TELEGRAM_API_URL must look like https://host[:port], not '" + text + "'");
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
+                || uri.getRawQuery() != null || uri.getUserInfo() != null) {
+            throw new TelegramConfigException("TELEGRAM_API_URL must be only scheme, host and port (the Bot API paths"
+                    + " /bot<token>/<method> are added by reportbot)");
+        }
+        return uri;
+    }
+
+    /** The port, with the scheme's default when the URL has none. */
+    int apiPort() {
+        return apiUrl.getPort() != -1 ? apiUrl.getPort() : apiUrl.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    private static String first(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        return b == null || b.isBlank() ? null : b;
+    }
+
+    private static int intSetting(Properties p, String key, int fallback, int min, int max) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new TelegramConfigException(key + " must be between " + min + " and " + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new TelegramConfigException(key + " must be a whole number, not '" + v.trim() + "'");
+        }
+    }
+}

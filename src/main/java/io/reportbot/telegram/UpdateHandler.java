@@ -1,0 +1,224 @@
+package io.reportbot.telegram;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.reportbot.engine.Engine;
+import io.reportbot.engine.Inbound;
+import io.reportbot.engine.Language;
+import io.reportbot.engine.Reply;
+import io.reportbot.telegram.Route.ChatRef;
+import io.reportbot.telegram.UpdateRouter.BotIdentity;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Carries out a {@link Route}: asks the engine and sends the result through the Bot API. Maps {@code Reply} to
+ * Bot API calls and nothing more; wording comes from the engine and from {@link Texts}.
+ *
+ * <p>Thread-safe; the adapter calls it from several worker threads (one chat always from the same one).
+ */
+final class UpdateHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateHandler.class);
+    static final String PLATFORM = "telegram";
+
+    private final Engine engine;
+    private final TelegramClient client;
+    private final TelegramFormatter formatter;
+    private final Texts texts;
+    private final BotIdentity bot;
+    /** /lang choices, per chat; in memory, bounded. */
+    private final Cache<Long, Language> chatLanguage = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofDays(30)).build();
+
+    UpdateHandler(Engine engine, TelegramClient client, Texts texts, BotIdentity bot) {
+        this.engine = engine;
+        this.client = client;
+        this.texts = texts;
+        this.formatter = new TelegramFormatter(texts);
+        this.bot = bot;
+    }
+
+    /** Does what the route asks. Bot API errors propagate (the caller logs them and goes on). */
+    void handle(Route route) throws TelegramApiException {
+        if (route instanceof Route.Question q) {
+            question(q.where(), q.messageId(), q.text(), q.userLanguage());
+        } else if (route instanceof Route.Command c) {
+            command(c);
+        } else if (route instanceof Route.NonText n) {
+            sendText(n.where(), n.messageId(), texts.get(language(n.where(), n.userLanguage()), "text.only"),
+                    Optional.empty());
+        } else if (route instanceof Route.TopicTap t) {
+            client.execute(AnswerCallbackQuery.builder().callbackQueryId(t.callbackId()).build());
+            typing(t.where());
+            Reply reply = engine.answerTopic(t.choice().topicId(), t.choice().language(), t.where().conversationId(),
+                    PLATFORM);
+            sendReply(t.where(), t.messageId(), reply);
+        } else if (route instanceof Route.GroupGreeting g) {
+            Language l = language(g.where(), g.userLanguage());
+            sendText(g.where(), null, texts.get(l, "group.greeting", engine.report(l).title(), bot.username()),
+                    Optional.empty());
+        } else if (route instanceof Route.ForeignCallback f) {
+            client.execute(AnswerCallbackQuery.builder().callbackQueryId(f.callbackId()).build());
+        } else if (route instanceof Route.InlineQuestion i) {
+            inline(i);
+        } else if (route instanceof Route.Ignore ignore) {
+            LOG.debug("ignored: {}", ignore.why());
+        }
+    }
+
+    /** Tells a chat, once, that it is asking too fast (for routes over the rate limit). */
+    void slowDown(Route route) throws TelegramApiException {
+        if (route instanceof Route.TopicTap t) {
+            Language l = language(t.where(), t.userLanguage());
+            client.execute(AnswerCallbackQuery.builder().callbackQueryId(t.callbackId())
+                    .text(texts.get(l, "slow.down")).build());
+        } else if (route instanceof Route.InChat c) {
+            sendText(c.where(), c.messageId(), texts.get(language(c.where(), c.userLanguage()), "slow.down"),
+                    Optional.empty());
+        }
+        // inline queries over the limit are not answered at all
+    }
+
+    private void question(ChatRef chat, Integer messageId, String text, Optional<Language> userLanguage)
+            throws TelegramApiException {
+        typing(chat);
+        Optional<Language> hint = Optional.ofNullable(chatLanguage.getIfPresent(chat.chatId())).or(() -> userLanguage);
+        Reply reply = engine.answer(new Inbound(text, chat.conversationId(), PLATFORM, hint));
+        sendReply(chat, messageId, reply);
+    }
+
+    private void command(Route.Command c) throws TelegramApiException {
+        Language l = language(c.where(), c.userLanguage());
+        switch (c.name()) {
+            case "start" -> {
+                StringBuilder sb = new StringBuilder(texts.get(l, "greeting", engine.report(l).title()));
+                List<String> examples = engine.exampleQuestions(l);
+                if (!examples.isEmpty()) {
+                    sb.append("\n\n").append(texts.get(l, "greeting.examples"));
+                    examples.stream().limit(5).forEach(e -> sb.append("\n• ").append(e));
+                }
+                sb.append("\n\n").append(texts.get(l, "greeting.more"));
+                sendText(c.where(), c.messageId(), sb.toString(), Optional.empty());
+            }
+            case "help" -> sendText(c.where(), c.messageId(),
+                    texts.get(l, "help", engine.report(l).title(), bot.username()), Optional.empty());
+            case "topics" -> sendText(c.where(), c.messageId(), texts.get(l, "topics"),
+                    formatter.keyboard(engine.topics(l), l));
+            case "ask" -> {
+                if (c.args().isBlank()) {
+                    String example = engine.exampleQuestions(l).stream().findFirst().orElse("…");
+                    sendText(c.where(), c.messageId(), texts.get(l, "ask.empty", example), Optional.empty());
+                } else {
+                    question(c.where(), c.messageId(), c.args(), c.userLanguage());
+                }
+            }
+            case "lang" -> {
+                Optional<Language> chosen = c.args().matches("(?i)de|en") ? Language.fromCode(c.args()) : Optional.empty();
+                if (chosen.isPresent()) {
+                    chatLanguage.put(c.where().chatId(), chosen.get());
+                    sendText(c.where(), c.messageId(), texts.get(chosen.get(), "lang.set"), Optional.empty());
+                } else {
+                    sendText(c.where(), c.messageId(), texts.get(l, "lang.usage"), Optional.empty());
+                }
+            }
+            default -> sendText(c.where(), c.messageId(), texts.get(l, "unknown.command"), Optional.empty());
+        }
+    }
+
+    private void inline(Route.InlineQuestion i) throws TelegramApiException {
+        List<InlineQueryResult> results = new ArrayList<>();
+        if (!i.text().isBlank()) {
+            Reply reply = engine.answer(new Inbound(i.text(), "telegram-inline:" + i.userId(), PLATFORM,
+                    i.userLanguage()));
+            String description = reply.text().length() > 120 ? reply.text().substring(0, 119) + "…" : reply.text();
+            results.add(InlineQueryResultArticle.builder()
+                    .id(resultId(reply.language().code() + "\n" + i.text()))
+                    .title(i.text().length() > 64 ? i.text().substring(0, 63) + "…" : i.text())
+                    .description(description)
+                    .inputMessageContent(InputTextMessageContent.builder()
+                            .messageText(formatter.answerInOne(reply, TelegramFormatter.LIMIT))
+                            .parseMode(ParseMode.HTML)
+                            .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                            .build())
+                    .build());
+        }
+        client.execute(AnswerInlineQuery.builder().inlineQueryId(i.queryId()).results(results).cacheTime(300)
+                .isPersonal(false).build());
+    }
+
+    private void sendReply(ChatRef chat, Integer replyTo, Reply reply) throws TelegramApiException {
+        send(chat, replyTo, formatter.answer(reply), formatter.keyboard(reply.suggestions(), reply.language()));
+    }
+
+    private void sendText(ChatRef chat, Integer replyTo, String plainText, Optional<InlineKeyboardMarkup> keyboard)
+            throws TelegramApiException {
+        send(chat, replyTo, formatter.plain(plainText), keyboard);
+    }
+
+    /** Sends HTML messages in order: the first replies to the question, the last carries the keyboard. */
+    private void send(ChatRef chat, Integer replyTo, List<String> html, Optional<InlineKeyboardMarkup> keyboard)
+            throws TelegramApiException {
+        for (int n = 0; n < html.size(); n++) {
+            var message = SendMessage.builder()
+                    .chatId(chat.chatId())
+                    .messageThreadId(chat.threadId())
+                    .text(html.get(n))
+                    .parseMode(ParseMode.HTML)
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+            if (n == 0 && replyTo != null) {
+                message.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true)
+                        .build());
+            }
+            if (n == html.size() - 1 && keyboard.isPresent()) {
+                message.replyMarkup(keyboard.get());
+            }
+            client.execute(message.build());
+        }
+    }
+
+    private void typing(ChatRef chat) {
+        try {
+            client.execute(SendChatAction.builder().chatId(chat.chatId()).messageThreadId(chat.threadId())
+                    .action(ActionType.TYPING.toString()).build());
+        } catch (TelegramApiException | RuntimeException e) {
+            LOG.debug("typing action failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The language for the adapter's own texts: the chat's /lang choice, else the user's Telegram language. */
+    private Language language(ChatRef chat, Optional<Language> userLanguage) {
+        Language chosen = chatLanguage.getIfPresent(chat.chatId());
+        return chosen != null ? chosen : userLanguage.orElse(Language.DE);
+    }
+
+    static String resultId(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.reportbot.telegram;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * The webhook endpoint: Telegram POSTs each update as JSON; a request without the right
+ * {@code X-Telegram-Bot-Api-Secret-Token} gets 401, a body that is not an update 400, anything else 200 at once (the
+ * answer is worked out afterwards). Binds to 127.0.0.1 unless told otherwise: put a TLS proxy in front.
+ *
+ * <p>Thread-safe.
+ */
+final class WebhookServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
+    private static final int MAX_BODY = 1 << 20;
+
+    private final TelegramSettings.WebhookSettings settings;
+    private final Consumer<List<Update>> sink;
+    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+            false);
+    private HttpServer server;
+    private ExecutorService executor;
+
+    WebhookServer(TelegramSettings.WebhookSettings settings, Consumer<List<Update>> sink) {
+        this.settings = settings;
+        this.sink = sink;
+    }
+
+    void start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(settings.bindHost(), settings.port()), 64);
+        } catch (IOException e) {
+            throw new TelegramStartException("cannot listen on " + settings.bindHost() + ":" + settings.port() + ": "
+                    + e.getMessage());
+        }
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "telegram-webhook");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext(settings.path(), this::handle);
+        server.start();
+        LOG.info("webhook endpoint listening on http://{}:{}{}", settings.bindHost(), port(), settings.path());
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        if (server != null) {
+            server.stop(1);
+            executor.shutdown();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+                respond(exchange, 405);
+                return;
+            }
+            String secret = exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token");
+            if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                    settings.secretToken().getBytes(StandardCharsets.UTF_8))) {
+                LOG.warn("webhook request from {} without the right secret token, refused",
+                        exchange.getRemoteAddress().getAddress().getHostAddress());
+                respond(exchange, 401);
+                return;
+            }
+            Update update;
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] body = in.readNBytes(MAX_BODY + 1);
+                if (body.length > MAX_BODY) {
+                    respond(exchange, 413);
+                    return;
+                }
+                update = json.readValue(body, Update.class);
+            } catch (IOException e) {
+                respond(exchange, 400);
+                return;
+            }
+            respond(exchange, 200);
+            sink.accept(List.of(update));
+        } catch (UncheckedIOException e) {
+            LOG.debug("webhook connection failed: {}", e.getMessage());
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status) throws IOException {
+        byte[] body = status == 200 ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+}
