@@ -213,6 +213,25 @@ class DiscordBotIT {
     }
 
     @Test
+    @Order(12)
+    void aRateLimitedReplyIsRetriedByJda() {
+        discord.rateLimitNextCallbacks(1);
+        ObjectNode ask = discord.slashCommand("ask", "en-US", "question", "How many unicorns are there?");
+        JsonNode data = callback(ask);
+        assertThat(data.path("embeds").get(0).path("description").asText()).isEqualTo(FakeEngine.UNICORNS_EN);
+        String path = "/api/v10/interactions/" + ask.path("id").asText() + "/" + ask.path("token").asText() + "/callback";
+        FakeDiscord.await("the retry", WAIT, () -> discord.requests("POST", path).size() == 2);
+    }
+
+    @Test
+    @Order(13)
+    void heartbeatsAreAcknowledgedAndTheSessionStays() {
+        FakeDiscord.await("two heartbeats", WAIT, () -> discord.heartbeats() >= 2);
+        assertThat(discord.identifies()).isEqualTo(1);
+        assertThat(discord.connected()).isTrue();
+    }
+
+    @Test
     @Order(20)
     void resumesAfterAGatewayDisconnectWithoutRegisteringTwiceOrDoublingListeners() throws Exception {
         assertThat(discord.identifies()).isEqualTo(1);

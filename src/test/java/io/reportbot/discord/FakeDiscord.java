@@ -44,6 +44,8 @@ final class FakeDiscord implements AutoCloseable {
     static final long USER_ID = 1_100_000_000_000_000_777L;
     static final long DM_CHANNEL_ID = 1_100_000_000_000_000_555L;
     static final long DISCORD_EPOCH = 1_420_070_400_000L;
+    /** Short, so that the test sees JDA heartbeat and the fake acknowledge. */
+    static final int HEARTBEAT_MILLIS = 700;
 
     /** One REST request as the fake saw it. */
     record Request(String method, String path, String query, String authorization, String body) {
@@ -68,6 +70,8 @@ final class FakeDiscord implements AutoCloseable {
     private final AtomicInteger identifies = new AtomicInteger();
     private final AtomicInteger resumes = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger heartbeats = new AtomicInteger();
+    private final AtomicInteger rateLimitCallbacks = new AtomicInteger();
     private volatile WebSocket client;
     private volatile String sessionId = "session-0";
 
@@ -112,6 +116,15 @@ final class FakeDiscord implements AutoCloseable {
 
     int identifies() {
         return identifies.get();
+    }
+
+    int heartbeats() {
+        return heartbeats.get();
+    }
+
+    /** Answers the next {@code n} interaction callbacks with 429 Too Many Requests (retry after 0.2 s). */
+    void rateLimitNextCallbacks(int n) {
+        rateLimitCallbacks.set(n);
     }
 
     int resumes() {
@@ -200,7 +213,7 @@ final class FakeDiscord implements AutoCloseable {
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
             client = conn;
-            conn.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":41250}}");
+            conn.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":" + HEARTBEAT_MILLIS + "}}");
         }
 
         @Override
@@ -213,7 +226,10 @@ final class FakeDiscord implements AutoCloseable {
             }
             gatewayFrames.add(frame);
             switch (frame.path("op").asInt(-1)) {
-                case 1 -> conn.send("{\"op\":11,\"s\":null,\"t\":null,\"d\":null}");
+                case 1 -> {
+                    heartbeats.incrementAndGet();
+                    conn.send("{\"op\":11,\"s\":null,\"t\":null,\"d\":null}");
+                }
                 case 2 -> {
                     identifies.incrementAndGet();
                     sessionId = "session-" + identifies.get();
@@ -309,6 +325,17 @@ final class FakeDiscord implements AutoCloseable {
                 respond(ex, 200, botUser().toString());
             } else if (method.equals("PUT") && COMMANDS.matcher(path).matches()) {
                 respond(ex, 200, registeredCommands(body).toString());
+            } else if (method.equals("POST") && CALLBACK.matcher(path).matches()
+                    && rateLimitCallbacks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                // Discord's headers; without "Via" JDA takes a 429 for Cloudflare's and backs off longer
+                ex.getResponseHeaders().add("Via", "1.1 google");
+                ex.getResponseHeaders().add("Retry-After", "1");
+                ex.getResponseHeaders().add("X-RateLimit-Limit", "5");
+                ex.getResponseHeaders().add("X-RateLimit-Remaining", "0");
+                ex.getResponseHeaders().add("X-RateLimit-Reset-After", "0.2");
+                ex.getResponseHeaders().add("X-RateLimit-Bucket", "fake-interaction-bucket");
+                ex.getResponseHeaders().add("X-RateLimit-Scope", "user");
+                respond(ex, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":0.2,\"global\":false}");
             } else if (method.equals("POST") && CALLBACK.matcher(path).matches()) {
                 Matcher m = CALLBACK.matcher(path);
                 m.matches();
