@@ -72,6 +72,11 @@ class DiscordBotIT {
         FakeDiscord.Request put = discord.awaitRequest("command registration", 0,
                 r -> r.method().equals("PUT") && r.path().equals("/api/v10/applications/" + APP_ID + "/commands"));
         assertThat(put.authorization()).isEqualTo("Bot " + TOKEN);
+        JsonNode identify = discord.gatewayFrames().stream().filter(f -> f.path("op").asInt() == 2).findFirst().orElseThrow();
+        long intents = identify.path("d").path("intents").asLong();
+        assertThat(intents & 1).as("GUILDS, which JDA always sends").isEqualTo(1);
+        assertThat(intents & (1 << 15)).as("no Message Content intent by default").isZero();
+        assertThat(intents & (1 << 9)).as("no guild message events by default").isZero();
         JsonNode commands = put.json();
         assertThat(commands).hasSize(4);
         assertThat(names(commands, "name")).containsExactly("ask", "topics", "report", "help");
