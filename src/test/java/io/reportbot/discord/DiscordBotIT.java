@@ -206,6 +206,21 @@ class DiscordBotIT {
     }
 
     @Test
+    @Order(14)
+    void aFailureAfterDeferringReplacesThePublicPlaceholderWithAnEphemeralApology() {
+        ObjectNode ask = discord.slashCommand("ask", "de", "question", "slowboom");
+        int from = discord.requests().size();
+        assertThat(callbackRequest(ask).json().path("type").asInt()).isEqualTo(5);
+        String webhook = "/api/v10/webhooks/" + APP_ID + "/" + ask.path("token").asText();
+        discord.awaitRequest("deleting the placeholder", from,
+                r -> r.method().equals("DELETE") && r.path().equals(webhook + "/messages/@original"));
+        FakeDiscord.Request apology = discord.awaitRequest("the apology", from,
+                r -> r.method().equals("POST") && r.path().equals(webhook));
+        assertThat(apology.json().path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(apology.json().path("content").asText()).startsWith("Entschuldigung");
+    }
+
+    @Test
     @Order(11)
     void topicsReportAndHelpAnswer() {
         JsonNode topics = callback(discord.slashCommand("topics", "de", null, null));

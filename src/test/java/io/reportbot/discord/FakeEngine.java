@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * A deterministic stand-in for the real engine, for adapter tests: German and English answers with a source
  * quote about unicorns and funding, a fallback with topic suggestions for anything else, an over-long answer
- * ("long"/"lang"), a slow one ("slow"/"langsam", 600 ms) and one that throws ("boom").
+ * ("long"/"lang"), a slow one ("slow"/"langsam", 600 ms) and ones that throw ("boom", and "slowboom" after 600 ms).
  *
  * <p>Thread-safe (stateless).
  */
@@ -33,6 +33,10 @@ final class FakeEngine implements Engine {
     public Reply answer(Inbound inbound) {
         String t = inbound.text().toLowerCase(Locale.ROOT);
         Language lang = detectLanguage(inbound.text(), inbound.languageHint());
+        if (t.contains("slowboom")) {
+            sleep(600);
+            throw new IllegalStateException("fake engine failure after a while");
+        }
         if (t.contains("boom")) {
             throw new IllegalStateException("fake engine failure");
         }
