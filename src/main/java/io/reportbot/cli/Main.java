@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 AskCommand.class,
                 TelegramCommand.class,
                 DiscordCommand.class,
+                EvalCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -13,6 +13,8 @@ import java.util.List;
  * @param suggestions topics to offer as buttons (may be empty)
  * @param factIds     the ids of the report facts the answer uses
  * @param sources     the report sentences quoted as sources (German, as in the report)
+ * @param ranking     the classifier's best intents with their scores, best first (at most three; empty when
+ *                    no classification was needed, e.g. for empty input)
  */
 public record Reply(
         Language language,
@@ -22,11 +24,19 @@ public record Reply(
         String text,
         List<Suggestion> suggestions,
         List<String> factIds,
-        List<String> sources) {
+        List<String> sources,
+        List<IntentScore> ranking) {
 
     public Reply {
         suggestions = List.copyOf(suggestions);
         factIds = List.copyOf(factIds);
         sources = List.copyOf(sources);
+        ranking = List.copyOf(ranking);
+    }
+
+    /** A reply without a ranking (for replies that need no classification, and for test doubles). */
+    public Reply(Language language, String intent, double confidence, boolean fallback, String text,
+                 List<Suggestion> suggestions, List<String> factIds, List<String> sources) {
+        this(language, intent, confidence, fallback, text, suggestions, factIds, sources, List.of());
     }
 }

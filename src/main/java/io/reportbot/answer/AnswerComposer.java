@@ -1,0 +1,247 @@
+package io.reportbot.answer;
+
+import io.reportbot.engine.Language;
+import io.reportbot.nlp.Aspect;
+import io.reportbot.report.Computed;
+import io.reportbot.report.Fact;
+import io.reportbot.report.Qualifier;
+import io.reportbot.report.Rate;
+import io.reportbot.report.Report;
+import io.reportbot.report.Topic;
+import io.reportbot.report.Value;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds a topic's answer from the report in the asker's language: the facts' own sentences with their
+ * figures, the lines an {@link Aspect} asks for (stated by the report, or computed and marked as computed),
+ * a yes/no for a figure the user claims, and the source sentences. Immutable and thread-safe.
+ */
+public final class AnswerComposer {
+
+    private static final double MATCH_TOLERANCE = 0.005;
+
+    private final Report report;
+    private final Wording wording;
+    private final NumberFormatter numbers;
+    private final ValueRenderer values;
+    private final Optional<Double> eurPerCny;
+
+    public AnswerComposer(Report report, Wording wording) {
+        this.report = report;
+        this.wording = wording;
+        this.numbers = new NumberFormatter(wording);
+        this.values = new ValueRenderer(wording, numbers, report);
+        this.eurPerCny = report.eurPerCny();
+    }
+
+    /**
+     * The answer to a topic question.
+     *
+     * @param claims figures the question states ("Stimmt es, dass es 70 Einhörner gibt?"), to confirm or correct
+     */
+    public Composed topic(Topic topic, Language lang, Set<Aspect> aspects, List<Double> claims) {
+        List<Fact> facts = report.factsOf(topic);
+        List<Value> all = facts.stream().flatMap(f -> f.values().values().stream()).toList();
+        String label = topic.label().get(lang);
+
+        if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
+            return new Composed(wording.format(lang, "fallback.previous_year", label),
+                    ids(facts), List.of(), true);
+        }
+
+        StringBuilder main = new StringBuilder();
+        for (Fact f : facts) {
+            if (main.length() > 0) {
+                main.append(' ');
+            }
+            main.append(values.fill(f.answer().get(lang), f.values(), lang));
+        }
+
+        List<String> lines = new ArrayList<>();
+        if (!claims.isEmpty()) {
+            lines.add(verdict(all, claims, lang));
+        }
+        lines.add(main.toString());
+        lines.addAll(extras(facts, all, lang, aspects));
+
+        List<String> sources = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(Fact::source).toList()));
+        StringBuilder text = new StringBuilder(String.join("\n", lines));
+        text.append("\n");
+        for (String s : sources) {
+            text.append("\n").append(wording.format(lang, "source", s, report.title().get(lang)));
+        }
+        return new Composed(text.toString(), ids(facts), sources, false);
+    }
+
+    private String verdict(List<Value> all, List<Double> claims, Language lang) {
+        if (all.isEmpty()) {
+            return wording.get(lang, "note.no_figure");
+        }
+        boolean anyMatch = claims.stream().anyMatch(c -> all.stream().anyMatch(v -> matches(v, c)));
+        return wording.get(lang, anyMatch ? "verify.true" : "verify.false");
+    }
+
+    private static boolean matches(Value v, double claim) {
+        List<Double> candidates = new ArrayList<>(List.of(v.amount(), mantissa(v.amount())));
+        if (v.eur() != null) {
+            candidates.add(v.eur());
+            candidates.add(mantissa(v.eur()));
+        }
+        if (v.yoy() != null) {
+            candidates.add(v.yoy().percent());
+        }
+        if (v.share() != null) {
+            candidates.add(v.share().percent());
+        }
+        return candidates.stream().anyMatch(c -> Math.abs(c - claim) <= Math.abs(c) * MATCH_TOLERANCE);
+    }
+
+    private static double mantissa(double amount) {
+        double a = Math.abs(amount);
+        if (a >= 1e12) {
+            return amount / 1e12;
+        }
+        if (a >= 1e9) {
+            return amount / 1e9;
+        }
+        if (a >= 1e6) {
+            return amount / 1e6;
+        }
+        return amount;
+    }
+
+    private List<String> extras(List<Fact> facts, List<Value> all, Language lang, Set<Aspect> aspects) {
+        List<String> lines = new ArrayList<>();
+        if (aspects.contains(Aspect.PREVIOUS_YEAR)) {
+            for (Value v : all) {
+                if (v.yoy() != null) {
+                    lines.add(previousYear(v, lang));
+                }
+            }
+        }
+        boolean hasShare = all.stream().anyMatch(v -> v.share() != null);
+        if (aspects.contains(Aspect.SHARE) && hasShare) {
+            for (Value v : all) {
+                if (v.share() != null) {
+                    lines.add(wording.format(lang, "note.share", capitalise(noun(v, lang)), values.rate(v.share(), lang)));
+                }
+            }
+        }
+        if (aspects.contains(Aspect.NATIONAL)) {
+            if (hasShare) {
+                for (Value v : all) {
+                    if (v.share() != null) {
+                        lines.add(nationalTotal(v, lang));
+                    }
+                }
+            } else {
+                lines.add(wording.get(lang, "note.no_national"));
+            }
+        } else if (aspects.contains(Aspect.SHARE) && !hasShare && all.stream().noneMatch(v -> v.yoy() != null)) {
+            lines.add(wording.get(lang, "note.no_national"));
+        }
+        if (aspects.contains(Aspect.EURO)) {
+            boolean money = all.stream().anyMatch(Value::isMoney);
+            if (!money && !all.isEmpty()) {
+                lines.add(wording.get(lang, "note.no_eur"));
+            }
+            for (Value v : all) {
+                if ("CNY".equals(v.unit()) && v.eur() == null && eurPerCny.isPresent()) {
+                    lines.add(converted(v, lang));
+                }
+            }
+        }
+        for (Fact f : facts) {
+            for (Computed c : f.computed()) {
+                lines.add(ratio(f, c, lang));
+            }
+        }
+        return lines;
+    }
+
+    private String previousYear(Value v, Language lang) {
+        Rate g = v.yoy();
+        double factor = 1 + g.percent() / 100.0;
+        double prev = significant(v.amount() / factor);
+        Qualifier q = derivedQualifier(v.qualifier(), g.qualifier());
+        String figure = values.bare(prev, v.unit(), lang);
+        if (v.eur() != null) {
+            figure += " (" + values.bare(significant(v.eur() / factor), "EUR", lang) + ")";
+        }
+        return wording.format(lang, "computed.previous_year", noun(v, lang), approx(q, figure, lang),
+                values.rate(g, lang));
+    }
+
+    private String nationalTotal(Value v, Language lang) {
+        Rate s = v.share();
+        double total = significant(v.amount() / (s.percent() / 100.0));
+        Qualifier q = s.qualifier().inverted();
+        if (v.qualifier() != Qualifier.EXACT && q == Qualifier.EXACT) {
+            q = Qualifier.ABOUT;
+        }
+        return wording.format(lang, "computed.national_total", noun(v, lang),
+                approx(q, values.bare(total, v.unit(), lang), lang), values.rate(s, lang));
+    }
+
+    private String converted(Value v, Language lang) {
+        double rate = eurPerCny.orElseThrow();
+        String cny = values.bare(v.amount(), v.unit(), lang);
+        String eur = values.bare(significant(v.amount() * rate), "EUR", lang);
+        return wording.format(lang, "computed.eur", cny, approx(Qualifier.ABOUT, eur, lang),
+                "1", numbers.number(significant(rate), 4, lang));
+    }
+
+    private String ratio(Fact f, Computed c, Language lang) {
+        Map<String, Value> vs = f.values();
+        double r = vs.get(c.numerator()).amount() / vs.get(c.denominator()).amount();
+        return c.text().get(lang).replace("{ratio}", numbers.number(r, 2, lang));
+    }
+
+    /** How exact a figure derived from a bounded value and a bounded rate is. */
+    private static Qualifier derivedQualifier(Qualifier value, Qualifier rate) {
+        if (rate == Qualifier.EXACT && (value == Qualifier.MORE_THAN || value == Qualifier.LESS_THAN)) {
+            return value;
+        }
+        if (value == Qualifier.EXACT && (rate == Qualifier.MORE_THAN || rate == Qualifier.LESS_THAN)) {
+            return rate.inverted();
+        }
+        return Qualifier.ABOUT;
+    }
+
+    /** Computed figures are never exact: "etwa X", or the bound the inputs give ("weniger als 72"). */
+    private String approx(Qualifier q, String figure, Language lang) {
+        if (q == Qualifier.EXACT || q == Qualifier.ABOUT) {
+            return wording.get(lang, "approx") + " " + figure;
+        }
+        return values.qualified(q, figure, lang);
+    }
+
+    private String noun(Value v, Language lang) {
+        return v.noun() == null ? "" : v.noun().get(lang);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Three significant digits: 267.857… billion → 268 billion; 2,201.8 → 2,200. */
+    static double significant(double v) {
+        return new BigDecimal(v).round(new MathContext(3)).doubleValue();
+    }
+
+    private static List<String> ids(List<Fact> facts) {
+        return facts.stream().map(Fact::id).toList();
+    }
+
+    /** The number formatter in use (for other handlers that format figures). */
+    public ValueRenderer values() {
+        return values;
+    }
+}

@@ -1,0 +1,68 @@
+package io.reportbot.answer;
+
+import io.reportbot.engine.Language;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+
+/**
+ * Formats figures the way each language writes them, whatever the JVM's default locale: German
+ * "2.400", "39,2 Milliarden", "4,3 Billionen"; English "2,400", "39.2 billion", "4.3 trillion".
+ * Thread-safe (formats are made per call).
+ */
+public final class NumberFormatter {
+
+    private final Wording wording;
+
+    public NumberFormatter(Wording wording) {
+        this.wording = wording;
+    }
+
+    /** A plain number with up to {@code decimals} decimals: 2.400 / 2,400; 1,12 / 1.12. */
+    public String number(double value, int decimals, Language language) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(language.locale());
+        StringBuilder pattern = new StringBuilder("#,##0");
+        if (decimals > 0) {
+            pattern.append('.').append("#".repeat(decimals));
+        }
+        DecimalFormat f = new DecimalFormat(pattern.toString(), symbols);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(value);
+    }
+
+    /**
+     * A large amount in words: 300 Milliarden / 300 billion, 4,3 Billionen / 4.3 trillion, 260 Millionen /
+     * 260 million; below a million, the plain number. Two significant decimals at most.
+     */
+    public String amount(double value, Language language) {
+        double abs = Math.abs(value);
+        String scale;
+        double divisor;
+        if (abs >= 1e12) {
+            scale = "trillion";
+            divisor = 1e12;
+        } else if (abs >= 1e9) {
+            scale = "billion";
+            divisor = 1e9;
+        } else if (abs >= 1e6) {
+            scale = "million";
+            divisor = 1e6;
+        } else {
+            return number(value, abs < 10 ? 2 : (abs < 100 ? 1 : 0), language);
+        }
+        double mantissa = round(value / divisor, Math.abs(value / divisor) < 10 ? 2 : 1);
+        boolean one = Math.abs(mantissa) == 1.0;
+        String word = wording.get(language, "scale." + scale + (one ? ".one" : ""));
+        return number(mantissa, 2, language) + " " + word;
+    }
+
+    /** A percentage: "12 Prozent" / "12 percent". */
+    public String percent(double value, Language language) {
+        return number(value, 1, language) + " " + wording.get(language, "unit.percent");
+    }
+
+    static double round(double v, int decimals) {
+        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,89 @@
+package io.reportbot.answer;
+
+import io.reportbot.engine.Language;
+import io.reportbot.report.Qualifier;
+import io.reportbot.report.Rate;
+import io.reportbot.report.Report;
+import io.reportbot.report.Text;
+import io.reportbot.report.Value;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a fact's figures into its answer template: {@code {key}} is qualifier + number + unit (and, for
+ * yuan with a euro figure from the report, the euro in brackets), {@code {key.bare}} without qualifier or
+ * euro, {@code {key.eur}} the euro figure, {@code {key.yoy}} and {@code {key.share}} the percentages.
+ * Immutable and thread-safe.
+ */
+public final class ValueRenderer {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_]+)(?:\\.([a-z]+))?}");
+
+    private final Wording wording;
+    private final NumberFormatter numbers;
+    private final Map<String, Text> currencies;
+
+    public ValueRenderer(Wording wording, NumberFormatter numbers, Report report) {
+        this.wording = wording;
+        this.numbers = numbers;
+        this.currencies = report.currencies();
+    }
+
+    /** A template with every placeholder filled in. */
+    public String fill(String template, Map<String, Value> values, Language language) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            Value v = values.get(m.group(1));
+            String part = m.group(2);
+            String replacement = v == null ? m.group() : render(v, part, language);
+            m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private String render(Value v, String part, Language language) {
+        if (part == null) {
+            String main = qualified(v.qualifier(), bare(v.amount(), v.unit(), language), language);
+            if ("CNY".equals(v.unit()) && v.eur() != null) {
+                main += " (" + bare(v.eur(), "EUR", language) + ")";
+            }
+            return main;
+        }
+        return switch (part) {
+            case "bare" -> bare(v.amount(), v.unit(), language);
+            case "eur" -> v.eur() == null ? "" : qualified(v.qualifier(), bare(v.eur(), "EUR", language), language);
+            case "yoy" -> v.yoy() == null ? "" : rate(v.yoy(), language);
+            case "share" -> v.share() == null ? "" : rate(v.share(), language);
+            default -> "";
+        };
+    }
+
+    /** "12 Prozent", "mehr als 9 Prozent". */
+    public String rate(Rate r, Language language) {
+        return qualified(r.qualifier(), numbers.percent(r.percent(), language), language);
+    }
+
+    /** A figure with its unit and no qualifier: "300 Milliarden Yuan", "2.400", "40 Prozent". */
+    public String bare(double amount, String unit, Language language) {
+        return switch (unit) {
+            case "count" -> numbers.number(amount, amount == Math.rint(amount) ? 0 : 1, language);
+            case "percent" -> numbers.percent(amount, language);
+            default -> numbers.amount(amount, language) + " " + currency(unit, language);
+        };
+    }
+
+    /** The qualifier's words before a figure: "mehr als 2.400"; an exact figure stays as it is. */
+    public String qualified(Qualifier q, String figure, Language language) {
+        String w = wording.get(language, "qualifier." + q.key());
+        return w.isBlank() ? figure : w + " " + figure;
+    }
+
+    /** The display name of a currency code. */
+    public String currency(String code, Language language) {
+        Text t = currencies.get(code);
+        return t == null ? code : t.get(language);
+    }
+}

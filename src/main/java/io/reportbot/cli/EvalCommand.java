@@ -1,0 +1,145 @@
+package io.reportbot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.reportbot.engine.Engine;
+import io.reportbot.engine.EngineFactory;
+import io.reportbot.engine.EngineSettings;
+import io.reportbot.engine.Reply;
+import io.reportbot.eval.CrossValidator;
+import io.reportbot.eval.EvalResult;
+import io.reportbot.eval.Evaluator;
+import io.reportbot.eval.LabelledQuestion;
+import io.reportbot.nlp.IntentClassifier;
+import io.reportbot.nlp.IntentLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Measures the intent matcher on a labelled file, with k-fold cross-validation and a threshold sweep. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Measure the matcher on labelled questions (JSON lines: text, intent, lang, expect).",
+                "Prints accuracy, out-of-scope rejection, per-intent precision/recall/F1, confusions and every miss."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The labelled questions (JSON lines).")
+    Path file;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Option(names = "--threshold-sweep", description = "Show accuracy against out-of-scope rejection for a range of thresholds.")
+    boolean sweep;
+
+    @Option(names = "--cross-validate", paramLabel = "K", description = "k-fold cross-validation over the intents' own examples.")
+    Integer folds;
+
+    @Option(names = "--threshold", paramLabel = "T", description = "Confidence threshold (default: ${DEFAULT-VALUE}).")
+    double threshold = EngineFactory.DEFAULT_THRESHOLD;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Maxent training iterations (default: ${DEFAULT-VALUE}).")
+    int iterations = IntentClassifier.Settings.defaults().iterations();
+
+    @Option(names = "--cutoff", paramLabel = "N", description = "Feature cutoff (default: ${DEFAULT-VALUE}).")
+    int cutoff = IntentClassifier.Settings.defaults().cutoff();
+
+    @Option(names = "--no-char-ngrams", description = "Train without character n-gram features (to measure them).")
+    boolean noCharNgrams;
+
+    @Option(names = "--no-typo-correction", description = "Classify without typo correction (to measure it).")
+    boolean noTypoCorrection;
+
+    private IntentClassifier.Settings classifierSettings() {
+        return new IntentClassifier.Settings(iterations, cutoff, !noCharNgrams, !noTypoCorrection);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (file == null && folds == null) {
+            spec.commandLine().getErr().println("eval: give a labelled FILE, or --cross-validate K");
+            return 2;
+        }
+        EngineSettings settings = engineOptions.settings();
+        Map<String, Object> jsonOut = new LinkedHashMap<>();
+        if (folds != null) {
+            var intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
+            double acc = CrossValidator.accuracy(intents, folds, classifierSettings());
+            jsonOut.put("crossValidation", Map.of("folds", folds, "accuracy", acc));
+            if (!json) {
+                out.printf(Locale.ROOT, "%d-fold cross-validation over the intents' examples: %.1f %% top-1%n", folds, acc * 100);
+            }
+        }
+        if (file != null) {
+            List<LabelledQuestion> questions = Evaluator.read(file);
+            Engine engine = EngineFactory.create(settings, sweep ? 0.0 : threshold, classifierSettings());
+            List<Reply> replies = Evaluator.answer(engine, questions);
+            if (sweep) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                if (!json) {
+                    out.println("threshold  accuracy  in-scope  out-of-scope rejection");
+                }
+                for (int i = 0; i <= 18; i++) {
+                    double t = i * 0.05;
+                    EvalResult r = Evaluator.measure(questions, replies, t);
+                    rows.add(Map.of("threshold", t, "accuracy", r.accuracy(), "inScopeAccuracy", r.inScopeAccuracy(),
+                            "outOfScopeRejection", r.outOfScopeRejection()));
+                    if (!json) {
+                        out.printf(Locale.ROOT, "   %.2f     %5.1f %%   %5.1f %%   %5.1f %%%n", t, r.accuracy() * 100,
+                                r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100);
+                    }
+                }
+                jsonOut.put("thresholdSweep", rows);
+            } else {
+                EvalResult r = Evaluator.measure(questions, replies);
+                jsonOut.put("result", r);
+                if (!json) {
+                    print(out, r);
+                }
+            }
+        }
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(jsonOut));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void print(PrintWriter out, EvalResult r) {
+        out.printf(Locale.ROOT, "questions: %d (%d in scope, %d out of scope)%n", r.questions(), r.inScope(),
+                r.questions() - r.inScope());
+        out.printf(Locale.ROOT, "accuracy: %.1f %%%n", r.accuracy() * 100);
+        out.printf(Locale.ROOT, "in-scope accuracy: %.1f %%%n", r.inScopeAccuracy() * 100);
+        out.printf(Locale.ROOT, "out-of-scope rejection: %.1f %%%n", r.outOfScopeRejection() * 100);
+        out.printf(Locale.ROOT, "language accuracy: %.1f %%%n", r.languageAccuracy() * 100);
+        out.printf(Locale.ROOT, "answers with the expected figures: %.1f %%%n", r.answerAccuracy() * 100);
+        out.println();
+        out.println("intent                   support  precision  recall     F1");
+        r.perIntent().forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %7d  %8.2f  %6.2f  %5.2f%n", k, v.support(),
+                v.precision(), v.recall(), v.f1()));
+        out.println();
+        out.println("most confused (expected -> got):");
+        r.confusions().forEach(c -> out.printf(Locale.ROOT, "  %3d  %s -> %s%n", c.count(), c.expected(), c.got()));
+        out.println();
+        out.println("misses:");
+        r.errors().forEach(m -> out.printf(Locale.ROOT, "  [%s] %s  (expected %s, got %s, score %.2f)%n", m.reason(),
+                m.text(), m.expected(), m.got().replace('\n', ' '), m.score()));
+    }
+}

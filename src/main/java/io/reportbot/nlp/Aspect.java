@@ -1,0 +1,17 @@
+package io.reportbot.nlp;
+
+/** What about a topic a question asks, beyond the topic itself; each adds a stated or computed line. */
+public enum Aspect {
+    /** the euro figure */
+    EURO,
+    /** the previous year's value, computed from the growth rate */
+    PREVIOUS_YEAR,
+    /** the national total, computed from the share */
+    NATIONAL,
+    /** the share of the national total */
+    SHARE,
+    /** where it comes from */
+    SOURCE,
+    /** a ratio of two figures (the fund's leverage) */
+    RATIO
+}

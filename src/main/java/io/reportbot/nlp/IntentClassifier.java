@@ -1,0 +1,112 @@
+package io.reportbot.nlp;
+
+import io.reportbot.engine.EngineLoadException;
+import io.reportbot.engine.Language;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
+import opennlp.tools.util.ext.ExtensionLoader;
+
+/**
+ * Maps a question to intents with an OpenNLP maxent document categorizer, trained at start-up from the
+ * intents' examples of both languages.
+ *
+ * <p>Features: a bag of words plus character 3–5-grams of each token, over tokens normalised by
+ * {@link TextNormalizer}, the same in training and at run time; unknown tokens are mapped to the nearest
+ * training token by {@link TypoCorrector} first. Cutoff 0 (the default of 5 drops most features on data
+ * this small).
+ *
+ * <p>Immutable and thread-safe: the model is shared, a {@link DocumentCategorizerME} is made per call.
+ */
+public final class IntentClassifier {
+
+    static {
+        ExtensionLoader.registerAllowedPackage(CharNgramFeatureGenerator.class.getPackageName());
+    }
+
+    /** Training settings; the defaults are the ones the evaluation favoured. */
+    public record Settings(int iterations, int cutoff, boolean charNgrams, boolean typoCorrection) {
+        public static Settings defaults() {
+            return new Settings(150, 0, true, true);
+        }
+    }
+
+    private final DoccatModel model;
+    private final TypoCorrector corrector;
+    private final Settings settings;
+
+    private IntentClassifier(DoccatModel model, TypoCorrector corrector, Settings settings) {
+        this.model = model;
+        this.corrector = corrector;
+        this.settings = settings;
+    }
+
+    /** Trains on every example of every intent. */
+    public static IntentClassifier train(Collection<Intent> intents, Settings settings) {
+        List<DocumentSample> samples = new ArrayList<>();
+        List<String> vocabulary = new ArrayList<>();
+        for (Intent intent : intents) {
+            for (Language lang : Language.values()) {
+                for (String example : intent.examples(lang)) {
+                    List<String> tokens = TextNormalizer.tokens(example);
+                    if (!tokens.isEmpty()) {
+                        samples.add(new DocumentSample(intent.name(), tokens.toArray(String[]::new)));
+                        vocabulary.addAll(tokens);
+                    }
+                }
+            }
+        }
+        if (samples.isEmpty()) {
+            throw new EngineLoadException("the intents have no usable training examples");
+        }
+        TrainingParameters params = TrainingParameters.defaultParams();
+        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+        params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+        params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        FeatureGenerator[] features = settings.charNgrams()
+                ? new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new CharNgramFeatureGenerator()}
+                : new FeatureGenerator[] {new BagOfWordsFeatureGenerator()};
+        try {
+            DoccatModel model = DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params,
+                    new DoccatFactory(features));
+            return new IntentClassifier(model, new TypoCorrector(vocabulary), settings);
+        } catch (IOException e) {
+            throw new EngineLoadException("the intent classifier could not be trained: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tokens the classifier would see for a text: normalised and, if enabled, typo-corrected. */
+    public List<String> prepare(String text) {
+        List<String> tokens = TextNormalizer.tokens(text);
+        return settings.typoCorrection() ? corrector.correct(tokens) : tokens;
+    }
+
+    /** Every intent with its score, best first. */
+    public List<ScoredIntent> classify(List<String> preparedTokens) {
+        String[] tokens = preparedTokens.isEmpty() ? new String[] {""} : preparedTokens.toArray(String[]::new);
+        DocumentCategorizerME me = new DocumentCategorizerME(model);
+        double[] outcomes = me.categorize(tokens);
+        List<ScoredIntent> result = new ArrayList<>(outcomes.length);
+        for (int i = 0; i < outcomes.length; i++) {
+            result.add(new ScoredIntent(me.getCategory(i), outcomes[i]));
+        }
+        result.sort(Comparator.comparingDouble(ScoredIntent::score).reversed());
+        return result;
+    }
+
+    /** Whether a token occurs in the training examples (after correction it usually does). */
+    public boolean knows(String token) {
+        return corrector.knows(token);
+    }
+}

@@ -1,0 +1,56 @@
+package io.reportbot.nlp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reportbot.engine.EngineLoadException;
+import io.reportbot.engine.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words the engine looks for besides the intent, from {@code io/reportbot/nlp/lexicon.json}: what a
+ * question asks about a topic ({@link Aspect}), cues that it checks a figure, future-tense cues and the
+ * names of places other than the report's, and the function words of each language. All normalised with {@link TextNormalizer}. Immutable.
+ */
+public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verification, List<String> future,
+                      List<String> places, Map<Language, List<String>> functionWords) {
+
+    public Lexicon {
+        functionWords = Map.copyOf(functionWords);
+        aspects = Map.copyOf(aspects);
+        verification = List.copyOf(verification);
+        future = List.copyOf(future);
+        places = List.copyOf(places);
+    }
+
+    /** The lexicon bundled with reportbot. */
+    public static Lexicon bundled() {
+        try (InputStream in = Lexicon.class.getResourceAsStream("lexicon.json")) {
+            if (in == null) {
+                throw new EngineLoadException("the bundled lexicon is missing from the jar");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            Map<Aspect, List<String>> aspects = new EnumMap<>(Aspect.class);
+            root.path("aspects").fields().forEachRemaining(e ->
+                    aspects.put(Aspect.valueOf(e.getKey()), strings(e.getValue())));
+            Map<Language, List<String>> functionWords = new EnumMap<>(Language.class);
+            for (Language l : Language.values()) {
+                functionWords.put(l, strings(root.path("functionWords").path(l.code())));
+            }
+            return new Lexicon(aspects, strings(root.path("verification")), strings(root.path("future")),
+                    strings(root.path("places")), functionWords);
+        } catch (IOException e) {
+            throw new EngineLoadException("the bundled lexicon cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> l = new ArrayList<>();
+        array.forEach(n -> l.add(TextNormalizer.normalize(n.asText())));
+        return l;
+    }
+}

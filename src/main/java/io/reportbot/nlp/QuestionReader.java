@@ -1,0 +1,90 @@
+package io.reportbot.nlp;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the parts of a question that the intent doesn't carry: years, stated figures, aspects, other
+ * places, future-tense cues. Immutable and thread-safe.
+ */
+public final class QuestionReader {
+
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])\\d{1,15}(?:[.,]\\d+)*(?![\\p{L}\\d])");
+
+    private final Lexicon lexicon;
+    private final Set<String> ownPlaces;
+
+    /**
+     * @param lexicon   the words to look for
+     * @param ownPlaces normalised names of the report's place and nation, never "other places"
+     */
+    public QuestionReader(Lexicon lexicon, Set<String> ownPlaces) {
+        this.lexicon = lexicon;
+        this.ownPlaces = Set.copyOf(ownPlaces);
+    }
+
+    public Question read(String text) {
+        String normalized = TextNormalizer.normalize(text);
+        List<Integer> years = new ArrayList<>();
+        List<Double> claims = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            String raw = m.group();
+            if (raw.length() == 4 && raw.chars().allMatch(Character::isDigit)
+                    && (raw.startsWith("19") || raw.startsWith("20"))) {
+                years.add(Integer.parseInt(raw));
+            } else {
+                parse(raw).ifPresent(claims::add);
+            }
+        }
+        Set<Aspect> aspects = EnumSet.noneOf(Aspect.class);
+        for (Map.Entry<Aspect, List<String>> e : lexicon.aspects().entrySet()) {
+            if (e.getValue().stream().anyMatch(p -> Question.containsPhrase(normalized, p))) {
+                aspects.add(e.getKey());
+            }
+        }
+        boolean verification = lexicon.verification().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
+        boolean future = lexicon.future().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
+        List<String> places = lexicon.places().stream()
+                .filter(p -> !ownPlaces.contains(p) && Question.containsPhrase(normalized, p))
+                .toList();
+        return new Question(normalized, years, claims, verification, aspects, places, future);
+    }
+
+    /**
+     * A number as people write it in either language: "2.400" and "2,400" are 2400; "4,3" and "4.3" are 4.3.
+     * A single separator followed by exactly three digits is a thousands separator.
+     */
+    static java.util.Optional<Double> parse(String raw) {
+        String s = raw;
+        int dots = count(s, '.');
+        int commas = count(s, ',');
+        if (dots + commas == 0) {
+            return java.util.Optional.of(Double.parseDouble(s));
+        }
+        if (dots > 0 && commas > 0) {
+            char decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+            char thousands = decimal == '.' ? ',' : '.';
+            s = s.replace(String.valueOf(thousands), "").replace(decimal, '.');
+        } else {
+            char sep = dots > 0 ? '.' : ',';
+            String[] parts = s.split(Pattern.quote(String.valueOf(sep)));
+            boolean thousands = parts.length > 2 || parts[parts.length - 1].length() == 3;
+            s = thousands ? s.replace(String.valueOf(sep), "") : s.replace(sep, '.');
+        }
+        try {
+            return java.util.Optional.of(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(x -> x == c).count();
+    }
+}

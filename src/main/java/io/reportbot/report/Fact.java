@@ -1,0 +1,25 @@
+package io.reportbot.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One statement of the report, with the figures in it and the sentence it comes from.
+ *
+ * @param id       a stable id
+ * @param topic    the topic it belongs to
+ * @param period   the period the figures are for, e.g. "2024" or "2024-Q1-Q3" (may be null)
+ * @param values   its figures by key; the keys are the placeholders of the answer templates
+ * @param source   the report's own sentence(s), verbatim
+ * @param answer   the answer template in German and English
+ * @param computed figures derived from the values (besides previous-year values and national totals,
+ *                 which are derived automatically)
+ */
+public record Fact(String id, String topic, String period, Map<String, Value> values, String source, Text answer,
+                   List<Computed> computed) {
+
+    public Fact {
+        values = values == null ? Map.of() : Map.copyOf(values);
+        computed = computed == null ? List.of() : List.copyOf(computed);
+    }
+}

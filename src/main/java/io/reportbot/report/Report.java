@@ -1,0 +1,70 @@
+package io.reportbot.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A report as structured data: what it is about, its topics and its facts. Immutable.
+ *
+ * @param id         a stable id
+ * @param title      its name
+ * @param summary    a few sentences on what it says
+ * @param place      the place it covers
+ * @param years      the years its figures are for
+ * @param currencies the display names of the currencies its figures use
+ * @param topics     what it covers, in display order
+ * @param facts      its statements
+ * @param uncovered  what people may ask about that it gives no figures on
+ */
+public record Report(String id, Text title, Text summary, Place place, List<Integer> years,
+                     Map<String, Text> currencies, List<Topic> topics, List<Fact> facts,
+                     List<Uncovered> uncovered) {
+
+    public Report {
+        years = years == null ? List.of() : List.copyOf(years);
+        currencies = currencies == null ? Map.of() : Map.copyOf(currencies);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        facts = facts == null ? List.of() : List.copyOf(facts);
+        uncovered = uncovered == null ? List.of() : List.copyOf(uncovered);
+    }
+
+    public Optional<Topic> topic(String topicId) {
+        return topics.stream().filter(t -> t.id().equals(topicId)).findFirst();
+    }
+
+    public Optional<Fact> fact(String factId) {
+        return facts.stream().filter(f -> f.id().equals(factId)).findFirst();
+    }
+
+    /** The facts a topic's answer uses, in order. */
+    public List<Fact> factsOf(Topic topic) {
+        return topic.facts().stream().map(this::fact).flatMap(Optional::stream).toList();
+    }
+
+    /** Facts by id, in dataset order. */
+    public Map<String, Fact> factsById() {
+        Map<String, Fact> m = new LinkedHashMap<>();
+        facts.forEach(f -> m.put(f.id(), f));
+        return m;
+    }
+
+    /**
+     * Euro per yuan, from the report's own pairs of figures (the median ratio of every value that gives
+     * both); empty when the report gives none.
+     */
+    public Optional<Double> eurPerCny() {
+        double[] ratios = facts.stream()
+                .flatMap(f -> f.values().values().stream())
+                .filter(v -> "CNY".equals(v.unit()) && v.eur() != null && v.amount() > 0)
+                .mapToDouble(v -> v.eur() / v.amount())
+                .sorted()
+                .toArray();
+        if (ratios.length == 0) {
+            return Optional.empty();
+        }
+        int mid = ratios.length / 2;
+        return Optional.of(ratios.length % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2);
+    }
+}

@@ -1,0 +1,38 @@
+package io.reportbot.report;
+
+import java.util.Optional;
+
+/**
+ * One figure the report gives.
+ *
+ * @param amount    the number at full magnitude (300 billion is 300000000000)
+ * @param unit      {@code CNY}, {@code EUR}, {@code count} or {@code percent}
+ * @param qualifier how exact the report is ("mehr als", "rund")
+ * @param eur       the euro figure, only where the report gives one
+ * @param yoy       the year-on-year change, where the report gives one
+ * @param share     the share of the national total, where the report gives one
+ * @param noun      what is counted or measured, for computed sentences
+ */
+public record Value(double amount, String unit, Qualifier qualifier, Double eur, Rate yoy, Rate share, Text noun) {
+
+    public Value {
+        qualifier = qualifier == null ? Qualifier.EXACT : qualifier;
+        unit = unit == null ? "count" : unit;
+    }
+
+    public Optional<Double> euro() {
+        return Optional.ofNullable(eur);
+    }
+
+    public Optional<Rate> yearOnYear() {
+        return Optional.ofNullable(yoy);
+    }
+
+    public Optional<Rate> nationalShare() {
+        return Optional.ofNullable(share);
+    }
+
+    public boolean isMoney() {
+        return !"count".equals(unit) && !"percent".equals(unit);
+    }
+}
