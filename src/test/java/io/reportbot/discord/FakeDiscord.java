@@ -187,8 +187,12 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        gateway.stop(1000);
+    public void close() {
+        try {
+            gateway.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.stop(0);
         httpThreads.shutdownNow();
     }
