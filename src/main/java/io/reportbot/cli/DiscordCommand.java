@@ -3,6 +3,7 @@ package io.reportbot.cli;
 import io.reportbot.discord.ConfigException;
 import io.reportbot.discord.DiscordBot;
 import io.reportbot.discord.DiscordConfig;
+import io.reportbot.discord.DiscordUnreachableException;
 import io.reportbot.engine.Engine;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * Runs reportbot as a Discord bot until SIGINT/SIGTERM, then shuts down cleanly.
  *
  * <p>Exit codes: 0 after a clean shutdown, 2 when the configuration (e.g. the token) is missing or
- * malformed or Discord rejects the token. The token is never printed.
+ * malformed or Discord rejects the token, 1 when Discord cannot be reached. The token is never printed.
  */
 @Command(name = "discord", mixinStandardHelpOptions = true,
         description = {"Run reportbot as a Discord bot (slash commands /ask, /topics, /report, /help).",
@@ -55,6 +56,9 @@ public final class DiscordCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
             return 2;
+        } catch (DiscordUnreachableException e) {
+            spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
+            return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(bot::stop, "reportbot-discord-shutdown"));
         bot.awaitStopped();

@@ -65,6 +65,7 @@ public final class DiscordBot {
      * Logs in and starts the shards (they connect in the background).
      *
      * @throws ConfigException when Discord rejects the token
+     * @throws DiscordUnreachableException when Discord's REST API (or the configured stand-in) cannot be reached
      */
     public static DiscordBot start(DiscordConfig config, Engine engine) {
         Messages messages = Messages.load();
@@ -98,6 +99,14 @@ public final class DiscordBot {
         } catch (RuntimeException e) {
             workers.shutdownNow();
             timer.shutdownNow();
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof java.io.IOException) {
+                throw new DiscordUnreachableException("cannot reach Discord at " + config.apiUrl() + " ("
+                        + root.getClass().getSimpleName() + ": " + root.getMessage() + ")", e);
+            }
             throw e;
         }
     }
