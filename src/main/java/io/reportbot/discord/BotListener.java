@@ -232,6 +232,15 @@ final class BotListener extends ListenerAdapter {
             LOG.info("shutting down: ignoring an interaction");
             return;
         }
+        try {
+            send(event, work);
+        } catch (RuntimeException e) {
+            inFlight.end(); // nothing was scheduled, so nothing else will end it
+            throw e;
+        }
+    }
+
+    private void send(IReplyCallback event, Supplier<List<MessageCreateData>> work) {
         AtomicInteger state = new AtomicInteger(PENDING);
         CompletableFuture<List<MessageCreateData>> answer = CompletableFuture.supplyAsync(work, workers);
         ScheduledFuture<?> deferral = timer.schedule(() -> {

@@ -37,7 +37,14 @@ final class CommandRegistrar extends ListenerAdapter {
     public void onReady(ReadyEvent event) {
         JDA jda = event.getJDA();
         if (!guildIds.isEmpty()) {
-            LOG.info("shard {} ready; commands go to guilds {}", jda.getShardInfo().getShardId(), guildIds);
+            JDA.ShardInfo shard = jda.getShardInfo();
+            for (long id : guildIds) {
+                // JDA fires ReadyEvent after the shard's guilds are loaded, so a missing guild is one the bot is not in
+                boolean ours = ((id >> 22) % shard.getShardTotal()) == shard.getShardId();
+                if (ours && jda.getGuildById(id) == null) {
+                    LOG.warn("the bot is not a member of guild {} from discord.guildIds: invite it (see docs/discord.md)", id);
+                }
+            }
             return;
         }
         if (jda.getShardInfo().getShardId() != 0) {
