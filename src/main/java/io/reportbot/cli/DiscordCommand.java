@@ -1,14 +1,67 @@
 package io.reportbot.cli;
 
+import io.reportbot.discord.ConfigException;
+import io.reportbot.discord.DiscordBot;
+import io.reportbot.discord.DiscordConfig;
+import io.reportbot.discord.DiscordUnreachableException;
+import io.reportbot.engine.Engine;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Runs reportbot as a Discord bot (placeholder until the Discord adapter lands). */
-@Command(name = "discord", mixinStandardHelpOptions = true, description = "Run reportbot as a Discord bot.")
+/**
+ * Runs reportbot as a Discord bot until SIGINT/SIGTERM, then shuts down cleanly.
+ *
+ * <p>Exit codes: 0 after a clean shutdown, 2 when the configuration (e.g. the token) is missing or
+ * malformed or Discord rejects the token, 1 when Discord cannot be reached. The token is never printed.
+ */
+@Command(name = "discord", mixinStandardHelpOptions = true,
+        description = {"Run reportbot as a Discord bot (slash commands /ask, /topics, /report, /help).",
+                "The token comes from the environment variable DISCORD_BOT_TOKEN or discord.token in the --config file.",
+                "DISCORD_API_URL and DISCORD_GATEWAY_URL point it at a proxy or a test double."})
 public final class DiscordCommand implements Callable<Integer> {
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file with discord.* settings (see docs/discord.md).")
+    Path configFile;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The environment; a field so that tests can run the command without touching the real one. */
+    Map<String, String> env = System.getenv();
+
     @Override
-    public Integer call() {
-        System.err.println("The Discord adapter is not built yet.");
-        return 2;
+    public Integer call() throws InterruptedException {
+        DiscordConfig config;
+        try {
+            config = DiscordConfig.load(env, Optional.ofNullable(configFile));
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
+            return 2;
+        }
+        Engine engine = engineOptions.build();
+        DiscordBot bot;
+        try {
+            bot = DiscordBot.start(config, engine);
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
+            return 2;
+        } catch (DiscordUnreachableException e) {
+            spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(bot::stop, "reportbot-discord-shutdown"));
+        bot.awaitStopped();
+        return 0;
     }
 }

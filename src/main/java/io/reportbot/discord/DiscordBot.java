@@ -1,0 +1,194 @@
+package io.reportbot.discord;
+
+import io.reportbot.engine.Engine;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * reportbot on Discord: starts JDA's {@link ShardManager} with reportbot's listeners, and stops it cleanly.
+ *
+ * <pre>{@code
+ * DiscordBot bot = DiscordBot.start(DiscordConfig.load(System.getenv(), Optional.empty()), engine);
+ * Runtime.getRuntime().addShutdownHook(new Thread(bot::stop));
+ * bot.awaitStopped();
+ * }</pre>
+ *
+ * <p>Sharding: {@code discord.shards.total} shards in all (Discord's recommendation by default), and
+ * {@code discord.shards.range} the ones this process runs, so several processes can share a large bot.
+ * Only the process with shard 0 registers global commands.
+ *
+ * <p>Gateway intents: only {@code GUILDS} (which JDA always enables; it is what makes guilds "ready" for
+ * per-guild registration), since slash commands, autocomplete and buttons arrive as interactions
+ * without any intent. Answering mentions adds the message intents, including the privileged
+ * {@code MESSAGE_CONTENT}.
+ *
+ * <p>Thread-safe; {@link #stop()} may be called from any thread, more than once.
+ */
+public final class DiscordBot {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+    private final ShardManager shards;
+    private final InFlight inFlight;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final Duration shutdownTimeout;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private DiscordBot(ShardManager shards, InFlight inFlight, ExecutorService workers, ScheduledExecutorService timer,
+                       Duration shutdownTimeout) {
+        this.shards = shards;
+        this.inFlight = inFlight;
+        this.workers = workers;
+        this.timer = timer;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /**
+     * Logs in and starts the shards (they connect in the background).
+     *
+     * @throws ConfigException when Discord rejects the token
+     * @throws DiscordUnreachableException when Discord's REST API (or the configured stand-in) cannot be reached
+     */
+    public static DiscordBot start(DiscordConfig config, Engine engine) {
+        Messages messages = Messages.load();
+        InFlight inFlight = new InFlight();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                threads("reportbot-discord-worker"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("reportbot-discord-timer"));
+        BotListener listener = new BotListener(engine, messages, new UserRateLimiter(config.rateLimit(), config.rateWindow()),
+                inFlight, workers, timer, config.deferAfter(), config.answerMentions());
+        CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
+
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token(), intents(config))
+                .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
+                .setShardsTotal(config.shardsTotal())
+                .setEnableShutdownHook(false)
+                .addEventListeners(registrar, listener);
+        config.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewaySessionController(url)));
+        config.shardRange().ifPresent(r -> builder.setShards(r.first(), r.last()));
+        if (config.answerMentions()) {
+            LOG.info("answering mentions: the bot needs the Message Content intent (enable it on the Bot page)");
+        }
+        try {
+            ShardManager shards = builder.build();
+            LOG.info("Discord bot starting: {}", config);
+            return new DiscordBot(shards, inFlight, workers, timer, config.shutdownTimeout());
+        } catch (InvalidTokenException e) {
+            workers.shutdownNow();
+            timer.shutdownNow();
+            throw new ConfigException("Discord rejected the bot token (401 Unauthorized): check DISCORD_BOT_TOKEN or "
+                    + "discord.token; reset the token on the Bot page if it leaked");
+        } catch (RuntimeException e) {
+            workers.shutdownNow();
+            timer.shutdownNow();
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof java.io.IOException) {
+                throw new DiscordUnreachableException("cannot reach Discord at " + config.apiUrl() + " ("
+                        + root.getClass().getSimpleName() + ": " + root.getMessage() + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    static EnumSet<GatewayIntent> intents(DiscordConfig config) {
+        EnumSet<GatewayIntent> intents = EnumSet.noneOf(GatewayIntent.class);
+        if (config.answerMentions()) {
+            intents.addAll(List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT));
+        }
+        return intents;
+    }
+
+    /** Waits until every shard of this process is connected; false when the timeout passed first. */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<JDA> all = shards.getShards();
+            if (!all.isEmpty() && shards.getShardsQueued() == 0
+                    && all.stream().allMatch(j -> j.getStatus() == JDA.Status.CONNECTED)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    /** The JDA shard manager, for status and tests. */
+    ShardManager shardManager() {
+        return shards;
+    }
+
+    /**
+     * Stops cleanly: takes no new interactions, lets replies in flight finish (up to
+     * {@code discord.shutdownTimeoutSeconds}), then closes the gateway connections and JDA's REST queue.
+     */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStoppedQuietly();
+            return;
+        }
+        try {
+            inFlight.close();
+            if (!inFlight.awaitIdle(shutdownTimeout)) {
+                LOG.warn("shutdown: {} replies still in flight after {}; stopping anyway", inFlight.count(), shutdownTimeout);
+            }
+            List<JDA> all = List.copyOf(shards.getShards());
+            shards.shutdown();
+            for (JDA jda : all) {
+                if (!jda.awaitShutdown(shutdownTimeout)) {
+                    jda.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shards.getShards().forEach(JDA::shutdownNow);
+        } finally {
+            workers.shutdownNow();
+            timer.shutdownNow();
+            LOG.info("Discord bot stopped");
+            stopped.countDown();
+        }
+    }
+
+    /** Blocks until {@link #stop()} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    private void awaitStoppedQuietly() {
+        try {
+            stopped.await(shutdownTimeout.toMillis() * 3 + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,228 @@
+package io.reportbot.discord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the Discord adapter needs to run. Built once by {@link #load}; immutable and thread-safe.
+ *
+ * <p>Sources, strongest first: the environment ({@code DISCORD_BOT_TOKEN}, {@code DISCORD_API_URL},
+ * {@code DISCORD_GATEWAY_URL}), then a properties file (keys {@code discord.*}, see
+ * {@code docs/discord.md}), then the defaults. {@link #toString()} never shows the token.
+ *
+ * @param token           the bot token (secret)
+ * @param apiUrl          the REST base URL, ending in {@code /} (Discord's by default)
+ * @param gatewayUrl      a fixed gateway URL, or empty to ask Discord ({@code GET gateway/bot})
+ * @param guildIds        guilds to register the commands in (instant updates); empty means globally
+ * @param shardsTotal     the total number of shards, or -1 to use Discord's recommendation
+ * @param shardRange      the shards this process runs, as {@code [first, last]}; empty means all
+ * @param answerMentions  whether to answer messages that mention the bot (needs the Message Content intent)
+ * @param rateLimit       questions a user may ask per {@code rateWindow}
+ * @param rateWindow      the window of the per-user rate limit
+ * @param deferAfter      how long to wait for an answer before deferring the interaction
+ * @param shutdownTimeout how long shutdown waits for replies in flight
+ */
+public record DiscordConfig(
+        String token,
+        String apiUrl,
+        Optional<String> gatewayUrl,
+        List<Long> guildIds,
+        int shardsTotal,
+        Optional<ShardRange> shardRange,
+        boolean answerMentions,
+        int rateLimit,
+        Duration rateWindow,
+        Duration deferAfter,
+        Duration shutdownTimeout) {
+
+    /** Discord's REST API, the default base URL. */
+    public static final String DEFAULT_API_URL = "https://discord.com/api/v10/";
+
+    /** Three base64url parts separated by dots, as Discord issues bot tokens. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{17,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{20,}");
+
+    public DiscordConfig {
+        guildIds = List.copyOf(guildIds);
+    }
+
+    /**
+     * Reads the configuration.
+     *
+     * @param env        the environment (usually {@code System.getenv()})
+     * @param configFile a properties file, or empty
+     * @throws ConfigException when something is missing or malformed; the message never contains the token
+     */
+    public static DiscordConfig load(Map<String, String> env, Optional<Path> configFile) {
+        Properties p = new Properties();
+        if (configFile.isPresent()) {
+            Path file = configFile.get();
+            if (!Files.isReadable(file)) {
+                throw new ConfigException("cannot read the config file " + file);
+            }
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException("cannot read the config file " + file + ": " + e.getClass().getSimpleName());
+            }
+        }
+        String token = token(first(env.get("DISCORD_BOT_TOKEN"), p.getProperty("discord.token")));
+        String apiUrl = apiUrl(first(env.get("DISCORD_API_URL"), p.getProperty("discord.apiUrl"), DEFAULT_API_URL));
+        Optional<String> gateway = Optional.ofNullable(first(env.get("DISCORD_GATEWAY_URL"), p.getProperty("discord.gatewayUrl")))
+                .map(DiscordConfig::gatewayUrl);
+        int total = integer(p, "discord.shards.total", -1);
+        if (total == 0 || total < -1) {
+            throw new ConfigException("discord.shards.total must be a positive number (or -1 for Discord's recommendation)");
+        }
+        Optional<ShardRange> range = shardRange(p.getProperty("discord.shards.range"), total);
+        int rate = integer(p, "discord.rateLimit.questions", 6);
+        int windowSeconds = integer(p, "discord.rateLimit.windowSeconds", 60);
+        int deferMillis = integer(p, "discord.deferAfterMillis", 1500);
+        int shutdownSeconds = integer(p, "discord.shutdownTimeoutSeconds", 10);
+        if (rate < 1 || windowSeconds < 1 || deferMillis < 0 || deferMillis > 2500 || shutdownSeconds < 0) {
+            throw new ConfigException("discord.rateLimit.questions and discord.rateLimit.windowSeconds must be at least 1, "
+                    + "discord.deferAfterMillis between 0 and 2500, discord.shutdownTimeoutSeconds at least 0");
+        }
+        return new DiscordConfig(token, apiUrl, gateway, guildIds(p.getProperty("discord.guildIds", "")), total, range,
+                Boolean.parseBoolean(p.getProperty("discord.mentions.enabled", "false").trim()),
+                rate, Duration.ofSeconds(windowSeconds), Duration.ofMillis(deferMillis), Duration.ofSeconds(shutdownSeconds));
+    }
+
+    /** True when the commands go to the configured guilds, false when they are registered globally. */
+    public boolean perGuildCommands() {
+        return !guildIds.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "DiscordConfig[token=***, apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl.orElse("(from Discord)")
+                + ", guildIds=" + guildIds + ", shardsTotal=" + shardsTotal
+                + ", shardRange=" + shardRange.map(r -> r.first() + "-" + r.last()).orElse("all")
+                + ", answerMentions=" + answerMentions + ", rateLimit=" + rateLimit + "/" + rateWindow
+                + ", deferAfter=" + deferAfter + ", shutdownTimeout=" + shutdownTimeout + "]";
+    }
+
+    private static String token(String raw) {
+        if (raw == null) {
+            throw new ConfigException("no Discord bot token: set the environment variable DISCORD_BOT_TOKEN "
+                    + "or discord.token in the file given with --config");
+        }
+        String t = raw.strip();
+        if (t.regionMatches(true, 0, "Bot ", 0, 4)) {
+            t = t.substring(4).strip();
+        }
+        if (!TOKEN.matcher(t).matches()) {
+            throw new ConfigException("the Discord bot token is malformed (" + t.length() + " characters; expected three "
+                    + "base64url parts separated by dots, as shown once on the Bot page of the developer portal)");
+        }
+        return t;
+    }
+
+    private static String apiUrl(String raw) {
+        String u = raw.strip();
+        URI uri = uri(u, "DISCORD_API_URL / discord.apiUrl");
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new ConfigException("DISCORD_API_URL / discord.apiUrl must be an http or https URL, e.g. " + DEFAULT_API_URL);
+        }
+        return u.endsWith("/") ? u : u + "/";
+    }
+
+    private static String gatewayUrl(String raw) {
+        String u = raw.strip();
+        URI uri = uri(u, "DISCORD_GATEWAY_URL / discord.gatewayUrl");
+        if (!"ws".equals(uri.getScheme()) && !"wss".equals(uri.getScheme())) {
+            throw new ConfigException("DISCORD_GATEWAY_URL / discord.gatewayUrl must be a ws or wss URL, e.g. wss://gateway.discord.gg/");
+        }
+        return u;
+    }
+
+    private static URI uri(String u, String what) {
+        try {
+            URI uri = new URI(u);
+            if (uri.getHost() == null) {
+                throw new ConfigException(what + " has no host: " + u);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(what + " is not a URL: " + u);
+        }
+    }
+
+    private static List<Long> guildIds(String raw) {
+        List<Long> ids = new ArrayList<>();
+        for (String part : raw.split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                long id = Long.parseUnsignedLong(part.trim());
+                ids.add(id);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("discord.guildIds must be guild ids (numbers) separated by commas, not '" + part + "'");
+            }
+        }
+        return ids;
+    }
+
+    private static Optional<ShardRange> shardRange(String raw, int total) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String[] parts = raw.trim().split("\\s*-\\s*");
+        try {
+            int lo = Integer.parseInt(parts[0]);
+            int hi = parts.length == 2 ? Integer.parseInt(parts[1]) : lo;
+            if (parts.length > 2 || lo < 0 || hi < lo) {
+                throw new NumberFormatException();
+            }
+            if (total == -1) {
+                throw new ConfigException("discord.shards.range needs discord.shards.total: every process must agree on the total");
+            }
+            if (hi >= total) {
+                throw new ConfigException("discord.shards.range " + raw.trim() + " goes beyond discord.shards.total " + total
+                        + " (shards are numbered 0 to total-1)");
+            }
+            return Optional.of(new ShardRange(lo, hi));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("discord.shards.range must look like 0-3 (first and last shard of this process), not '"
+                    + raw.trim() + "'");
+        }
+    }
+
+    private static int integer(Properties p, String key, int dflt) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, not '" + v.trim() + "'");
+        }
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+
+    /** The shards one process runs: {@code first} to {@code last}, both included, numbered from 0. */
+    public record ShardRange(int first, int last) {
+    }
+}

@@ -1,0 +1,112 @@
+package io.reportbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiscordConfigTest {
+    static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE1.fake-token-for-tests-only_0123456789";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheTokenFromTheEnvironmentWithDiscordsDefaults() {
+        DiscordConfig c = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
+        assertThat(c.token()).isEqualTo(TOKEN);
+        assertThat(c.apiUrl()).isEqualTo("https://discord.com/api/v10/");
+        assertThat(c.gatewayUrl()).isEmpty();
+        assertThat(c.perGuildCommands()).isFalse();
+        assertThat(c.answerMentions()).as("off by default").isFalse();
+        assertThat(c.shardsTotal()).isEqualTo(-1);
+        assertThat(c.shardRange()).isEmpty();
+    }
+
+    @Test
+    void readsEverythingFromAConfigFileAndTheEnvironmentWins() throws IOException {
+        Path file = write("discord.token=" + TOKEN + "\ndiscord.apiUrl=http://127.0.0.1:8090/api/v10\n"
+                + "discord.gatewayUrl=ws://127.0.0.1:8091/\ndiscord.guildIds=123, 456\ndiscord.shards.total=8\n"
+                + "discord.shards.range=2-3\ndiscord.mentions.enabled=true\n");
+        DiscordConfig c = DiscordConfig.load(Map.of(), Optional.of(file));
+        assertThat(c.token()).isEqualTo(TOKEN);
+        assertThat(c.apiUrl()).isEqualTo("http://127.0.0.1:8090/api/v10/");
+        assertThat(c.gatewayUrl()).contains("ws://127.0.0.1:8091/");
+        assertThat(c.guildIds()).containsExactly(123L, 456L);
+        assertThat(c.shardsTotal()).isEqualTo(8);
+        assertThat(c.shardRange()).contains(new DiscordConfig.ShardRange(2, 3));
+        assertThat(c.answerMentions()).isTrue();
+
+        DiscordConfig env = DiscordConfig.load(Map.of("DISCORD_API_URL", "https://proxy.example/api/v10/",
+                "DISCORD_GATEWAY_URL", "wss://proxy.example/gw"), Optional.of(file));
+        assertThat(env.apiUrl()).isEqualTo("https://proxy.example/api/v10/");
+        assertThat(env.gatewayUrl()).contains("wss://proxy.example/gw");
+    }
+
+    @Test
+    void aMissingTokenSaysWhereToPutIt() {
+        assertThatThrownBy(() -> DiscordConfig.load(Map.of(), Optional.empty()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DISCORD_BOT_TOKEN").hasMessageContaining("discord.token");
+    }
+
+    @Test
+    void aMalformedTokenIsRejectedWithoutShowingIt() {
+        for (String bad : new String[] {"secret-but-not-a-token", TOKEN.replace('.', '_'), TOKEN + " extra", "a.b.c"}) {
+            assertThatThrownBy(() -> DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", bad), Optional.empty()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("malformed")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(bad).doesNotContain("secret"));
+        }
+    }
+
+    @Test
+    void acceptsATokenWithABotPrefix() {
+        assertThat(DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", "Bot " + TOKEN + "\n"), Optional.empty()).token())
+                .isEqualTo(TOKEN);
+    }
+
+    @Test
+    void toStringNeverShowsTheToken() {
+        DiscordConfig c = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
+        assertThat(c.toString()).doesNotContain(TOKEN).contains("token=***");
+    }
+
+    @Test
+    void malformedSettingsGetClearMessages() throws IOException {
+        assertInvalid("discord.apiUrl=ftp://x/", "http or https");
+        assertInvalid("discord.gatewayUrl=http://x/", "ws or wss");
+        assertInvalid("discord.guildIds=abc", "guild ids");
+        assertInvalid("discord.shards.total=0", "positive");
+        assertInvalid("discord.shards.range=0-3", "needs discord.shards.total");
+        assertInvalid("discord.shards.total=4\ndiscord.shards.range=2-4", "beyond");
+        assertInvalid("discord.shards.total=4\ndiscord.shards.range=3-1", "0-3");
+        assertInvalid("discord.rateLimit.questions=many", "whole number");
+        assertInvalid("discord.deferAfterMillis=5000", "2500");
+    }
+
+    @Test
+    void anUnreadableConfigFileIsReported() {
+        Path missing = dir.resolve("nope.properties");
+        assertThatThrownBy(() -> DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.of(missing)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("nope.properties");
+    }
+
+    private void assertInvalid(String properties, String expected) throws IOException {
+        Path file = write("discord.token=" + TOKEN + "\n" + properties + "\n");
+        assertThatThrownBy(() -> DiscordConfig.load(Map.of(), Optional.of(file)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(expected)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = Files.createTempFile(dir, "discord", ".properties");
+        Files.writeString(file, content);
+        return file;
+    }
+}
