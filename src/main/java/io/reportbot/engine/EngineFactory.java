@@ -6,6 +6,7 @@ import io.reportbot.nlp.IntentClassifier;
 import io.reportbot.nlp.IntentLoader;
 import io.reportbot.nlp.LanguageGuesser;
 import io.reportbot.nlp.Lexicon;
+import io.reportbot.nlp.ModelCache;
 import io.reportbot.nlp.QuestionReader;
 import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.report.Report;
@@ -50,7 +51,7 @@ public final class EngineFactory {
         List<Intent> intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
         checkTopics(report, intents);
         long t1 = System.nanoTime();
-        IntentClassifier classifier = IntentClassifier.train(intents, classifierSettings);
+        IntentClassifier classifier = IntentClassifier.trainOrLoad(intents, classifierSettings, ModelCache.fromEnvironment());
         long t2 = System.nanoTime();
 
         Map<Language, List<String>> corpus = new EnumMap<>(Language.class);
@@ -73,7 +74,7 @@ public final class EngineFactory {
         Engine engine = new DefaultEngine(report, intents, classifier,
                 new LanguageGuesser(corpus, lexicon.functionWords(), ldm), new QuestionReader(lexicon, own), new Wording(),
                 threshold, conversations, listener);
-        log.info("engine ready in {} ms: report \"{}\" with {} facts, {} intents, classifier trained in {} ms",
+        log.info("engine ready in {} ms: report \"{}\" with {} facts, {} intents, classifier ready in {} ms",
                 (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
                 (t2 - t1) / 1_000_000);
         return engine;

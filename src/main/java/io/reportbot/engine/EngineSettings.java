@@ -16,7 +16,7 @@ public record EngineSettings(Optional<Path> reportFile, Optional<Path> intentsDi
                              Optional<Path> unansweredLog) {
 
     /** The threshold chosen with the evaluation's threshold sweep (see the README). */
-    public static final double DEFAULT_THRESHOLD = 0.4;
+    public static final double DEFAULT_THRESHOLD = 0.3;
 
     public EngineSettings {
         reportFile = reportFile == null ? Optional.empty() : reportFile;

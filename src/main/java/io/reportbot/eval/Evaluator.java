@@ -56,12 +56,13 @@ public final class Evaluator {
         return out;
     }
 
-    /** One engine reply per question, in order. */
+    /** One engine reply per question, in order; every question is its own conversation. */
     public static List<Reply> answer(Engine engine, List<LabelledQuestion> questions) {
         List<Reply> replies = new ArrayList<>(questions.size());
+        String run = java.util.UUID.randomUUID().toString();
         int i = 0;
         for (LabelledQuestion q : questions) {
-            replies.add(engine.answer(Inbound.of(q.text(), "eval-" + i++, "eval")));
+            replies.add(engine.answer(Inbound.of(q.text(), "eval-" + run + "-" + i++, "eval")));
         }
         return replies;
     }

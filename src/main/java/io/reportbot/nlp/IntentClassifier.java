@@ -53,15 +53,44 @@ public final class IntentClassifier {
 
     /** Trains on every example of every intent. */
     public static IntentClassifier train(Collection<Intent> intents, Settings settings) {
-        List<DocumentSample> samples = new ArrayList<>();
+        return new IntentClassifier(trainModel(intents, settings), new TypoCorrector(vocabulary(intents)), settings);
+    }
+
+    /**
+     * The classifier for these intents: loaded from the cache when the same examples and settings were
+     * trained before (or built into the jar), otherwise trained and then cached.
+     */
+    public static IntentClassifier trainOrLoad(List<Intent> intents, Settings settings, ModelCache cache) {
+        String key = ModelCache.key(intents, settings);
+        DoccatModel model = cache.get(key).orElse(null);
+        if (model == null) {
+            model = trainModel(intents, settings);
+            cache.put(key, model);
+        }
+        return new IntentClassifier(model, new TypoCorrector(vocabulary(intents)), settings);
+    }
+
+    private static List<String> vocabulary(Collection<Intent> intents) {
         List<String> vocabulary = new ArrayList<>();
+        for (Intent intent : intents) {
+            for (Language lang : Language.values()) {
+                for (String example : intent.examples(lang)) {
+                    vocabulary.addAll(TextNormalizer.tokens(example));
+                }
+            }
+        }
+        return vocabulary;
+    }
+
+    /** Trains the OpenNLP model on every example of every intent. */
+    static DoccatModel trainModel(Collection<Intent> intents, Settings settings) {
+        List<DocumentSample> samples = new ArrayList<>();
         for (Intent intent : intents) {
             for (Language lang : Language.values()) {
                 for (String example : intent.examples(lang)) {
                     List<String> tokens = TextNormalizer.tokens(example);
                     if (!tokens.isEmpty()) {
                         samples.add(new DocumentSample(intent.name(), tokens.toArray(String[]::new)));
-                        vocabulary.addAll(tokens);
                     }
                 }
             }
@@ -73,14 +102,13 @@ public final class IntentClassifier {
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
         params.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
         params.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
-        params.put(TrainingParameters.THREADS_PARAM, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        params.put(TrainingParameters.THREADS_PARAM, 1);
         FeatureGenerator[] features = settings.charNgrams()
                 ? new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new CharNgramFeatureGenerator()}
                 : new FeatureGenerator[] {new BagOfWordsFeatureGenerator()};
         try {
-            DoccatModel model = DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params,
+            return DocumentCategorizerME.train("mul", new CollectionObjectStream<>(samples), params,
                     new DoccatFactory(features));
-            return new IntentClassifier(model, new TypoCorrector(vocabulary), settings);
         } catch (IOException e) {
             throw new EngineLoadException("the intent classifier could not be trained: " + e.getMessage(), e);
         }
