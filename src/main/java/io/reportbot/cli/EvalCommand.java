@@ -63,11 +63,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-char-ngrams", description = "Train without character n-gram features (to measure them).")
     boolean noCharNgrams;
 
-    @Option(names = "--no-typo-correction", description = "Classify without typo correction (to measure it).")
-    boolean noTypoCorrection;
+    @Option(names = "--typo-correction", negatable = true,
+            description = "Map unknown words to the nearest known word before classifying (default: ${DEFAULT-VALUE}).")
+    boolean typoCorrection = IntentClassifier.Settings.defaults().typoCorrection();
 
     private IntentClassifier.Settings classifierSettings() {
-        return new IntentClassifier.Settings(iterations, cutoff, !noCharNgrams, !noTypoCorrection);
+        return new IntentClassifier.Settings(iterations, cutoff, !noCharNgrams, typoCorrection);
     }
 
     @Override

@@ -112,6 +112,13 @@ class EngineTest {
     }
 
     @Test
+    void typoCorrectionRescuesWordsWithTwoTypos() {
+        // character n-grams alone send this to ai_companies; mapping "lisetd" and "compnaies" to known words fixes it
+        assertThat(ask("lisetd compnaies").intent()).isEqualTo("listed_companies");
+        assertThat(ask("Wie vile Einhoerner gibbt es?").intent()).isEqualTo("unicorns");
+    }
+
+    @Test
     void badInputGetsAClearAnswerNeverAnException() {
         assertThat(ask("").text()).contains("Frage");
         assertThat(ask("   \n\t ").fallback()).isTrue();
