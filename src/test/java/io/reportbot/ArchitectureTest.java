@@ -18,6 +18,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.telegram..", "net.dv8tion..");
 
     @ArchTest
+    static final ArchRule coreDoesNotDependOnAdapters = noClasses()
+            .that().resideInAnyPackage("io.reportbot.engine..", "io.reportbot.nlp..", "io.reportbot.report..",
+                    "io.reportbot.answer..", "io.reportbot.eval..", "io.reportbot.review..", "io.reportbot.console..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.telegram..", "io.reportbot.discord..");
+
+    @ArchTest
     static final ArchRule telegramStaysInItsAdapter = noClasses()
             .that().resideOutsideOfPackages("io.reportbot.telegram..")
             .should().dependOnClassesThat().resideInAnyPackage("org.telegram..");

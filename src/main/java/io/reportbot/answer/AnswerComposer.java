@@ -140,10 +140,10 @@ public final class AnswerComposer {
     }
 
     private static boolean matches(Value v, double claim) {
-        List<Double> candidates = new ArrayList<>(List.of(v.amount(), mantissa(v.amount())));
+        List<Double> candidates = new ArrayList<>(List.of(v.amount(), NumberFormatter.mantissa(v.amount())));
         if (v.eur() != null) {
             candidates.add(v.eur());
-            candidates.add(mantissa(v.eur()));
+            candidates.add(NumberFormatter.mantissa(v.eur()));
         }
         if (v.yoy() != null) {
             candidates.add(v.yoy().percent());
@@ -154,19 +154,6 @@ public final class AnswerComposer {
         return candidates.stream().anyMatch(c -> Math.abs(c - claim) <= Math.abs(c) * MATCH_TOLERANCE);
     }
 
-    private static double mantissa(double amount) {
-        double a = Math.abs(amount);
-        if (a >= 1e12) {
-            return amount / 1e12;
-        }
-        if (a >= 1e9) {
-            return amount / 1e9;
-        }
-        if (a >= 1e6) {
-            return amount / 1e6;
-        }
-        return amount;
-    }
 
     private List<String> extras(List<Fact> facts, List<Value> all, Language lang, Set<Aspect> aspects,
                                 boolean ratios) {

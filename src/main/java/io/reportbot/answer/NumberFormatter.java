@@ -62,6 +62,21 @@ public final class NumberFormatter {
         return number(value, 1, language) + " " + wording.get(language, "unit.percent");
     }
 
+    /** The figure as it is written before its scale word: 300 for 300 billion, 4.3 for 4.3 trillion. */
+    public static double mantissa(double amount) {
+        double a = Math.abs(amount);
+        if (a >= 1e12) {
+            return amount / 1e12;
+        }
+        if (a >= 1e9) {
+            return amount / 1e9;
+        }
+        if (a >= 1e6) {
+            return amount / 1e6;
+        }
+        return amount;
+    }
+
     static double round(double v, int decimals) {
         return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }

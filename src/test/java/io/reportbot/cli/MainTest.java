@@ -80,6 +80,34 @@ class MainTest {
     }
 
     @Test
+    void jsonlLinesOfOneConversationShareContextAndPlainLinesDoNot() throws Exception {
+        String in = "{\"conversation\": \"a\", \"text\": \"How big is the AI industry?\"}\n"
+                + "{\"conversation\": \"b\", \"text\": \"How many unicorns?\"}\n"
+                + "{\"conversation\": \"a\", \"text\": \"and the year before?\"}\n"
+                + "How big is the AI industry?\n"
+                + "and the year before?\n";
+        List<String> lines = run(in, "ask", "--jsonl").out().lines().toList();
+        ObjectMapper m = new ObjectMapper();
+        assertThat(m.readTree(lines.get(2)).get("answer").asText()).contains("Computed").contains("268 billion yuan");
+        assertThat(m.readTree(lines.get(4)).get("fallback").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reviewAddsAQuestionToAnIntentFile() throws Exception {
+        Path intents = dir.resolve("intents");
+        Files.createDirectories(intents);
+        Files.writeString(intents.resolve("unicorns.json"),
+                "{\n  \"name\": \"unicorns\",\n  \"kind\": \"topic\",\n  \"examples\": {\n    \"de\": [\n      \"Einhörner?\"\n    ],\n    \"en\": [\n      \"unicorns?\"\n    ]\n  }\n}\n");
+        Run r = run("", "review", "--intents", intents.toString(), "--lang", "de", "--add", "unicorns", "Wie", "viele", "Dekakorne?");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("added");
+        assertThat(Files.readString(intents.resolve("unicorns.json"))).contains("\"Wie viele Dekakorne?\"");
+        assertThat(run("", "review", "--intents", intents.toString(), "--lang", "de", "--add", "unicorns", "wie viele dekakorne").out())
+                .contains("already");
+        assertThat(run("", "review", "--log", dir.resolve("none.jsonl").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
     void pipedConsoleAnswersEachLine() {
         java.io.PrintStream before = System.out;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();

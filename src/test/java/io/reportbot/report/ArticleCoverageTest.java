@@ -2,6 +2,7 @@ package io.reportbot.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reportbot.answer.NumberFormatter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +52,10 @@ class ArticleCoverageTest {
         Set<Double> values = new HashSet<>();
         for (Fact f : report.facts()) {
             for (Value v : f.values().values()) {
-                values.add(mantissa(v.amount()));
+                values.add(NumberFormatter.mantissa(v.amount()));
                 values.add(v.amount());
                 if (v.eur() != null) {
-                    values.add(mantissa(v.eur()));
+                    values.add(NumberFormatter.mantissa(v.eur()));
                 }
                 if (v.yoy() != null) {
                     values.add(v.yoy().percent());
@@ -94,18 +95,5 @@ class ArticleCoverageTest {
         assertThat(models.amount()).isEqualTo(94);
         assertThat(models.share().percent()).isEqualTo(40);
         assertThat(models.share().qualifier()).isEqualTo(Qualifier.ABOUT);
-    }
-
-    private static double mantissa(double a) {
-        if (a >= 1e12) {
-            return a / 1e12;
-        }
-        if (a >= 1e9) {
-            return a / 1e9;
-        }
-        if (a >= 1e6) {
-            return a / 1e6;
-        }
-        return a;
     }
 }
