@@ -197,6 +197,9 @@ public final class AnswerComposer {
                 }
             }
         }
+        if (aspects.contains(Aspect.OTHER_CURRENCY) && all.stream().anyMatch(Value::isMoney)) {
+            lines.add(wording.get(lang, "note.other_currency"));
+        }
         if (ratios) {
             for (Fact f : facts) {
                 for (Computed c : f.computed()) {

@@ -13,5 +13,7 @@ public enum Aspect {
     /** where it comes from */
     SOURCE,
     /** a ratio of two figures (the fund's leverage) */
-    RATIO
+    RATIO,
+    /** a currency the report doesn't use (dollars): said so, never converted at a rate the report doesn't give */
+    OTHER_CURRENCY
 }

@@ -90,6 +90,13 @@ class EngineTest {
     }
 
     @Test
+    void aCurrencyTheReportDoesNotUseIsNotInvented() {
+        Reply r = ask("What's the AI industry worth in dollars?");
+        assertThat(r.text()).contains("yuan and euro only").doesNotContain("dollars (");
+        assertThat(ask("Wie viele Einhörner in Dollar?").text()).doesNotContain("Yuan und Euro");
+    }
+
+    @Test
     void nationalTotalsAreComputed() {
         assertThat(ask("How many large models are registered in all of China?").text()).contains("235");
         assertThat(ask("Wie viele Einhörner gibt es in ganz China?").text()).contains("weniger als 72");
