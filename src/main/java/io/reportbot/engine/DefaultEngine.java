@@ -10,12 +10,9 @@ import io.reportbot.nlp.LanguageGuesser;
 import io.reportbot.nlp.Question;
 import io.reportbot.nlp.QuestionReader;
 import io.reportbot.nlp.ScoredIntent;
-import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.nlp.TopicWords;
-import io.reportbot.report.Fact;
 import io.reportbot.report.Report;
 import io.reportbot.report.Topic;
-import io.reportbot.report.Uncovered;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -55,7 +52,7 @@ final class DefaultEngine implements Engine {
     private final AnswerComposer composer;
     private final Wording wording;
     private final double threshold;
-    private final Map<String, String> topicSourcesNormalized;
+    private final ScopeGuard guard;
     private final Map<Language, List<String>> examples;
     private final Conversations conversations;
     private final FallbackListener listener;
@@ -75,8 +72,7 @@ final class DefaultEngine implements Engine {
         this.wording = wording;
         this.composer = new AnswerComposer(report, wording);
         this.threshold = threshold;
-        this.topicSourcesNormalized = report.topics().stream().collect(Collectors.toUnmodifiableMap(Topic::id,
-                t -> TextNormalizer.normalize(report.factsOf(t).stream().map(Fact::source).collect(Collectors.joining(" ")))));
+        this.guard = new ScopeGuard(report, wording);
         this.examples = Map.of(Language.DE, collectExamples(Language.DE), Language.EN, collectExamples(Language.EN));
     }
 
@@ -250,44 +246,15 @@ final class DefaultEngine implements Engine {
         if (intent.kind() == Intent.Kind.SMALLTALK && top.score() >= threshold) {
             return Optional.empty();
         }
-        String sources = intent.kind() == Intent.Kind.TOPIC ? topicSourcesNormalized.getOrDefault(intent.name(), "") : "";
         String suggestFirst = contextTopic != null ? contextTopic : intent.kind() == Intent.Kind.TOPIC ? intent.name() : null;
-        for (String place : q.otherPlaces()) {
-            if (!(" " + sources + " ").contains(" " + place + " ")) {
-                return Optional.of(fallback(lang, wording.format(lang, "fallback.place", display(place)), top.score(),
-                        suggestions(scores, lang, suggestFirst), ranking));
-            }
-        }
-        for (Uncovered u : report.uncovered()) {
-            if (u.terms().stream().anyMatch(q::mentions)) {
-                return Optional.of(fallback(lang, wording.format(lang, "fallback.metric", u.label().get(lang)),
-                        top.score(), suggestions(scores, lang, suggestFirst), ranking));
-            }
-        }
-        int first = report.years().stream().mapToInt(Integer::intValue).min().orElse(0);
-        int last = report.years().stream().mapToInt(Integer::intValue).max().orElse(0);
-        String covered = report.years().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        if (q.future() && intent.kind() != Intent.Kind.OUT_OF_SCOPE) {
-            return Optional.of(fallback(lang, wording.format(lang, "fallback.future", String.valueOf(last)),
-                    top.score(), suggestions(scores, lang, suggestFirst), ranking));
-        }
-        for (int year : q.years()) {
-            if (report.years().contains(year) || (year == first - 1 && intent.kind() == Intent.Kind.TOPIC)) {
-                continue;
-            }
-            String key = year > last ? "fallback.future" : "fallback.year";
-            String text = year > last ? wording.format(lang, key, String.valueOf(last))
-                    : wording.format(lang, key, String.valueOf(year), covered);
-            return Optional.of(fallback(lang, text, top.score(), suggestions(scores, lang, suggestFirst), ranking));
-        }
-        return Optional.empty();
+        return guard.refusal(q, intent, lang)
+                .map(reason -> fallback(lang, reason, top.score(), suggestions(scores, lang, suggestFirst), ranking));
     }
 
     private Set<Aspect> aspectsFor(Question q) {
         Set<Aspect> aspects = EnumSet.noneOf(Aspect.class);
         aspects.addAll(q.aspects());
-        int first = report.years().stream().mapToInt(Integer::intValue).min().orElse(0);
-        if (q.years().contains(first - 1)) {
+        if (q.years().contains(guard.previousYear())) {
             aspects.add(Aspect.PREVIOUS_YEAR);
         }
         return aspects;
@@ -429,17 +396,5 @@ final class DefaultEngine implements Engine {
 
     private String topicList(Language lang) {
         return report.topics().stream().map(t -> t.label().get(lang)).collect(Collectors.joining(", "));
-    }
-
-    private static String display(String normalizedPlace) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : normalizedPlace.split(" ")) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(w.length() <= 3 ? w.toUpperCase(java.util.Locale.ROOT)
-                    : Character.toUpperCase(w.charAt(0)) + w.substring(1));
-        }
-        return sb.toString();
     }
 }
