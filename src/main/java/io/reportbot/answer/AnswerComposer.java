@@ -132,7 +132,18 @@ public final class AnswerComposer {
         if (all.isEmpty()) {
             return wording.get(lang, "note.no_figure");
         }
-        return wording.get(lang, anyMatch(all, claims) ? "verify.true" : "verify.false");
+        if (anyMatch(all, claims)) {
+            return wording.get(lang, "verify.true");
+        }
+        for (Value v : all) {
+            for (double c : claims) {
+                if (leftOpen(v, c)) {
+                    return wording.format(lang, "verify.open",
+                            values.qualified(v.qualifier(), values.bare(v.amount(), v.unit(), lang), lang));
+                }
+            }
+        }
+        return wording.get(lang, "verify.false");
     }
 
     private static boolean anyMatch(List<Value> all, List<Double> claims) {
@@ -154,6 +165,38 @@ public final class AnswerComposer {
         return candidates.stream().anyMatch(c -> Math.abs(c - claim) <= Math.abs(c) * MATCH_TOLERANCE);
     }
 
+    /**
+     * Whether a claimed figure is consistent with a bounded one without being confirmed by it: 3,000 AI
+     * companies against "more than 2,400", or 33 billion against "about 32 billion".
+     */
+    private static boolean leftOpen(Value v, double claim) {
+        for (double amount : List.of(v.amount(), NumberFormatter.mantissa(v.amount()))) {
+            boolean sameScale = amount == v.amount() || claim < 1e6;
+            if (!sameScale) {
+                continue;
+            }
+            switch (v.qualifier()) {
+                case MORE_THAN, AT_LEAST -> {
+                    if (claim > amount && claim < amount * 10) {
+                        return true;
+                    }
+                }
+                case LESS_THAN -> {
+                    if (claim < amount && claim > amount / 10) {
+                        return true;
+                    }
+                }
+                case ABOUT -> {
+                    if (Math.abs(claim - amount) <= Math.abs(amount) * 0.1) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
 
     private List<String> extras(List<Fact> facts, List<Value> all, Language lang, Set<Aspect> aspects,
                                 boolean ratios) {

@@ -36,7 +36,7 @@ public final class QuestionReader {
         while (m.find()) {
             String raw = m.group();
             if (raw.length() == 4 && raw.chars().allMatch(Character::isDigit)
-                    && (raw.startsWith("19") || raw.startsWith("20"))) {
+                    && (raw.startsWith("19") || raw.startsWith("20")) && looksLikeAYear(text, m.start(), m.end())) {
                 years.add(Integer.parseInt(raw));
             } else {
                 parse(raw).ifPresent(claims::add);
@@ -55,6 +55,36 @@ public final class QuestionReader {
                 .toList();
         boolean pointsBack = lexicon.followUp().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
         return new Question(normalized, years, claims, verification, aspects, places, future, pointsBack);
+    }
+
+    private static final Set<String> YEAR_CUES = Set.of("in", "im", "jahr", "jahre", "jahres", "year", "years", "seit",
+            "since", "bis", "until", "till", "von", "vom", "from", "for", "fuer", "zum", "ende", "anfang", "end", "early",
+            "late", "of", "than", "als", "vor", "before", "after", "nach", "um", "around", "per", "pro", "stand", "and", "und",
+            "or", "oder", "between", "zwischen");
+
+    private static final Set<String> YEAR_LINKS = Set.of("and", "und", "or", "oder", "bis", "to", "vs", "versus",
+            "compared", "verglichen", "gegenueber");
+
+    /**
+     * "2000 KI-Unternehmen" is a figure, "in 2020" or "… 2030?" a year: a four-digit number from 1900 to 2099 is
+     * a year when a year word comes before it, when nothing but punctuation or a link to another year ("2019 and
+     * 2024") follows it, or when it starts the question.
+     */
+    static boolean looksLikeAYear(String text, int start, int end) {
+        String after = text.substring(end).strip();
+        if (after.isEmpty() || !Character.isLetterOrDigit(after.codePointAt(0))) {
+            return true;
+        }
+        String next = TextNormalizer.normalize(after).split(" ")[0];
+        if (YEAR_LINKS.contains(next)) {
+            return true;
+        }
+        String before = TextNormalizer.normalize(text.substring(0, start));
+        if (before.isEmpty()) {
+            return true;
+        }
+        String last = before.substring(before.lastIndexOf(' ') + 1);
+        return YEAR_CUES.contains(last);
     }
 
     /**

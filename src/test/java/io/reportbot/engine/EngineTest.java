@@ -83,6 +83,15 @@ class EngineTest {
     }
 
     @Test
+    void aFigureWithinTheReportsBoundIsNeitherConfirmedNorDenied() {
+        assertThat(ask("Is it true that Beijing has 3000 AI companies?").text())
+                .startsWith("The report leaves that open").contains("more than 2,400");
+        assertThat(ask("Stimmt es, dass es 2000 KI-Unternehmen gibt?").text()).startsWith("Nein");
+        assertThat(ask("Stimmt es, dass rund 33 Milliarden Yuan Sozialfinanzierung aufgebracht wurden?").text())
+                .startsWith("Das lässt der Bericht offen").contains("rund 32 Milliarden Yuan");
+    }
+
+    @Test
     void thePreviousYearIsComputedWhenAskedFor() {
         Reply r = ask("How big was the AI industry in 2023?");
         assertThat(r.fallback()).isFalse();

@@ -27,6 +27,16 @@ class QuestionReaderTest {
     }
 
     @Test
+    void tellsYearsFromFiguresThatLookLikeYears() {
+        assertThat(reader.read("Stimmt es, dass es 2000 KI-Unternehmen gibt?").claims()).containsExactly(2000.0);
+        assertThat(reader.read("Stimmt es, dass es 2000 KI-Unternehmen gibt?").years()).isEmpty();
+        assertThat(reader.read("AI industry size in 2015?").years()).containsExactly(2015);
+        assertThat(reader.read("Wie viele Einhörner 2030?").years()).containsExactly(2030);
+        assertThat(reader.read("unicorns 2019 and 2024").years()).containsExactly(2019, 2024);
+        assertThat(reader.read("2023 gab es wie viele Firmen?").years()).containsExactly(2023);
+    }
+
+    @Test
     void findsOtherPlacesButNotTheReportsOwn() {
         assertThat(reader.read("Wie viele Einhörner gibt es in Shanghai?").otherPlaces()).containsExactly("shanghai");
         assertThat(reader.read("unicorns in New York?").otherPlaces()).containsExactly("new york");
