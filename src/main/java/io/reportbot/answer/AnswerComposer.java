@@ -26,6 +26,8 @@ import java.util.Set;
 public final class AnswerComposer {
 
     private static final double MATCH_TOLERANCE = 0.005;
+    /** "more than 2,400" leaves 3,000 open, but not 5,000. */
+    private static final double OPEN_RANGE = 1.5;
 
     private final Report report;
     private final Wording wording;
@@ -177,12 +179,12 @@ public final class AnswerComposer {
             }
             switch (v.qualifier()) {
                 case MORE_THAN, AT_LEAST -> {
-                    if (claim > amount && claim < amount * 10) {
+                    if (claim > amount && claim <= amount * OPEN_RANGE) {
                         return true;
                     }
                 }
                 case LESS_THAN -> {
-                    if (claim < amount && claim > amount / 10) {
+                    if (claim < amount && claim >= amount / OPEN_RANGE) {
                         return true;
                     }
                 }

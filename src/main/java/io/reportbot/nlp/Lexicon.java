@@ -10,19 +10,23 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The words the engine looks for besides the intent, from {@code io/reportbot/nlp/lexicon.json}: what a
  * question asks about a topic ({@link Aspect}), cues that it checks a figure, future-tense cues and the
  * names of places other than the report's, the function words of each language, and words that point
- * back to what was said before ("das", "davon", "that"). All normalised with {@link TextNormalizer}. Immutable.
+ * back to what was said before ("das", "davon", "that"), and the nouns that make "2000 …" a count rather than
+ * a year. All normalised with {@link TextNormalizer}. Immutable.
  */
 public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verification, List<String> future,
-                      List<String> places, Map<Language, List<String>> functionWords, List<String> followUp) {
+                      List<String> places, Map<Language, List<String>> functionWords, List<String> followUp,
+                      Set<String> countedNouns) {
 
     public Lexicon {
         functionWords = Map.copyOf(functionWords);
         followUp = List.copyOf(followUp);
+        countedNouns = Set.copyOf(countedNouns);
         aspects = Map.copyOf(aspects);
         verification = List.copyOf(verification);
         future = List.copyOf(future);
@@ -44,7 +48,8 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
                 functionWords.put(l, strings(root.path("functionWords").path(l.code())));
             }
             return new Lexicon(aspects, strings(root.path("verification")), strings(root.path("future")),
-                    strings(root.path("places")), functionWords, strings(root.path("followUp")));
+                    strings(root.path("places")), functionWords, strings(root.path("followUp")),
+                    Set.copyOf(strings(root.path("countedNouns"))));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled lexicon cannot be read: " + e.getMessage(), e);
         }

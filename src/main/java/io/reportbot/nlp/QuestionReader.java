@@ -36,7 +36,7 @@ public final class QuestionReader {
         while (m.find()) {
             String raw = m.group();
             if (raw.length() == 4 && raw.chars().allMatch(Character::isDigit)
-                    && (raw.startsWith("19") || raw.startsWith("20")) && looksLikeAYear(text, m.start(), m.end())) {
+                    && (raw.startsWith("19") || raw.startsWith("20")) && looksLikeAYear(text, m.end())) {
                 years.add(Integer.parseInt(raw));
             } else {
                 parse(raw).ifPresent(claims::add);
@@ -62,29 +62,17 @@ public final class QuestionReader {
             "late", "of", "than", "als", "vor", "before", "after", "nach", "um", "around", "per", "pro", "stand", "and", "und",
             "or", "oder", "between", "zwischen");
 
-    private static final Set<String> YEAR_LINKS = Set.of("and", "und", "or", "oder", "bis", "to", "vs", "versus",
-            "compared", "verglichen", "gegenueber");
-
     /**
-     * "2000 KI-Unternehmen" is a figure, "in 2020" or "… 2030?" a year: a four-digit number from 1900 to 2099 is
-     * a year when a year word comes before it, when nothing but punctuation or a link to another year ("2019 and
-     * 2024") follows it, or when it starts the question.
+     * "2000 KI-Unternehmen" is a figure, "in 2020" or "… 2030?" a year: a four-digit number from 1900 to 2099
+     * is a year unless a counted noun or a unit follows it (the lexicon's {@code countedNouns}).
      */
-    static boolean looksLikeAYear(String text, int start, int end) {
-        String after = text.substring(end).strip();
-        if (after.isEmpty() || !Character.isLetterOrDigit(after.codePointAt(0))) {
-            return true;
+    private boolean looksLikeAYear(String text, int end) {
+        String[] after = TextNormalizer.normalize(text.substring(end)).split(" ");
+        int i = 0;
+        while (i < after.length - 1 && (after[i].equals("ki") || after[i].equals("ai"))) {
+            i++; // "2000 KI-Unternehmen": the noun after the "KI-"
         }
-        String next = TextNormalizer.normalize(after).split(" ")[0];
-        if (YEAR_LINKS.contains(next)) {
-            return true;
-        }
-        String before = TextNormalizer.normalize(text.substring(0, start));
-        if (before.isEmpty()) {
-            return true;
-        }
-        String last = before.substring(before.lastIndexOf(' ') + 1);
-        return YEAR_CUES.contains(last);
+        return !lexicon.countedNouns().contains(after[i]);
     }
 
     /**

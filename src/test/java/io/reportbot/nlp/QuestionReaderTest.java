@@ -34,6 +34,8 @@ class QuestionReaderTest {
         assertThat(reader.read("Wie viele Einhörner 2030?").years()).containsExactly(2030);
         assertThat(reader.read("unicorns 2019 and 2024").years()).containsExactly(2019, 2024);
         assertThat(reader.read("2023 gab es wie viele Firmen?").years()).containsExactly(2023);
+        assertThat(reader.read("Wie groß wird die KI-Branche 2030 sein?").years()).containsExactly(2030);
+        assertThat(reader.read("Gibt es 2024 Einhörner?").claims()).containsExactly(2024.0);
     }
 
     @Test
