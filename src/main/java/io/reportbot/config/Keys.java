@@ -29,7 +29,7 @@ public final class Keys {
             Key.integer("telegram.pollTimeoutSeconds", 50, 0, 600),
             Key.integer("telegram.workers", 4, 1, 256),
             Key.integer("telegram.questionsPerMinute", 20, 1, 100_000),
-            Key.integer("telegram.userQuestionsPerMinute", 10, 1, 100_000),
+            Key.integer("telegram.userQuestionsPerMinute", 20, 1, 100_000),
             Key.of("telegram.allowedChats", Type.ID_LIST, ""),
             Key.integer("telegram.shutdownGraceSeconds", 30, 0, 3600),
             Key.of("telegram.webhook.secret", Type.SECRET, "").withEnv("TELEGRAM_WEBHOOK_SECRET"),

@@ -65,7 +65,7 @@ public record TelegramSettings(
 
     /** Settings with the given token and URL and defaults for the rest. */
     static TelegramSettings of(BotToken token, URI apiUrl) {
-        return new TelegramSettings(token, apiUrl, 50, 4, 20, 10, Set.of(), RetryPolicy.defaults(),
+        return new TelegramSettings(token, apiUrl, 50, 4, 20, 20, Set.of(), RetryPolicy.defaults(),
                 Duration.ofSeconds(30), Optional.empty());
     }
 
