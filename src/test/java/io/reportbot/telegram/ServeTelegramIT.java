@@ -119,6 +119,12 @@ class ServeTelegramIT {
                         .contains("reportbot_answer_seconds_bucket{platform=\"telegram\",le=\"+Inf\"} 2");
                 assertThat(api.messagesTo(603)).as("a chat outside the allow-list gets nothing").isEmpty();
 
+                new ProcessBuilder("kill", "-HUP", Long.toString(run.process().pid())).start().waitFor();
+                await("reload on SIGHUP", Duration.ofSeconds(30), () -> run.stderr().stream()
+                        .anyMatch(l -> l.contains("SIGHUP: reloaded in")));
+                api.deliver(privateMessage(4, 601, 3, "de", QUESTION));
+                await("an answer after the reload", Duration.ofSeconds(20), () -> api.messagesTo(601).size() == 3);
+
                 run.process().destroy(); // SIGTERM
                 assertThat(run.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(run.process().exitValue()).isZero();
