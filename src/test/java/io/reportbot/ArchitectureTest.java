@@ -38,4 +38,15 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.reportbot.engine..", "io.reportbot.nlp..", "io.reportbot.report..",
                     "io.reportbot.answer..")
             .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.cli..", "picocli..");
+
+    @ArchTest
+    static final ArchRule micrometerStaysInOps = noClasses()
+            .that().resideOutsideOfPackages("io.reportbot.ops..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..");
+
+    @ArchTest
+    static final ArchRule coreKnowsNothingOfOperations = noClasses()
+            .that().resideInAnyPackage("io.reportbot.engine..", "io.reportbot.nlp..", "io.reportbot.report..",
+                    "io.reportbot.answer..", "io.reportbot.review..", "io.reportbot.eval..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.ops..", "io.reportbot.config..");
 }

@@ -4,6 +4,7 @@ import io.reportbot.discord.ConfigException;
 import io.reportbot.discord.DiscordBot;
 import io.reportbot.discord.DiscordConfig;
 import io.reportbot.discord.DiscordUnreachableException;
+import io.reportbot.config.Config;
 import io.reportbot.engine.Engine;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class DiscordCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "A properties file with discord.* settings (see docs/discord.md).")
+            description = "The configuration file (see config/reportbot.example.properties); discord.* and reportbot.* keys apply.")
     Path configFile;
 
     @Spec
@@ -43,13 +44,16 @@ public final class DiscordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DiscordConfig config;
+        Config cfg;
         try {
-            config = DiscordConfig.load(env, Optional.ofNullable(configFile));
-        } catch (ConfigException e) {
+            cfg = Config.load(Optional.ofNullable(configFile), env);
+            config = DiscordConfig.from(cfg.fileProperties(), env);
+        } catch (ConfigException | io.reportbot.config.ConfigException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
             return 2;
         }
-        Engine engine = engineOptions.build();
+        cfg.warnings().forEach(w -> spec.commandLine().getErr().println("reportbot discord: warning: " + w));
+        Engine engine = engineOptions.build(cfg.engineSettings());
         DiscordBot bot;
         try {
             bot = DiscordBot.start(config, engine);

@@ -33,7 +33,18 @@ public final class EngineOptions {
      * as {@link io.reportbot.engine.EngineLoadException}.
      */
     public ReloadableEngine build() {
-        EngineSettings s = settings();
+        return build(EngineSettings.fromEnvironment(System.getenv()));
+    }
+
+    /** These options applied on top of settings from elsewhere (the configuration file and the environment). */
+    public EngineSettings settings(EngineSettings base) {
+        EngineSettings s = base.withOverrides(report, intents);
+        return unansweredLog != null ? s.withUnansweredLog(unansweredLog) : s;
+    }
+
+    /** Builds a reloadable engine from {@code base} with these options on top. */
+    public ReloadableEngine build(EngineSettings base) {
+        EngineSettings s = settings(base);
         FallbackListener listener = s.unansweredLog().<FallbackListener>map(UnansweredLog::open).orElse(FallbackListener.NONE);
         return ReloadableEngine.create(s, listener);
     }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 AskCommand.class,
                 TelegramCommand.class,
                 DiscordCommand.class,
+                ServeCommand.class,
                 EvalCommand.class,
                 ReviewCommand.class,
                 BenchCommand.class,

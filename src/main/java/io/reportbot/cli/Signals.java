@@ -12,6 +12,28 @@ final class Signals {
     private Signals() {
     }
 
+    /**
+     * SIGINT and SIGTERM as an ordinary event, so that the bots stop in their own time and the process exits 0 (with
+     * a plain shutdown hook the JVM is already exiting, with status 130 or 143). A second signal exits at once.
+     */
+    static void onTermination(Runnable action) {
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable handler = () -> {
+            if (received.incrementAndGet() == 1) {
+                action.run();
+            } else {
+                Runtime.getRuntime().halt(130);
+            }
+        };
+        try {
+            for (String name : new String[] {"INT", "TERM"}) {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> handler.run());
+            }
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            Runtime.getRuntime().addShutdownHook(new Thread(action, "reportbot-shutdown"));
+        }
+    }
+
     @SuppressWarnings("removal")
     static void reloadOnHangup(ReloadableEngine engine) {
         try {

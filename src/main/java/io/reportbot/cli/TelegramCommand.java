@@ -1,5 +1,7 @@
 package io.reportbot.cli;
 
+import io.reportbot.config.Config;
+import io.reportbot.config.ConfigException;
 import io.reportbot.engine.Engine;
 import io.reportbot.telegram.TelegramBot;
 import io.reportbot.telegram.TelegramConfigException;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ public final class TelegramCommand implements Callable<Integer> {
     EngineOptions engineOptions;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "A properties file with telegram.token, telegram.apiUrl and other telegram.* settings.")
+            description = "The configuration file (see config/reportbot.example.properties); telegram.* and reportbot.* keys apply.")
     Path config;
 
     @Option(names = "--webhook",
@@ -44,13 +45,16 @@ public final class TelegramCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TelegramSettings settings;
+        Config cfg;
         try {
-            settings = TelegramSettings.load(System.getenv(), Optional.ofNullable(config), webhook);
-        } catch (TelegramConfigException e) {
+            cfg = Config.load(Optional.ofNullable(config), System.getenv());
+            settings = TelegramSettings.from(cfg.fileProperties(), System.getenv(), webhook);
+        } catch (TelegramConfigException | ConfigException e) {
             spec.commandLine().getErr().println("reportbot: " + e.getMessage());
             return 2;
         }
-        Engine engine = engineOptions.build();
+        cfg.warnings().forEach(w -> spec.commandLine().getErr().println("reportbot: warning: " + w));
+        Engine engine = engineOptions.build(cfg.engineSettings());
         TelegramBot bot = TelegramBot.create(engine, settings);
         try {
             bot.start();
@@ -75,32 +79,5 @@ public final class TelegramCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("reportbot: stopping; finishing the answers in flight.");
         bot.stop();
         return 0;
-    }
-
-    /**
-     * SIGINT and SIGTERM as an ordinary event, so that the bot stops in its own time and the process exits 0 (with a
-     * plain shutdown hook the JVM is already exiting, with status 130 or 143). A second signal exits at once.
-     */
-    private static final class Signals {
-        private Signals() {
-        }
-
-        static void onTermination(Runnable action) {
-            AtomicInteger received = new AtomicInteger();
-            Runnable handler = () -> {
-                if (received.incrementAndGet() == 1) {
-                    action.run();
-                } else {
-                    Runtime.getRuntime().halt(130);
-                }
-            };
-            try {
-                for (String name : new String[] {"INT", "TERM"}) {
-                    sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> handler.run());
-                }
-            } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-                Runtime.getRuntime().addShutdownHook(new Thread(action, "reportbot-shutdown"));
-            }
-        }
     }
 }

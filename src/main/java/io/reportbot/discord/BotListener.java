@@ -30,6 +30,9 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import io.reportbot.ops.BotEvents;
+import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
+import net.dv8tion.jda.api.events.session.SessionResumeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +59,9 @@ final class BotListener extends ListenerAdapter {
     private final DiscordFormatter formatter;
     private final Autocomplete autocomplete;
     private final UserRateLimiter limiter;
+    private final UserRateLimiter channelLimiter;
+    private final Access access;
+    private final BotEvents events;
     private final InFlight inFlight;
     private final Executor workers;
     private final ScheduledExecutorService timer;
@@ -63,8 +69,32 @@ final class BotListener extends ListenerAdapter {
     private final boolean answerMentions;
     private final Set<String> knownTopics;
 
+    /** Where the bot may answer: a guild id (null for a direct message) and a channel id. */
+    @FunctionalInterface
+    interface Access {
+        Access EVERYWHERE = (guild, channel) -> true;
+
+        boolean allowed(Long guildId, long channelId);
+    }
+
     BotListener(Engine engine, Messages messages, UserRateLimiter limiter, InFlight inFlight, Executor workers,
                 ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
+        this(engine, messages, limiter, new UserRateLimiter(Integer.MAX_VALUE / 2, Duration.ofMinutes(1)),
+                Access.EVERYWHERE, BotEvents.NONE, inFlight, workers, timer, deferAfter, answerMentions);
+    }
+
+    /**
+     * @param limiter        the per-user rate limit
+     * @param channelLimiter the per-channel rate limit (keyed by channel id)
+     * @param access         the allow-list; interactions elsewhere are ignored silently
+     * @param events         where errors, reconnects and rate-limited messages are reported
+     */
+    BotListener(Engine engine, Messages messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
+                Access access, BotEvents events, InFlight inFlight, Executor workers,
+                ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
+        this.channelLimiter = channelLimiter;
+        this.access = access;
+        this.events = events;
         this.engine = engine;
         this.catalog = new CommandCatalog(messages);
         this.formatter = new DiscordFormatter(messages);
@@ -90,6 +120,9 @@ final class BotListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!allowedHere(event)) {
+            return;
+        }
         Language ui = userLanguage(event.getUserLocale());
         guarded(event, ui, () -> {
             Optional<CommandCatalog.Cmd> cmd = catalog.find(event.getName());
@@ -130,6 +163,10 @@ final class BotListener extends ListenerAdapter {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (!access.allowed(event.getGuild() == null ? null : event.getGuild().getIdLong(), event.getChannelIdLong())) {
+            events.notAllowed(PLATFORM);
+            return;
+        }
         try {
             boolean ours = catalog.find(event.getName()).filter(c -> c == CommandCatalog.Cmd.ASK).isPresent()
                     && catalog.questionOption().equals(event.getFocusedOption().getName());
@@ -145,6 +182,9 @@ final class BotListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (!allowedHere(event)) {
+            return;
+        }
         Language ui = userLanguage(event.getUserLocale());
         guarded(event, ui, () -> {
             Optional<ButtonIds.TopicClick> click = ButtonIds.decode(event.getComponentId())
@@ -184,9 +224,22 @@ final class BotListener extends ListenerAdapter {
                     || !message.getMentions().isMentioned(self, Message.MentionType.USER)) {
                 return;
             }
+            if (!access.allowed(event.isFromGuild() ? event.getGuild().getIdLong() : null, event.getChannel().getIdLong())) {
+                events.notAllowed(PLATFORM);
+                return;
+            }
             String text = Pattern.compile("<@!?" + self.getId() + ">").matcher(message.getContentRaw()).replaceAll(" ").strip();
             Language guess = engine.detectLanguage(text, Optional.empty());
-            switch (limiter.check(author.getIdLong())) {
+            UserRateLimiter.Decision decision = limiter.check(author.getIdLong());
+            String scope = "user";
+            if (decision == UserRateLimiter.Decision.ALLOW) {
+                decision = channelLimiter.check(event.getChannel().getIdLong());
+                scope = "chat";
+            }
+            if (decision != UserRateLimiter.Decision.ALLOW) {
+                events.rateLimited(PLATFORM, scope);
+            }
+            switch (decision) {
                 case DROP -> {
                     return;
                 }
@@ -212,7 +265,8 @@ final class BotListener extends ListenerAdapter {
                 return sent;
             }).whenComplete((x, e) -> {
                 if (e != null) {
-                    LOG.error("answering a mention failed", e);
+                    events.platformError(PLATFORM, "send");
+                    LOG.error("answering a mention failed: {}", e.toString());
                 }
                 inFlight.end();
             });
@@ -252,6 +306,7 @@ final class BotListener extends ListenerAdapter {
             deferral.cancel(false);
             boolean direct = state.compareAndSet(PENDING, REPLIED);
             if (error != null) {
+                events.platformError(PLATFORM, "answer");
                 LOG.error("answering interaction {} failed", event.getId(), error);
                 return sendError(event, direct);
             }
@@ -264,6 +319,7 @@ final class BotListener extends ListenerAdapter {
             return sent;
         }).thenCompose(f -> f).whenComplete((x, e) -> {
             if (e != null) {
+                events.platformError(PLATFORM, "send");
                 LOG.warn("sending the reply to interaction {} failed: {}", event.getId(), e.toString());
             }
             inFlight.end();
@@ -283,7 +339,16 @@ final class BotListener extends ListenerAdapter {
 
     /** Applies the per-user rate limit; false (after telling the user once) when over it. */
     private boolean admitted(IReplyCallback event, Language ui) {
-        return switch (limiter.check(event.getUser().getIdLong())) {
+        UserRateLimiter.Decision decision = limiter.check(event.getUser().getIdLong());
+        String scope = "user";
+        if (decision == UserRateLimiter.Decision.ALLOW) {
+            decision = channelLimiter.check(event.getChannelIdLong());
+            scope = "chat";
+        }
+        if (decision != UserRateLimiter.Decision.ALLOW) {
+            events.rateLimited(PLATFORM, scope);
+        }
+        return switch (decision) {
             case ALLOW -> true;
             case NOTIFY -> {
                 replyNotice(event, ui, "ratelimit.exceeded");
@@ -291,6 +356,27 @@ final class BotListener extends ListenerAdapter {
             }
             case DROP -> false;
         };
+    }
+
+    /** The allow-list check; an interaction elsewhere is ignored silently (and counted). */
+    private boolean allowedHere(IReplyCallback event) {
+        Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
+        if (access.allowed(guild, event.getChannelIdLong())) {
+            return true;
+        }
+        events.notAllowed(PLATFORM);
+        LOG.debug("interaction {} ignored: not on discord.allowedGuilds / discord.allowedChannels", event.getId());
+        return false;
+    }
+
+    @Override
+    public void onSessionResume(SessionResumeEvent event) {
+        events.retry(PLATFORM, "io");
+    }
+
+    @Override
+    public void onSessionRecreate(SessionRecreateEvent event) {
+        events.retry(PLATFORM, "io");
     }
 
     private void replyNotice(IReplyCallback event, Language ui, String key) {
@@ -303,6 +389,7 @@ final class BotListener extends ListenerAdapter {
         try {
             handler.run();
         } catch (RuntimeException e) {
+            events.platformError(PLATFORM, "handler");
             LOG.error("handling interaction {} failed", event.getId(), e);
             try {
                 if (!event.isAcknowledged()) {

@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import io.reportbot.ops.BotEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,12 +69,21 @@ public final class DiscordBot {
      * @throws DiscordUnreachableException when Discord's REST API (or the configured stand-in) cannot be reached
      */
     public static DiscordBot start(DiscordConfig config, Engine engine) {
+        return start(config, engine, BotEvents.NONE);
+    }
+
+    /**
+     * As {@link #start(DiscordConfig, Engine)}, reporting errors, reconnects and rate-limited messages to
+     * {@code events}.
+     */
+    public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events) {
         Messages messages = Messages.load();
         InFlight inFlight = new InFlight();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 threads("reportbot-discord-worker"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("reportbot-discord-timer"));
         BotListener listener = new BotListener(engine, messages, new UserRateLimiter(config.rateLimit(), config.rateWindow()),
+                new UserRateLimiter(config.channelRateLimit(), config.channelRateWindow()), config::allowed, events,
                 inFlight, workers, timer, config.deferAfter(), config.answerMentions());
         CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
 
@@ -131,6 +141,16 @@ public final class DiscordBot {
             Thread.sleep(20);
         }
         return false;
+    }
+
+    /** True while every shard of this process is connected to the gateway. For the health endpoint. */
+    public boolean connected() {
+        if (stopping.get()) {
+            return false;
+        }
+        List<JDA> all = shards.getShards();
+        return !all.isEmpty() && shards.getShardsQueued() == 0
+                && all.stream().allMatch(j -> j.getStatus() == JDA.Status.CONNECTED);
     }
 
     /** The JDA shard manager, for status and tests. */

@@ -1,11 +1,7 @@
 package io.reportbot.discord;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import io.reportbot.config.Config;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +29,11 @@ import java.util.regex.Pattern;
  * @param answerMentions  whether to answer messages that mention the bot (needs the Message Content intent)
  * @param rateLimit       questions a user may ask per {@code rateWindow}
  * @param rateWindow      the window of the per-user rate limit
+ * @param channelRateLimit  questions one channel (or DM) may see per {@code channelRateWindow}, from all users
+ * @param channelRateWindow the window of the per-channel rate limit
+ * @param allowedGuilds   guilds to answer in; empty means every guild (direct messages count as no guild)
+ * @param allowedChannels channels to answer in; empty means every channel. With both lists set, an interaction
+ *                        must pass both; the rest is ignored silently
  * @param deferAfter      how long to wait for an answer before deferring the interaction
  * @param shutdownTimeout how long shutdown waits for replies in flight
  */
@@ -44,6 +47,10 @@ public record DiscordConfig(
         boolean answerMentions,
         int rateLimit,
         Duration rateWindow,
+        int channelRateLimit,
+        Duration channelRateWindow,
+        Set<Long> allowedGuilds,
+        Set<Long> allowedChannels,
         Duration deferAfter,
         Duration shutdownTimeout) {
 
@@ -55,6 +62,14 @@ public record DiscordConfig(
 
     public DiscordConfig {
         guildIds = List.copyOf(guildIds);
+        allowedGuilds = Set.copyOf(allowedGuilds);
+        allowedChannels = Set.copyOf(allowedChannels);
+    }
+
+    /** True when an interaction in this guild (null: a direct message) and channel may be answered. */
+    public boolean allowed(Long guildId, long channelId) {
+        return (allowedGuilds.isEmpty() || guildId != null && allowedGuilds.contains(guildId))
+                && (allowedChannels.isEmpty() || allowedChannels.contains(channelId));
     }
 
     /**
@@ -67,16 +82,22 @@ public record DiscordConfig(
     public static DiscordConfig load(Map<String, String> env, Optional<Path> configFile) {
         Properties p = new Properties();
         if (configFile.isPresent()) {
-            Path file = configFile.get();
-            if (!Files.isReadable(file)) {
-                throw new ConfigException("cannot read the config file " + file);
-            }
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ConfigException("cannot read the config file " + file + ": " + e.getClass().getSimpleName());
+            try {
+                p = Config.readFile(configFile.get());
+            } catch (io.reportbot.config.ConfigException e) {
+                throw new ConfigException(e.getMessage());
             }
         }
+        return from(p, env);
+    }
+
+    /**
+     * The configuration from already-read properties (the shared {@link Config}'s file) and the environment, which
+     * wins.
+     *
+     * @throws ConfigException when something is missing or malformed; the message never contains the token
+     */
+    public static DiscordConfig from(Properties p, Map<String, String> env) {
         String token = token(first(env.get("DISCORD_BOT_TOKEN"), p.getProperty("discord.token")));
         String apiUrl = apiUrl(first(env.get("DISCORD_API_URL"), p.getProperty("discord.apiUrl"), DEFAULT_API_URL));
         Optional<String> gateway = Optional.ofNullable(first(env.get("DISCORD_GATEWAY_URL"), p.getProperty("discord.gatewayUrl")))
@@ -88,6 +109,12 @@ public record DiscordConfig(
         Optional<ShardRange> range = shardRange(p.getProperty("discord.shards.range"), total);
         int rate = integer(p, "discord.rateLimit.questions", 6);
         int windowSeconds = integer(p, "discord.rateLimit.windowSeconds", 60);
+        int channelRate = integer(p, "discord.channelRateLimit.questions", 30);
+        int channelWindowSeconds = integer(p, "discord.channelRateLimit.windowSeconds", 60);
+        if (channelRate < 1 || channelWindowSeconds < 1) {
+            throw new ConfigException("discord.channelRateLimit.questions and discord.channelRateLimit.windowSeconds must be"
+                    + " at least 1");
+        }
         int deferMillis = integer(p, "discord.deferAfterMillis", 1500);
         int shutdownSeconds = integer(p, "discord.shutdownTimeoutSeconds", 10);
         if (rate < 1 || windowSeconds < 1 || deferMillis < 0 || deferMillis > 2500 || shutdownSeconds < 0) {
@@ -96,7 +123,8 @@ public record DiscordConfig(
         }
         return new DiscordConfig(token, apiUrl, gateway, guildIds(p.getProperty("discord.guildIds", "")), total, range,
                 Boolean.parseBoolean(p.getProperty("discord.mentions.enabled", "false").trim()),
-                rate, Duration.ofSeconds(windowSeconds), Duration.ofMillis(deferMillis), Duration.ofSeconds(shutdownSeconds));
+                rate, Duration.ofSeconds(windowSeconds), channelRate, Duration.ofSeconds(channelWindowSeconds),
+                ids(p, "discord.allowedGuilds"), ids(p, "discord.allowedChannels"), Duration.ofMillis(deferMillis), Duration.ofSeconds(shutdownSeconds));
     }
 
     /** True when the commands go to the configured guilds, false when they are registered globally. */
@@ -110,6 +138,8 @@ public record DiscordConfig(
                 + ", guildIds=" + guildIds + ", shardsTotal=" + shardsTotal
                 + ", shardRange=" + shardRange.map(r -> r.first() + "-" + r.last()).orElse("all")
                 + ", answerMentions=" + answerMentions + ", rateLimit=" + rateLimit + "/" + rateWindow
+                + ", channelRateLimit=" + channelRateLimit + "/" + channelRateWindow
+                + ", allowedGuilds=" + allowedGuilds.size() + ", allowedChannels=" + allowedChannels.size()
                 + ", deferAfter=" + deferAfter + ", shutdownTimeout=" + shutdownTimeout + "]";
     }
 
@@ -197,6 +227,14 @@ public record DiscordConfig(
         } catch (NumberFormatException e) {
             throw new ConfigException("discord.shards.range must look like 0-3 (first and last shard of this process), not '"
                     + raw.trim() + "'");
+        }
+    }
+
+    private static Set<Long> ids(Properties p, String key) {
+        try {
+            return Config.ids(p.getProperty(key, ""));
+        } catch (io.reportbot.config.ConfigException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import io.reportbot.ops.BotEvents;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -90,7 +91,11 @@ final class HttpClients {
 
     /** For getUpdates: the read timeout outlasts the long poll; {@code abort} ends it early on shutdown. */
     static OkHttpClient forPolling(TelegramSettings settings, PollAbort abort) {
-        return common(new OkHttpClient.Builder().addInterceptor(abort.emptyOnAbort()), settings, abort::stopping)
+        return forPolling(settings, abort, BotEvents.NONE);
+    }
+
+    static OkHttpClient forPolling(TelegramSettings settings, PollAbort abort, BotEvents events) {
+        return common(new OkHttpClient.Builder().addInterceptor(abort.emptyOnAbort()), settings, abort::stopping, events)
                 .addNetworkInterceptor(abort.trackSocket())
                 .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L))
                 .build();
@@ -98,23 +103,27 @@ final class HttpClients {
 
     /** For everything else: sendMessage, answerCallbackQuery, ... */
     static OkHttpClient forSending(TelegramSettings settings) {
+        return forSending(settings, BotEvents.NONE);
+    }
+
+    static OkHttpClient forSending(TelegramSettings settings, BotEvents events) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(128);
         dispatcher.setMaxRequestsPerHost(64);
-        return common(new OkHttpClient.Builder(), settings, () -> false)
+        return common(new OkHttpClient.Builder(), settings, () -> false, events)
                 .dispatcher(dispatcher)
                 .readTimeout(Duration.ofSeconds(20))
                 .build();
     }
 
     private static OkHttpClient.Builder common(OkHttpClient.Builder builder, TelegramSettings settings,
-                                               BooleanSupplier giveUp) {
+                                               BooleanSupplier giveUp, BotEvents events) {
         return builder
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofSeconds(20))
                 // retries are ours (RetryInterceptor), so that they are counted, logged and backed off
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new RetryInterceptor(settings.retry(), giveUp))
+                .addInterceptor(new RetryInterceptor(settings.retry(), giveUp, events))
                 .addInterceptor(new TokenInterceptor(settings.token()));
     }
 }

@@ -33,6 +33,11 @@ final class PollBackOff implements BackOff {
         return policy.backoff(Math.min(30, failures.incrementAndGet()), ThreadLocalRandom.current()).toMillis();
     }
 
+    /** True after a failed getUpdates until the next one succeeds. */
+    boolean failing() {
+        return failures.get() > 0;
+    }
+
     void stopping() {
         stopping = true;
     }

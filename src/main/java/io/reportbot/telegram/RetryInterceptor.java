@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import io.reportbot.ops.BotEvents;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -25,17 +26,25 @@ import org.slf4j.LoggerFactory;
 final class RetryInterceptor implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PLATFORM = "telegram";
 
     private final RetryPolicy policy;
     private final BooleanSupplier giveUp;
+    private final BotEvents events;
 
     /**
      * @param policy how often and how long to retry
      * @param giveUp true when retrying no longer makes sense (the bot is stopping)
      */
     RetryInterceptor(RetryPolicy policy, BooleanSupplier giveUp) {
+        this(policy, giveUp, BotEvents.NONE);
+    }
+
+    /** As above, reporting each retry to {@code events}. */
+    RetryInterceptor(RetryPolicy policy, BooleanSupplier giveUp, BotEvents events) {
         this.policy = policy;
         this.giveUp = giveUp;
+        this.events = events;
     }
 
     @Override
@@ -53,6 +62,7 @@ final class RetryInterceptor implements Interceptor {
                 Duration wait = policy.backoff(attempt, ThreadLocalRandom.current());
                 LOG.warn("{} failed ({}), retry {} of {} in {} ms", method, e.getClass().getSimpleName(), attempt,
                         policy.maxAttempts() - 1, wait.toMillis());
+                events.retry(PLATFORM, "io");
                 pause(chain, wait);
                 continue;
             }
@@ -66,12 +76,14 @@ final class RetryInterceptor implements Interceptor {
                 response.close();
                 LOG.warn("{} rate-limited by Telegram, retry {} of {} after {} ms as asked", method, attempt,
                         policy.maxAttempts() - 1, wait.toMillis());
+                events.retry(PLATFORM, "http_429");
                 pause(chain, wait);
             } else if (code >= 500 && !last) {
                 response.close();
                 Duration wait = policy.backoff(attempt, ThreadLocalRandom.current());
                 LOG.warn("{} failed with HTTP {}, retry {} of {} in {} ms", method, code, attempt,
                         policy.maxAttempts() - 1, wait.toMillis());
+                events.retry(PLATFORM, "http_5xx");
                 pause(chain, wait);
             } else {
                 return response;

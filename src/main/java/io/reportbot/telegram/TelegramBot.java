@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import io.reportbot.ops.BotEvents;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -64,6 +66,8 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpClient sendHttp;
     private final OkHttpTelegramClient client;
     private final ChatGate gate;
+    private final ChatGate userGate;
+    private final BotEvents events;
     private final List<ThreadPoolExecutor> workers = new ArrayList<>();
     private final AtomicLong lastUpdateId = new AtomicLong(-1);
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -74,25 +78,41 @@ public final class TelegramBot implements AutoCloseable {
     private OkHttpClient pollHttp;
     private TelegramBotsLongPollingApplication polling;
     private ScheduledExecutorService pollExecutor;
-    private PollBackOff pollBackOff;
+    private volatile PollBackOff pollBackOff;
     private HttpClients.PollAbort pollAbort;
     private WebhookServer webhookServer;
     private boolean stopped;
 
-    private TelegramBot(Engine engine, TelegramSettings settings) {
+    private TelegramBot(Engine engine, TelegramSettings settings, BotEvents events) {
         this.engine = engine;
         this.settings = settings;
+        this.events = events;
         this.redactor = new Redactor(settings.token());
         this.telegramUrl = new TelegramUrl(settings.apiUrl().getScheme().toLowerCase(Locale.ROOT),
                 settings.apiUrl().getHost(), settings.apiPort(), false);
-        this.sendHttp = HttpClients.forSending(settings);
+        this.sendHttp = HttpClients.forSending(settings, events);
         this.client = new OkHttpTelegramClient(new ObjectMapper(), sendHttp, TokenInterceptor.PLACEHOLDER, telegramUrl);
         this.gate = new ChatGate(settings.questionsPerMinute(), Duration.ofMinutes(1));
+        this.userGate = new ChatGate(settings.userQuestionsPerMinute(), Duration.ofMinutes(1));
     }
 
     /** A bot that answers with this engine; nothing happens until {@link #start()}. */
     public static TelegramBot create(Engine engine, TelegramSettings settings) {
-        return new TelegramBot(engine, settings);
+        return new TelegramBot(engine, settings, BotEvents.NONE);
+    }
+
+    /** A bot that answers with this engine and reports errors, retries and rate-limited messages to {@code events}. */
+    public static TelegramBot create(Engine engine, TelegramSettings settings, BotEvents events) {
+        return new TelegramBot(engine, settings, events);
+    }
+
+    /**
+     * True while the bot is running and its last contact with Telegram worked (the last getUpdates succeeded, in
+     * long-polling mode). For the health endpoint.
+     */
+    public boolean connected() {
+        PollBackOff backOff = pollBackOff;
+        return router != null && accepting && (backOff == null || !backOff.failing());
     }
 
     /**
@@ -159,7 +179,7 @@ public final class TelegramBot implements AutoCloseable {
 
     private void startPolling() {
         pollAbort = new HttpClients.PollAbort();
-        pollHttp = HttpClients.forPolling(settings, pollAbort);
+        pollHttp = HttpClients.forPolling(settings, pollAbort, events);
         pollExecutor = Executors.newSingleThreadScheduledExecutor(daemon("telegram-poll"));
         pollBackOff = new PollBackOff(settings.retry());
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor,
@@ -213,6 +233,7 @@ public final class TelegramBot implements AutoCloseable {
             try {
                 receiveOne(update);
             } catch (RuntimeException e) {
+                events.platformError("telegram", "route");
                 LOG.warn("update {} could not be routed and is skipped: {}", update.getUpdateId(),
                         redactor.describe(e), redactor.sanitize(e));
             }
@@ -234,9 +255,30 @@ public final class TelegramBot implements AutoCloseable {
             LOG.debug("update {} ignored: {}", update.getUpdateId(), ignore.why());
             return;
         }
-        ChatGate.Verdict verdict = route.rateKey().map(gate::admit).orElse(ChatGate.Verdict.ADMIT);
+        if (!settings.allowedChats().isEmpty()
+                && route.chat().map(c -> !settings.allowedChats().contains(c.chatId())).orElse(true)) {
+            events.notAllowed("telegram");
+            LOG.debug("update {} ignored: chat not on telegram.allowedChats", update.getUpdateId());
+            return;
+        }
+        ChatGate.Verdict verdict = ChatGate.Verdict.ADMIT;
+        String scope = "chat";
+        if (route.rateKey().isPresent()) {
+            Optional<Long> user = userId(update);
+            if (user.isPresent()) {
+                verdict = userGate.admit("user:" + user.get());
+                scope = "user";
+            }
+            if (verdict == ChatGate.Verdict.ADMIT) {
+                verdict = gate.admit(route.rateKey().get());
+                scope = "chat";
+            }
+        }
+        if (verdict != ChatGate.Verdict.ADMIT) {
+            events.rateLimited("telegram", scope);
+        }
         if (verdict == ChatGate.Verdict.DROP) {
-            LOG.debug("update {} dropped by the rate limit", update.getUpdateId());
+            LOG.debug("update {} dropped by the {} rate limit", update.getUpdateId(), scope);
             return;
         }
         int id = update.getUpdateId();
@@ -244,8 +286,9 @@ public final class TelegramBot implements AutoCloseable {
                 .orElse(Integer.toString(id));
         ThreadPoolExecutor worker = workers.get(Math.floorMod(key.hashCode(), workers.size()));
         inFlight.incrementAndGet();
+        ChatGate.Verdict decided = verdict;
         try {
-            worker.execute(() -> answer(id, route, verdict));
+            worker.execute(() -> answer(id, route, decided));
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet();
             LOG.warn("update {} dropped: the workers are full or stopping", id);
@@ -260,11 +303,25 @@ public final class TelegramBot implements AutoCloseable {
                 handler.handle(route);
             }
         } catch (Exception e) {
+            events.platformError("telegram", "answer");
             LOG.warn("update {} failed and is skipped: {}", updateId, redactor.describe(e));
             LOG.debug("update {} failure detail", updateId, redactor.sanitize(e));
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** The id of the user who sent an update, when it has one. */
+    private static Optional<Long> userId(Update update) {
+        User from = null;
+        if (update.getMessage() != null) {
+            from = update.getMessage().getFrom();
+        } else if (update.getCallbackQuery() != null) {
+            from = update.getCallbackQuery().getFrom();
+        } else if (update.getInlineQuery() != null) {
+            from = update.getInlineQuery().getFrom();
+        }
+        return from == null || from.getId() == null ? Optional.empty() : Optional.of(from.getId());
     }
 
     /**

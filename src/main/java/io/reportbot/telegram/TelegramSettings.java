@@ -1,17 +1,16 @@
 package io.reportbot.telegram;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import io.reportbot.config.Config;
+import io.reportbot.config.ConfigException;
 
 /**
  * Everything the Telegram adapter needs to run. Read with {@link #load}; tests build it with {@link #of} and the
@@ -22,6 +21,9 @@ import java.util.Properties;
  * @param pollTimeoutSeconds how long one getUpdates long poll may wait on the server
  * @param workers            threads that answer; one chat is always answered by the same thread, in order
  * @param questionsPerMinute the per-chat rate limit
+ * @param userQuestionsPerMinute the per-user rate limit (across all chats, including inline queries)
+ * @param allowedChats       the chats to answer in; empty means every chat. Updates from other chats, and inline
+ *                           queries (which name no chat), are ignored silently when this is not empty
  * @param retry              retries of Bot API calls
  * @param shutdownGrace      how long a shutdown waits for answers in flight
  * @param webhook            webhook mode instead of long polling, when present
@@ -32,11 +34,17 @@ public record TelegramSettings(
         int pollTimeoutSeconds,
         int workers,
         int questionsPerMinute,
+        int userQuestionsPerMinute,
+        Set<Long> allowedChats,
         RetryPolicy retry,
         Duration shutdownGrace,
         Optional<WebhookSettings> webhook) {
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
+
+    public TelegramSettings {
+        allowedChats = Set.copyOf(allowedChats);
+    }
 
     /**
      * Settings for a webhook endpoint.
@@ -57,31 +65,44 @@ public record TelegramSettings(
 
     /** Settings with the given token and URL and defaults for the rest. */
     static TelegramSettings of(BotToken token, URI apiUrl) {
-        return new TelegramSettings(token, apiUrl, 50, 4, 20, RetryPolicy.defaults(), Duration.ofSeconds(30),
-                Optional.empty());
+        return new TelegramSettings(token, apiUrl, 50, 4, 20, 20, Set.of(), RetryPolicy.defaults(),
+                Duration.ofSeconds(30), Optional.empty());
     }
 
     TelegramSettings withPollTimeoutSeconds(int seconds) {
-        return new TelegramSettings(token, apiUrl, seconds, workers, questionsPerMinute, retry, shutdownGrace, webhook);
+        return new TelegramSettings(token, apiUrl, seconds, workers, questionsPerMinute, userQuestionsPerMinute,
+                allowedChats, retry, shutdownGrace, webhook);
     }
 
     TelegramSettings withQuestionsPerMinute(int perMinute) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, perMinute, retry, shutdownGrace, webhook);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, perMinute, userQuestionsPerMinute,
+                allowedChats, retry, shutdownGrace, webhook);
+    }
+
+    TelegramSettings withUserQuestionsPerMinute(int perMinute) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, perMinute,
+                allowedChats, retry, shutdownGrace, webhook);
+    }
+
+    TelegramSettings withAllowedChats(Set<Long> chats) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
+                userQuestionsPerMinute, chats, retry, shutdownGrace, webhook);
     }
 
     TelegramSettings withRetry(RetryPolicy policy) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, policy, shutdownGrace,
-                webhook);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
+                userQuestionsPerMinute, allowedChats, policy, shutdownGrace, webhook);
     }
 
     TelegramSettings withWebhook(WebhookSettings hook) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, retry, shutdownGrace,
-                Optional.of(hook));
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
+                userQuestionsPerMinute, allowedChats, retry, shutdownGrace, Optional.of(hook));
     }
 
     /**
-     * Reads the settings: keys of the config file first ({@code telegram.token}, {@code telegram.apiUrl}, …), then
-     * the environment ({@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL}), then defaults.
+     * Reads the settings: the environment first ({@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL},
+     * {@code TELEGRAM_WEBHOOK_SECRET}, {@code TELEGRAM_WEBHOOK_URL}), then the keys of the config file
+     * ({@code telegram.token}, {@code telegram.apiUrl}, …), then defaults.
      *
      * @param env        the environment
      * @param configFile a properties file, if one was given
@@ -91,34 +112,41 @@ public record TelegramSettings(
     public static TelegramSettings load(Map<String, String> env, Optional<Path> configFile, boolean webhook) {
         Properties p = new Properties();
         if (configFile.isPresent()) {
-            Path file = configFile.get();
-            if (!Files.isRegularFile(file)) {
-                throw new TelegramConfigException("config file not found: " + file);
-            }
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new TelegramConfigException("cannot read config file " + file + ": " + e.getClass().getSimpleName());
+            try {
+                p = Config.readFile(configFile.get());
+            } catch (ConfigException e) {
+                throw new TelegramConfigException(e.getMessage());
             }
         }
-        BotToken token = BotToken.parse(first(p.getProperty("telegram.token"), env.get("TELEGRAM_BOT_TOKEN")));
-        URI api = parseApiUrl(Optional.ofNullable(first(p.getProperty("telegram.apiUrl"), env.get("TELEGRAM_API_URL")))
+        return from(p, env, webhook);
+    }
+
+    /**
+     * The settings from already-read properties (the shared {@link Config}'s file) and the environment, which wins.
+     *
+     * @throws TelegramConfigException when something is missing or wrong; the message never contains the token
+     */
+    public static TelegramSettings from(Properties p, Map<String, String> env, boolean webhook) {
+        BotToken token = BotToken.parse(first(env.get("TELEGRAM_BOT_TOKEN"), p.getProperty("telegram.token")));
+        URI api = parseApiUrl(Optional.ofNullable(first(env.get("TELEGRAM_API_URL"), p.getProperty("telegram.apiUrl")))
                 .orElse(DEFAULT_API_URL));
         TelegramSettings s = of(token, api);
         s = new TelegramSettings(token, api,
                 intSetting(p, "telegram.pollTimeoutSeconds", s.pollTimeoutSeconds(), 0, 600),
                 intSetting(p, "telegram.workers", s.workers(), 1, 256),
                 intSetting(p, "telegram.questionsPerMinute", s.questionsPerMinute(), 1, 100_000),
+                intSetting(p, "telegram.userQuestionsPerMinute", s.userQuestionsPerMinute(), 1, 100_000),
+                allowedChats(p.getProperty("telegram.allowedChats", "")),
                 s.retry(),
                 Duration.ofSeconds(intSetting(p, "telegram.shutdownGraceSeconds", 30, 0, 3600)),
                 Optional.empty());
         if (webhook) {
-            String secret = first(p.getProperty("telegram.webhook.secret"), env.get("TELEGRAM_WEBHOOK_SECRET"));
+            String secret = first(env.get("TELEGRAM_WEBHOOK_SECRET"), p.getProperty("telegram.webhook.secret"));
             if (secret == null || !secret.matches("[A-Za-z0-9_-]{16,256}")) {
                 throw new TelegramConfigException("webhook mode needs a secret token of 16 to 256 characters A-Z, a-z,"
                         + " 0-9, _ and - in TELEGRAM_WEBHOOK_SECRET or telegram.webhook.secret");
             }
-            String publicUrl = first(p.getProperty("telegram.webhook.publicUrl"), env.get("TELEGRAM_WEBHOOK_URL"));
+            String publicUrl = first(env.get("TELEGRAM_WEBHOOK_URL"), p.getProperty("telegram.webhook.publicUrl"));
             s = s.withWebhook(new WebhookSettings(
                     Optional.ofNullable(p.getProperty("telegram.webhook.host")).orElse("127.0.0.1"),
                     intSetting(p, "telegram.webhook.port", 8443, 0, 65535),
@@ -164,6 +192,14 @@ public record TelegramSettings(
             return a;
         }
         return b == null || b.isBlank() ? null : b;
+    }
+
+    private static Set<Long> allowedChats(String raw) {
+        try {
+            return Config.ids(raw);
+        } catch (ConfigException e) {
+            throw new TelegramConfigException("telegram.allowedChats: " + e.getMessage());
+        }
     }
 
     private static int intSetting(Properties p, String key, int fallback, int min, int max) {

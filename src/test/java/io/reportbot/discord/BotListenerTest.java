@@ -291,4 +291,58 @@ class BotListenerTest {
                 .flatMap(r -> r.getButtons().stream()).toList();
     }
 
+
+    /** Records what the listener reports, as "kind:platform:detail". */
+    private static final class RecordingEvents implements io.reportbot.ops.BotEvents {
+        final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void rateLimited(String platform, String scope) {
+            seen.add("rateLimited:" + platform + ":" + scope);
+        }
+
+        @Override
+        public void notAllowed(String platform) {
+            seen.add("notAllowed:" + platform);
+        }
+    }
+
+    @Test
+    void outsideTheAllowListNothingIsAnsweredAndNothingIsSaid() {
+        RecordingEvents events = new RecordingEvents();
+        BotListener guarded = new BotListener(engine, Messages.load(), new UserRateLimiter(10, Duration.ofMinutes(1)),
+                new UserRateLimiter(10, Duration.ofMinutes(1)), (guild, channel) -> channel == 556L, events, inFlight,
+                Runnable::run, timer, Duration.ofSeconds(2), false);
+        SlashCommandInteractionEvent event = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
+        when(event.getChannelIdLong()).thenReturn(555L);
+        replyAction(event);
+
+        guarded.onSlashCommandInteraction(event);
+
+        verify(engine, never()).answer(any());
+        verify(event, never()).reply(any(MessageCreateData.class));
+        assertThat(events.seen).containsExactly("notAllowed:discord");
+    }
+
+    @Test
+    void theChannelLimitCountsEveryoneInTheChannel() {
+        RecordingEvents events = new RecordingEvents();
+        BotListener limited = new BotListener(engine, Messages.load(), new UserRateLimiter(10, Duration.ofMinutes(1)),
+                new UserRateLimiter(1, Duration.ofMinutes(1)), BotListener.Access.EVERYWHERE, events, inFlight,
+                Runnable::run, timer, Duration.ofSeconds(2), false);
+        SlashCommandInteractionEvent first = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
+        when(first.getChannelIdLong()).thenReturn(555L);
+        replyAction(first);
+        limited.onSlashCommandInteraction(first);
+
+        SlashCommandInteractionEvent second = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
+        when(second.getChannelIdLong()).thenReturn(555L);
+        when(second.getUser().getIdLong()).thenReturn(778L);
+        ReplyCallbackAction action = replyAction(second);
+        limited.onSlashCommandInteraction(second);
+
+        verify(engine, times(1)).answer(any());
+        verify(action).setEphemeral(true);
+        assertThat(events.seen).containsExactly("rateLimited:discord:chat");
+    }
 }

@@ -109,4 +109,21 @@ class DiscordConfigTest {
         Files.writeString(file, content);
         return file;
     }
+
+    @Test
+    void theAllowListsNarrowWhereTheBotAnswers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("r.properties");
+        java.nio.file.Files.writeString(f, "discord.allowedGuilds=10, 11\ndiscord.allowedChannels=20\n"
+                + "discord.channelRateLimit.questions=3\ndiscord.channelRateLimit.windowSeconds=30\n");
+        DiscordConfig c = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.of(f));
+        assertThat(c.allowed(10L, 20)).isTrue();
+        assertThat(c.allowed(12L, 20)).as("other guild").isFalse();
+        assertThat(c.allowed(11L, 21)).as("other channel").isFalse();
+        assertThat(c.allowed(null, 20)).as("a direct message is in no guild").isFalse();
+        assertThat(c.channelRateLimit()).isEqualTo(3);
+        assertThat(c.channelRateWindow()).isEqualTo(java.time.Duration.ofSeconds(30));
+        DiscordConfig open = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
+        assertThat(open.allowed(null, 99)).isTrue();
+        assertThat(open.toString()).doesNotContain(TOKEN);
+    }
 }

@@ -32,12 +32,17 @@ class TelegramSettingsTest {
     }
 
     @Test
-    void theConfigFileWinsOverTheEnvironment(@TempDir Path dir) throws Exception {
+    void theEnvironmentWinsOverTheConfigFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("reportbot.properties");
-        Files.writeString(file, "telegram.token=987654:another-fake-token-for-tests\ntelegram.questionsPerMinute=5\n");
+        Files.writeString(file, "telegram.token=987654:another-fake-token-for-tests\ntelegram.questionsPerMinute=5\n"
+                + "telegram.userQuestionsPerMinute=3\ntelegram.allowedChats=-100123, 42\n");
         TelegramSettings s = TelegramSettings.load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN), Optional.of(file), false);
-        assertThat(s.token().reveal()).isEqualTo("987654:another-fake-token-for-tests");
+        assertThat(s.token().reveal()).isEqualTo(TOKEN);
         assertThat(s.questionsPerMinute()).isEqualTo(5);
+        assertThat(s.userQuestionsPerMinute()).isEqualTo(3);
+        assertThat(s.allowedChats()).containsExactlyInAnyOrder(-100123L, 42L);
+        TelegramSettings fromFile = TelegramSettings.load(Map.of(), Optional.of(file), false);
+        assertThat(fromFile.token().reveal()).isEqualTo("987654:another-fake-token-for-tests");
     }
 
     @Test
