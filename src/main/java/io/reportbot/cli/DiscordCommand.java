@@ -5,7 +5,7 @@ import io.reportbot.discord.DiscordBot;
 import io.reportbot.discord.DiscordConfig;
 import io.reportbot.discord.DiscordUnreachableException;
 import io.reportbot.config.Config;
-import io.reportbot.engine.Engine;
+import io.reportbot.engine.ReloadableEngine;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +53,8 @@ public final class DiscordCommand implements Callable<Integer> {
             return 2;
         }
         cfg.warnings().forEach(w -> spec.commandLine().getErr().println("reportbot discord: warning: " + w));
-        Engine engine = engineOptions.build(cfg.engineSettings());
+        ReloadableEngine engine = engineOptions.build(cfg.engineSettings());
+        Signals.reloadOnHangup(engine);
         DiscordBot bot;
         try {
             bot = DiscordBot.start(config, engine);

@@ -2,7 +2,7 @@ package io.reportbot.cli;
 
 import io.reportbot.config.Config;
 import io.reportbot.config.ConfigException;
-import io.reportbot.engine.Engine;
+import io.reportbot.engine.ReloadableEngine;
 import io.reportbot.telegram.TelegramBot;
 import io.reportbot.telegram.TelegramConfigException;
 import io.reportbot.telegram.TelegramSettings;
@@ -54,7 +54,8 @@ public final class TelegramCommand implements Callable<Integer> {
             return 2;
         }
         cfg.warnings().forEach(w -> spec.commandLine().getErr().println("reportbot: warning: " + w));
-        Engine engine = engineOptions.build(cfg.engineSettings());
+        ReloadableEngine engine = engineOptions.build(cfg.engineSettings());
+        Signals.reloadOnHangup(engine);
         TelegramBot bot = TelegramBot.create(engine, settings);
         try {
             bot.start();
