@@ -39,6 +39,12 @@ import org.java_websocket.server.WebSocketServer;
  * <p>Thread-safe; one instance per test class.
  */
 final class FakeDiscord implements AutoCloseable {
+    static {
+        // as in the Telegram fake: without TCP_NODELAY every response of the JDK server waits about 40 ms
+        // (Nagle and delayed ACKs); the property counts only if set before the first server in this JVM
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final long APP_ID = 1_100_000_000_000_000_001L;
     static final long BOT_ID = APP_ID;
     static final long USER_ID = 1_100_000_000_000_000_777L;
