@@ -216,7 +216,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** {@code next}, or the oldest unfinished update when that is lower. */
     private int confirmable(int next) {
-        Integer oldest = unfinished.isEmpty() ? null : unfinished.ceiling(Integer.MIN_VALUE);
+        Integer oldest = unfinished.ceiling(Integer.MIN_VALUE);
         return oldest == null ? next : Math.min(next, oldest);
     }
 

@@ -107,6 +107,49 @@ class EngineFuzzTest {
         assertThat(p99).as("p99 latency in ms (seed %d)", seed).isLessThan(P99_CAP_MS);
     }
 
+    /**
+     * The same inputs answered one after the other and from four threads at once must give the same replies (each
+     * input in its own conversation, so that no context is shared): the engine is documented thread-safe.
+     */
+    @Test
+    void generatedInputsGetTheSameRepliesFromManyThreads() throws Exception {
+        long seed = Long.getLong("fuzz.seed", DEFAULT_SEED) + 1;
+        FuzzInputs inputs = new FuzzInputs(seed, engine.exampleQuestions(Language.DE),
+                engine.exampleQuestions(Language.EN));
+        List<Inbound> questions = new ArrayList<>();
+        for (int n = 0; n < 3_000; n++) {
+            questions.add(new Inbound(inputs.next().text(), "parallel-" + seed + "-" + n, "fuzz",
+                    n % 3 == 0 ? Optional.of(Language.EN) : Optional.empty()));
+        }
+        List<Reply> sequential = questions.stream().map(q -> engine.answer(withConversation(q, "seq-"))).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Reply>> parallel = new ArrayList<>();
+            for (Inbound q : questions) {
+                parallel.add(pool.submit(() -> engine.answer(withConversation(q, "par-"))));
+            }
+            int differ = 0;
+            for (int n = 0; n < questions.size(); n++) {
+                Reply a = sequential.get(n);
+                Reply b = parallel.get(n).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (!a.text().equals(b.text()) || a.language() != b.language() || !a.intent().equals(b.intent())) {
+                    differ++;
+                }
+            }
+            long errors = engineLog.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).count();
+            System.out.printf(java.util.Locale.ROOT, "[fuzz engine] seed=%d parallel inputs=%d threads=4 differ=%d"
+                    + " errors=%d%n", seed, questions.size(), differ, errors);
+            assertThat(differ).as("replies that differ between sequential and parallel (seed %d)", seed).isZero();
+            assertThat(errors).as("errors logged by the engine (seed %d)", seed).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Inbound withConversation(Inbound q, String prefix) {
+        return new Inbound(q.text(), prefix + q.conversationId(), q.platform(), q.languageHint());
+    }
+
     /** Every failure, one a line (the assertion message shows only the first few). */
     private static void writeReport(List<String> failures) {
         try {
