@@ -71,6 +71,7 @@ class TelegramSoakIT {
                 int sent = 0;
                 int batches = 0;
                 int pollFaults = 0;
+                int redelivered = 0;
                 List<String> delivered = new ArrayList<>();
                 while (sent < updates.size()) {
                     int size = Math.min(updates.size() - sent, 1 + random.nextInt(100));
@@ -81,10 +82,12 @@ class TelegramSoakIT {
                     if (batches % 4 == 3) {
                         for (int i = 0; i < REDELIVERED / 15 && i < delivered.size(); i++) {
                             batch.add(delivered.get(random.nextInt(delivered.size())));
+                            redelivered++;
                         }
                     }
                     api.deliver(batch.toArray(String[]::new));
-                    if (batches % 5 == 2 && pollFaults < POLL_FAULTS_EACH * 3) {
+                    // at least 30 batches (of at most 100), so every other one of the first 24 plans all poll faults
+                    if (batches % 2 == 1 && pollFaults < POLL_FAULTS_EACH * 3) {
                         Fault f = switch (pollFaults++ % 3) {
                             case 0 -> Fault.serverError();
                             case 1 -> Fault.dropConnection();
@@ -115,7 +118,7 @@ class TelegramSoakIT {
                 long heapAfter = heapUsedMb();
                 System.out.printf(java.util.Locale.ROOT, "[soak telegram] seed=%d updates=%d chats=%d batches=%d"
                                 + " redelivered=%d faults=%s lost=%d duplicates=%d heap_mb=%d->%d seconds=%.0f%n", seed,
-                        UPDATES, CHATS, batches, batches / 4 * (REDELIVERED / 15), faults(api), lost, duplicates,
+                        UPDATES, CHATS, batches, redelivered, faults(api), lost, duplicates,
                         heapBefore, heapAfter, seconds);
 
                 assertThat(lost).as("updates without an answer").isZero();
