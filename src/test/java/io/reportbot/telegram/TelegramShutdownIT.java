@@ -108,7 +108,11 @@ class TelegramShutdownIT {
             assertThat(lost).as("updates confirmed to Telegram but never answered (highest offset %d)", highestOffset)
                     .isEmpty();
 
-            // a restart: Telegram delivers what was not confirmed, and the new bot answers each of those once
+            // a restart: Telegram delivers again everything from the first unconfirmed update on. That includes updates
+            // the first bot answered out of order (another chat's answer finished first): one offset cannot skip them,
+            // so those, and only those, are answered a second time (at least once, never lost)
+            int confirmedBelow = highestOffset;
+            Set<Integer> mayRepeat = new TreeSet<>(answered.stream().filter(id -> id >= confirmedBelow).toList());
             TelegramBot restarted = TelegramBot.create(new FakeEngine(), settings(api, Duration.ofSeconds(5)));
             restarted.start();
             try {
@@ -118,9 +122,19 @@ class TelegramShutdownIT {
             } finally {
                 restarted.stop();
             }
+            java.util.Map<Integer, Long> answers = api.calls("sendMessage").stream().filter(c -> c.status() == 200)
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            c -> c.body().path("reply_parameters").path("message_id").asInt(),
+                            java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            Set<Integer> twice = new TreeSet<>(answers.entrySet().stream().filter(e -> e.getValue() > 1)
+                    .map(java.util.Map.Entry::getKey).toList());
             report("after-restart", api, answered(api));
-            assertThat(api.calls("sendMessage").stream().filter(c -> c.status() == 200)).as("one answer per update")
-                    .hasSize(UPDATES);
+            System.out.printf(java.util.Locale.ROOT, "[shutdown telegram] restart lost=0 answered_twice=%d"
+                    + " (answered before the stop, above the confirmed offset %d: %d)%n", twice.size(), confirmedBelow,
+                    mayRepeat.size());
+            assertThat(answers).as("every update answered").hasSize(UPDATES);
+            assertThat(answers.values()).as("at most twice").allMatch(n -> n <= 2);
+            assertThat(mayRepeat).as("only updates answered above the confirmed offset come again").containsAll(twice);
         }
     }
 
