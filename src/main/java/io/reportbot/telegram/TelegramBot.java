@@ -298,14 +298,13 @@ public final class TelegramBot implements AutoCloseable {
         } catch (Exception e) {
             if (abandoning) { // cut short by the shutdown: left for Telegram to deliver again
                 LOG.info("update {} not answered before the shutdown; Telegram will deliver it again", updateId);
-            } else {
-                finished = true; // it failed on its own and would fail again: skipped
+            } else { // it failed on its own and would fail again: skipped
                 LOG.warn("update {} failed and is skipped: {}", updateId, redactor.describe(e));
                 LOG.debug("update {} failure detail", updateId, redactor.sanitize(e));
             }
         } finally {
             inFlight.decrementAndGet();
-            if (finished) {
+            if (finished || !abandoning) { // only an answer cut short by the shutdown stays unconfirmed
                 unfinished.remove(updateId);
             }
         }
