@@ -29,7 +29,7 @@ final class InputCheck {
             if (cp == 0xFFFD || (Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
                     || Character.getType(cp) == Character.PRIVATE_USE || Character.getType(cp) == Character.SURROGATE) {
                 bad++;
-            } else if (Character.isLetterOrDigit(cp)) {
+            } else if (Character.isLetterOrDigit(cp) && !keycap(text, i)) {
                 letters++;
             }
         }
@@ -43,6 +43,12 @@ final class InputCheck {
             return Optional.of(Problem.NO_WORDS);
         }
         return Optional.empty();
+    }
+
+    /** Whether the character before {@code next} is the base of a keycap emoji ("1️⃣": digit, U+FE0F, U+20E3). */
+    private static boolean keycap(String text, int next) {
+        int i = next < text.length() && text.charAt(next) == '\uFE0F' ? next + 1 : next;
+        return i < text.length() && text.charAt(i) == '\u20E3';
     }
 
     /** The text without control characters, for understanding (the input itself is never changed). */

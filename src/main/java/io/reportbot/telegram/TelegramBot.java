@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import io.reportbot.ops.BotEvents;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,6 +56,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  */
 public final class TelegramBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+    static final long HOLDING_PAUSE_MILLIS = 100;
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "channel_post",
             "edited_channel_post", "callback_query", "inline_query");
 
@@ -71,6 +73,10 @@ public final class TelegramBot implements AutoCloseable {
     private final List<ThreadPoolExecutor> workers = new ArrayList<>();
     private final AtomicLong lastUpdateId = new AtomicLong(-1);
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Updates handed to a worker and not finished: no getUpdates offset may pass them (see {@link #nextPoll}). */
+    private final ConcurrentSkipListSet<Integer> unfinished = new ConcurrentSkipListSet<>();
+    /** Set when the shutdown grace has ended: an answer cut short now stays unfinished, so it is not confirmed. */
+    private volatile boolean abandoning;
 
     private volatile boolean accepting;
     private volatile UpdateRouter router;
@@ -187,8 +193,7 @@ public final class TelegramBot implements AutoCloseable {
         LongPollingUpdateConsumer consumer = this::receive;
         try {
             polling.registerBot(TokenInterceptor.PLACEHOLDER, () -> telegramUrl,
-                    last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(settings.pollTimeoutSeconds())
-                            .allowedUpdates(ALLOWED_UPDATES).build(),
+                    this::nextPoll,
                     consumer);
         } catch (TelegramApiException e) {
             throw new TelegramStartException("cannot start long polling: " + redactor.describe(e));
@@ -206,6 +211,33 @@ public final class TelegramBot implements AutoCloseable {
                 throw new TelegramStartException("setWebhook failed: " + redactor.describe(e));
             }
         }
+    }
+
+    /**
+     * The next getUpdates after the updates up to {@code last} were received. Its offset confirms every update below
+     * it to Telegram, so it never passes an update that is not answered yet: were the bot stopped before answering
+     * it, Telegram would not deliver it again. While an answer is pending the poll is short and comes after a pause
+     * (Telegram returns the pending updates again at once; they are dropped as repeats), so that polling does not
+     * spin; at most 100 updates past the oldest pending one are fetched until it is answered.
+     */
+    private GetUpdates nextPoll(int last) {
+        if (confirmable(last + 1) <= last && !pollAbort.stopping()) {
+            try {
+                Thread.sleep(HOLDING_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int offset = confirmable(last + 1);
+        return GetUpdates.builder().offset(offset).limit(100)
+                .timeout(offset <= last ? 0 : settings.pollTimeoutSeconds())
+                .allowedUpdates(ALLOWED_UPDATES).build();
+    }
+
+    /** {@code next}, or the oldest unfinished update when that is lower. */
+    private int confirmable(int next) {
+        Integer oldest = unfinished.ceiling(Integer.MIN_VALUE);
+        return oldest == null ? next : Math.min(next, oldest);
     }
 
     /** The bot's username (without "@") as Telegram reported it at start-up. */
@@ -287,27 +319,38 @@ public final class TelegramBot implements AutoCloseable {
         ThreadPoolExecutor worker = workers.get(Math.floorMod(key.hashCode(), workers.size()));
         inFlight.incrementAndGet();
         ChatGate.Verdict decided = verdict;
+        unfinished.add(id);
         try {
             worker.execute(() -> answer(id, route, decided));
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet();
+            unfinished.remove(id);
             LOG.warn("update {} dropped: the workers are full or stopping", id);
         }
     }
 
     private void answer(int updateId, Route route, ChatGate.Verdict verdict) {
+        boolean finished = false;
         try {
             if (verdict == ChatGate.Verdict.SLOW_DOWN) {
                 handler.slowDown(route);
             } else {
                 handler.handle(route);
             }
+            finished = true;
         } catch (Exception e) {
-            events.platformError("telegram", "answer");
-            LOG.warn("update {} failed and is skipped: {}", updateId, redactor.describe(e));
-            LOG.debug("update {} failure detail", updateId, redactor.sanitize(e));
+            if (abandoning) { // cut short by the shutdown: left for Telegram to deliver again
+                LOG.info("update {} not answered before the shutdown; Telegram will deliver it again", updateId);
+            } else { // it failed on its own and would fail again: skipped
+                events.platformError("telegram", "answer");
+                LOG.warn("update {} failed and is skipped: {}", updateId, redactor.describe(e));
+                LOG.debug("update {} failure detail", updateId, redactor.sanitize(e));
+            }
         } finally {
             inFlight.decrementAndGet();
+            if (finished || !abandoning) { // only an answer cut short by the shutdown stays unconfirmed
+                unfinished.remove(updateId);
+            }
         }
     }
 
@@ -360,10 +403,12 @@ public final class TelegramBot implements AutoCloseable {
             try {
                 if (!w.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     LOG.warn("answers still running after {} s; abandoning them", settings.shutdownGrace().toSeconds());
+                    abandoning = true;
                     w.shutdownNow();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                abandoning = true;
                 w.shutdownNow();
             }
         }
@@ -381,14 +426,22 @@ public final class TelegramBot implements AutoCloseable {
         LOG.info("Telegram bot stopped");
     }
 
-    /** getUpdates with the next offset, so that a restart does not see the handled updates again. */
+    /**
+     * getUpdates with the next offset, so that a restart does not see the handled updates again; the offset stops at
+     * the oldest update left unanswered, so that Telegram delivers that one and those after it again.
+     */
     private void confirmHandledUpdates() {
         long last = lastUpdateId.get();
         if (last < 0) {
             return;
         }
+        int offset = confirmable((int) last + 1);
+        if (offset <= last) {
+            LOG.info("{} update(s) left unanswered; Telegram will deliver them again from update {}", unfinished.size(),
+                    offset);
+        }
         try {
-            client.execute(GetUpdates.builder().offset((int) last + 1).limit(1).timeout(0).build());
+            client.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
         } catch (TelegramApiException | RuntimeException e) {
             LOG.info("could not confirm the last updates; Telegram may send some again after a restart: {}",
                     redactor.describe(e));

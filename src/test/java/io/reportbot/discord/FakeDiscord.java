@@ -39,6 +39,12 @@ import org.java_websocket.server.WebSocketServer;
  * <p>Thread-safe; one instance per test class.
  */
 final class FakeDiscord implements AutoCloseable {
+    static {
+        // as in the Telegram fake: without TCP_NODELAY every response of the JDK server waits about 40 ms
+        // (Nagle and delayed ACKs); the property counts only if set before the first server in this JVM
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final long APP_ID = 1_100_000_000_000_000_001L;
     static final long BOT_ID = APP_ID;
     static final long USER_ID = 1_100_000_000_000_000_777L;
@@ -72,7 +78,14 @@ final class FakeDiscord implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final AtomicInteger rateLimitCallbacks = new AtomicInteger();
+    /** The requests answered with 429, by identity (a retry is an equal record). */
+    private final java.util.Set<Request> rateLimited =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     private volatile WebSocket client;
+    /** Interactions dispatched while no session was live, replayed after the next RESUMED (guarded by itself). */
+    private final List<ObjectNode> missed = new ArrayList<>();
+    private volatile boolean live;
+    private final AtomicInteger replayed = new AtomicInteger();
     private volatile String sessionId = "session-0";
 
     FakeDiscord() throws IOException {
@@ -127,6 +140,11 @@ final class FakeDiscord implements AutoCloseable {
         rateLimitCallbacks.set(n);
     }
 
+    /** Whether the fake answered this very request (not an equal retry) with 429. */
+    boolean wasRateLimited(Request request) {
+        return rateLimited.contains(request);
+    }
+
     int resumes() {
         return resumes.get();
     }
@@ -146,9 +164,39 @@ final class FakeDiscord implements AutoCloseable {
         dispatch("INTERACTION_CREATE", interaction);
     }
 
+    /**
+     * Sends an INTERACTION_CREATE now if a session is live; otherwise keeps it and sends it right after the next
+     * RESUMED, as Discord replays the events a resuming session missed.
+     */
+    void dispatchInteractionOrReplay(ObjectNode interaction) {
+        synchronized (missed) {
+            if (!live) {
+                missed.add(interaction);
+                return;
+            }
+            dispatch("INTERACTION_CREATE", interaction);
+        }
+    }
+
+    /** How many interactions were replayed after a resume so far. */
+    int replayed() {
+        return replayed.get();
+    }
+
+    /** How many interactions wait for a resume to be replayed. */
+    int missedCount() {
+        synchronized (missed) {
+            return missed.size();
+        }
+    }
+
     /** Drops the gateway connection the way Discord does before asking the client to resume (close code 4000). */
     void dropConnection() {
-        WebSocket c = client;
+        WebSocket c;
+        synchronized (missed) {
+            c = client;
+            live = false; // from now on interactions wait for the resume
+        }
         if (c != null) {
             c.close(4000, "fake: unknown error, please resume");
         }
@@ -238,12 +286,21 @@ final class FakeDiscord implements AutoCloseable {
                     identifies.incrementAndGet();
                     sessionId = "session-" + identifies.get();
                     sequence.set(0);
-                    dispatch("READY", ready(frame.path("d")));
+                    synchronized (missed) {
+                        dispatch("READY", ready(frame.path("d")));
+                        live = true;
+                    }
                     readies.incrementAndGet();
                 }
                 case 6 -> {
                     resumes.incrementAndGet();
-                    dispatch("RESUMED", MAPPER.createObjectNode());
+                    synchronized (missed) {
+                        dispatch("RESUMED", MAPPER.createObjectNode());
+                        missed.forEach(i -> dispatch("INTERACTION_CREATE", i));
+                        replayed.addAndGet(missed.size());
+                        missed.clear();
+                        live = true;
+                    }
                 }
                 default -> {
                 }
@@ -257,8 +314,11 @@ final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            if (client == conn) {
-                client = null;
+            synchronized (missed) {
+                if (client == conn) {
+                    client = null;
+                    live = false;
+                }
             }
         }
 
@@ -301,8 +361,13 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     static ObjectNode user() {
+        return user(USER_ID);
+    }
+
+    /** A user with this id (the soak test asks as many users). */
+    static ObjectNode user(long id) {
         ObjectNode u = MAPPER.createObjectNode();
-        u.put("id", Long.toString(USER_ID)).put("username", "tester").put("discriminator", "0")
+        u.put("id", Long.toString(id)).put("username", "tester").put("discriminator", "0")
                 .put("global_name", "Tester").putNull("avatar").put("public_flags", 0);
         return u;
     }
@@ -318,8 +383,9 @@ final class FakeDiscord implements AutoCloseable {
             String body = readBody(ex);
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
-            requests.add(new Request(method, path, String.valueOf(ex.getRequestURI().getQuery()),
-                    String.valueOf(ex.getRequestHeaders().getFirst("Authorization")), body));
+            Request request = new Request(method, path, String.valueOf(ex.getRequestURI().getQuery()),
+                    String.valueOf(ex.getRequestHeaders().getFirst("Authorization")), body);
+            requests.add(request);
             if (method.equals("GET") && path.equals("/api/v10/gateway/bot")) {
                 respond(ex, 200, "{\"url\":\"" + gatewayUrl() + "\",\"shards\":1,\"session_start_limit\":"
                         + "{\"total\":1000,\"remaining\":999,\"reset_after\":14400000,\"max_concurrency\":1}}");
@@ -331,6 +397,7 @@ final class FakeDiscord implements AutoCloseable {
                 respond(ex, 200, registeredCommands(body).toString());
             } else if (method.equals("POST") && CALLBACK.matcher(path).matches()
                     && rateLimitCallbacks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                rateLimited.add(request);
                 // Discord's headers; without "Via" JDA takes a 429 for Cloudflare's and backs off longer
                 ex.getResponseHeaders().add("Via", "1.1 google");
                 ex.getResponseHeaders().add("Retry-After", "1");

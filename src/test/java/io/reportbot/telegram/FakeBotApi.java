@@ -32,6 +32,12 @@ import java.util.function.Predicate;
  * Method names are matched case-insensitively, as telegrambots sends them in mixed case.
  */
 final class FakeBotApi implements AutoCloseable {
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
+        // add about 40 ms to every response, which a soak of thousands of calls would spend mostly waiting
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final long BOT_ID = 123456;
     static final String BOT_USERNAME = "reportbot_test_bot";
 
@@ -79,6 +85,11 @@ final class FakeBotApi implements AutoCloseable {
     private final List<String> wrongTokens = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(5000);
     private volatile long highestOffset;
+    private volatile boolean redeliver;
+    /** In redelivery mode: updates handed out and not confirmed by an offset yet, by update_id. */
+    private final java.util.TreeMap<Integer, String> unconfirmed = new java.util.TreeMap<>();
+    private final java.util.Set<Integer> handedOut = new java.util.HashSet<>();
+    private final AtomicInteger redelivered = new AtomicInteger();
 
     FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -95,6 +106,27 @@ final class FakeBotApi implements AutoCloseable {
     /** Queues updates (JSON objects) to be returned together by one getUpdates. */
     void deliver(String... updates) {
         batches.add("[" + String.join(",", updates) + "]");
+    }
+
+    /**
+     * Behaves like Telegram with offsets: an update handed out is returned again by every getUpdates until one
+     * confirms it (offset above its update_id); at most {@code limit} (100) at a time, oldest first. Off by default:
+     * then each getUpdates returns the next queued batch, whatever its offset.
+     */
+    void redeliverUntilConfirmed() {
+        redeliver = true;
+    }
+
+    /** Updates handed out that no getUpdates offset has confirmed yet (in redelivery mode). */
+    int unconfirmed() {
+        synchronized (unconfirmed) {
+            return unconfirmed.size();
+        }
+    }
+
+    /** How often an update was handed out again because no offset had confirmed it (in redelivery mode). */
+    int redelivered() {
+        return redelivered.get();
     }
 
     /** Fails the next call of {@code method} whose body matches, once. */
@@ -182,12 +214,51 @@ final class FakeBotApi implements AutoCloseable {
         long offset = body.path("offset").asLong(0);
         highestOffset = Math.max(highestOffset, offset);
         long timeout = Math.min(body.path("timeout").asLong(0), 30);
+        if (redeliver) {
+            return redelivering((int) offset, timeout, body.path("limit").asInt(100));
+        }
         try {
             String batch = timeout == 0 ? batches.poll() : batches.poll(timeout, TimeUnit.SECONDS);
             return batch == null ? "[]" : batch;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "[]";
+        }
+    }
+
+    private String redelivering(int offset, long timeout, int limit) {
+        boolean pending;
+        synchronized (unconfirmed) {
+            unconfirmed.headMap(offset).clear();
+            pending = !unconfirmed.isEmpty();
+        }
+        String batch;
+        try {
+            batch = timeout == 0 || pending ? batches.poll() : batches.poll(timeout, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            batch = null;
+        }
+        synchronized (unconfirmed) {
+            if (batch != null) {
+                try {
+                    for (JsonNode update : json.readTree(batch)) {
+                        int id = update.path("update_id").asInt();
+                        if (id >= offset) {
+                            unconfirmed.putIfAbsent(id, update.toString());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            List<Integer> ids = unconfirmed.keySet().stream().limit(Math.max(1, limit)).toList();
+            ids.forEach(id -> {
+                if (!handedOut.add(id)) {
+                    redelivered.incrementAndGet();
+                }
+            });
+            return "[" + String.join(",", ids.stream().map(unconfirmed::get).toList()) + "]";
         }
     }
 
