@@ -34,6 +34,7 @@ class DiscordSoakIT {
         try (FakeDiscord discord = new FakeDiscord()) {
             Path config = Files.createTempFile("reportbot-discord-soak", ".properties");
             Files.writeString(config, "discord.deferAfterMillis=1000\ndiscord.rateLimit.questions=1000\n"
+                    + "discord.channelRateLimit.questions=100000\n"
                     + "discord.shutdownTimeoutSeconds=5\n");
             DiscordConfig cfg = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN, "DISCORD_API_URL",
                     discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), Optional.of(config));

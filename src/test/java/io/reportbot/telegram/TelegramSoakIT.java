@@ -49,7 +49,8 @@ class TelegramSoakIT {
         try (FakeBotApi api = new FakeBotApi(TOKEN)) {
             TelegramSettings base = TelegramBotIT.settings(api).withQuestionsPerMinute(1_000);
             TelegramSettings settings = new TelegramSettings(base.token(), base.apiUrl(), base.pollTimeoutSeconds(), 8,
-                    base.questionsPerMinute(), base.retry(), Duration.ofSeconds(10), Optional.empty());
+                    base.questionsPerMinute(), 1_000, base.allowedChats(), base.retry(), Duration.ofSeconds(10),
+                    Optional.empty());
             api.redeliverUntilConfirmed(); // as Telegram: what no offset confirmed comes again with the next poll
             TelegramBot bot = TelegramBot.create(new FakeEngine(), settings);
             bot.start();
