@@ -1,26 +1,25 @@
 package io.reportbot.telegram;
 
+import io.reportbot.cli.ReportbotProcess;
 import static io.reportbot.telegram.FakeBotApi.await;
 import static io.reportbot.telegram.FakeBotApi.privateMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,36 +41,14 @@ class ServeTelegramIT {
     @TempDir
     Path dir;
 
-    private record Run(Process process, List<String> stderr) {
-    }
-
-    private static Run serve(FakeBotApi api, String token, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // the production logging set-up (stderr), not the tests' logback-test.xml on the class path
-                "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), "io.reportbot.cli.Main", "serve"));
+    private static ReportbotProcess serve(FakeBotApi api, String token, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("serve"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("TELEGRAM_") || k.startsWith("DISCORD_")
-                || k.startsWith("REPORTBOT_"));
-        pb.environment().put("TELEGRAM_BOT_TOKEN", token);
-        pb.environment().put("TELEGRAM_API_URL", api.url().toString());
-        pb.environment().put("REPORTBOT_LOG_LEVEL", "DEBUG");
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Process p = pb.start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // process gone
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Run(p, lines);
+        Map<String, String> env = new HashMap<>();
+        env.put("TELEGRAM_BOT_TOKEN", token);
+        env.put("TELEGRAM_API_URL", api.url().toString());
+        env.put("REPORTBOT_LOG_LEVEL", "DEBUG");
+        return ReportbotProcess.start(command, env);
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
@@ -95,7 +72,7 @@ class ServeTelegramIT {
         Files.writeString(config, "telegram.allowedChats=601\ntelegram.pollTimeoutSeconds=5\n");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         try (FakeBotApi api = new FakeBotApi(TelegramBotIT.TOKEN)) {
-            Run run = serve(api, TelegramBotIT.TOKEN, "--config", config.toString(), "--metrics-port", "0",
+            ReportbotProcess run = serve(api, TelegramBotIT.TOKEN, "--config", config.toString(), "--metrics-port", "0",
                     "--log-format", "json");
             try {
                 await("start-up", Duration.ofSeconds(40), () -> run.stderr().stream().anyMatch(l -> PORT.matcher(l).find()));
@@ -161,7 +138,7 @@ class ServeTelegramIT {
     void aTokenTelegramRejectsExitsWith2WithoutShowingIt() throws Exception {
         try (FakeBotApi api = new FakeBotApi(TelegramBotIT.TOKEN)) {
             String wrong = "654321:WRONG-fake-token-not-real";
-            Run run = serve(api, wrong, "--metrics-port", "0");
+            ReportbotProcess run = serve(api, wrong, "--metrics-port", "0");
             assertThat(run.process().waitFor(40, TimeUnit.SECONDS)).isTrue();
             assertThat(run.process().exitValue()).isEqualTo(2);
             await("message", Duration.ofSeconds(5), () -> run.stderr().stream()
