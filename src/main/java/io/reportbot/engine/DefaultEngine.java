@@ -21,27 +21,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine: reads a question, decides what it asks, and answers it from the report or says honestly
- * that the report doesn't say. Immutable after construction and safe to call from many threads.
+ * that the report doesn't say. Safe to call from many threads: its only mutable state is the bounded,
+ * thread-safe conversation store.
  *
- * <p>The decision, in order: input problems (empty, too long, binary, no words); the intent classifier;
- * a scope guard for places, years and metrics the report doesn't cover (no threshold catches those:
- * "How many language models were registered in 2020?" scores as high as the real question); the
- * confidence threshold; then the topic's answer, with the aspects the question asks for.
+ * <p>The decision, in order: input problems (empty, too long, binary, no words); language; the intent
+ * classifier; a follow-up (an aspect such as "in euros?" naming no topic) is answered about the
+ * conversation's last topic; a scope guard for places, years and metrics the report doesn't cover (no
+ * threshold catches those: "How many language models were registered in 2020?" scores as high as the real
+ * question); several topics joined by a conjunction; the confidence threshold; then small talk or the
+ * topic's answer, with the aspects the question asks for.
  */
 final class DefaultEngine implements Engine {
 
     static final String FALLBACK = "fallback";
     /** A part of a several-topic question must be at least this sure of its topic. */
     static final double MULTI_THRESHOLD = 0.5;
-    private static final java.util.regex.Pattern CONJUNCTION = java.util.regex.Pattern.compile(
+    private static final Pattern CONJUNCTION = Pattern.compile(
             "\\s+(?:und|and|sowie|plus|as well as|ebenso wie|&)\\s+|\\s*[,;]\\s*|\\s+(?:oder|or)\\s+",
-            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Logger log = LoggerFactory.getLogger(DefaultEngine.class);
 
     private final Report report;

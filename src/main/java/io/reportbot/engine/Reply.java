@@ -9,10 +9,12 @@ import java.util.List;
  * @param intent      the intent that was matched ("fallback" when none was)
  * @param confidence  the classifier's confidence for that intent, 0..1
  * @param fallback    true when reportbot declined, did not understand, or the report does not say
- * @param text        the answer exactly as a user should see it (plain text, no markup)
+ * @param text        the answer exactly as a user should see it (plain text, no markup), including its source
+ *                    lines ("Quelle (…): „…“")
  * @param suggestions topics to offer as buttons (may be empty)
  * @param factIds     the ids of the report facts the answer uses
- * @param sources     the report sentences quoted as sources (German, as in the report)
+ * @param sources     the report sentences quoted in {@code text}, bare (German, as in the report), for adapters
+ *                    that show sources apart (a quote block, an embed field)
  * @param ranking     the classifier's best intents with their scores, best first (at most three; empty when
  *                    no classification was needed, e.g. for empty input)
  */
