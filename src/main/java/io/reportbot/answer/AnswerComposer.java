@@ -78,8 +78,13 @@ public final class AnswerComposer {
         }
 
         List<String> lines = new ArrayList<>();
-        if (!claims.isEmpty() && (askedToVerify || !all.isEmpty() && !anyMatch(all, claims))) {
+        boolean names = aspects.contains(Aspect.NAMES);
+        if (names) {
+            lines.add(wording.get(lang, all.isEmpty() ? "note.no_names" : "note.no_names_only_figures"));
+        } else if (!claims.isEmpty() && (askedToVerify || !all.isEmpty() && !anyMatch(all, claims))) {
             lines.add(verdict(all, claims, lang));
+        } else if (aspects.contains(Aspect.HOW_MANY) && all.isEmpty()) {
+            lines.add(wording.get(lang, "note.no_figure"));
         }
         lines.add(main.toString());
         lines.addAll(extras(facts, all, lang, aspects, true));
@@ -90,7 +95,7 @@ public final class AnswerComposer {
         for (String s : sources) {
             text.append("\n").append(wording.format(lang, "source", s, report.title().get(lang)));
         }
-        return new Composed(text.toString(), ids(facts), sources, false);
+        return new Composed(text.toString(), ids(facts), sources, names);
     }
 
     /**
@@ -105,6 +110,10 @@ public final class AnswerComposer {
             return new Composed(wording.format(lang, "fallback.previous_year", label), ids(facts), List.of(), true);
         }
         List<String> lines = new ArrayList<>();
+        boolean names = aspects.contains(Aspect.NAMES);
+        if (names) {
+            lines.add(wording.get(lang, all.isEmpty() ? "note.no_names" : "note.no_names_only_figures"));
+        }
         if (aspects.contains(Aspect.EURO)) {
             for (Value v : all) {
                 if (v.eur() != null) {
@@ -117,7 +126,9 @@ public final class AnswerComposer {
         rest.addAll(aspects);
         rest.remove(Aspect.SOURCE);
         lines.addAll(extras(facts, all, lang, rest, aspects.contains(Aspect.RATIO)));
-        if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
+        if (lines.isEmpty() && aspects.contains(Aspect.HOW_MANY) && all.isEmpty()) {
+            lines.add(wording.get(lang, "note.no_figure"));
+        } else if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
             lines.add(wording.get(lang, "note.no_national"));
         } else if (lines.isEmpty() && !aspects.contains(Aspect.SOURCE)) {
             lines.add(wording.format(lang, "followup.about", label));
@@ -127,7 +138,7 @@ public final class AnswerComposer {
         for (String src : sources) {
             text.append(text.length() == 0 ? "" : "\n").append(wording.format(lang, "source", src, report.title().get(lang)));
         }
-        return new Composed(text.toString().strip(), ids(facts), sources, false);
+        return new Composed(text.toString().strip(), ids(facts), sources, names);
     }
 
     private String verdict(List<Value> all, List<Double> claims, Language lang) {

@@ -43,6 +43,9 @@ final class DefaultEngine implements Engine {
     static final String FALLBACK = "fallback";
     /** A part of a several-topic question must be at least this sure of its topic. */
     static final double MULTI_THRESHOLD = 0.5;
+    /** Aspects that make a question without topic words a follow-up ("in euros?", "and the year before?"). */
+    private static final Set<Aspect> FOLLOW_UP_ASPECTS = EnumSet.of(Aspect.EURO, Aspect.PREVIOUS_YEAR,
+            Aspect.NATIONAL, Aspect.SHARE, Aspect.SOURCE, Aspect.RATIO, Aspect.OTHER_CURRENCY);
     private static final Pattern CONJUNCTION = Pattern.compile(
             "\\s+(?:und|and|sowie|plus|as well as|ebenso wie|&)\\s+|\\s*[,;]\\s*|\\s+(?:oder|or)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -123,10 +126,11 @@ final class DefaultEngine implements Engine {
         boolean namesTopic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
                 && topicWords.names(intent.name(), tokens);
         Set<Aspect> aspects = aspectsFor(q);
+        boolean followUpAspect = aspects.stream().anyMatch(FOLLOW_UP_ASPECTS::contains);
         boolean confident = top.score() >= threshold && intent.kind() != Intent.Kind.OUT_OF_SCOPE;
-        boolean shortFollowUp = context.isPresent() && !aspects.isEmpty()
+        boolean shortFollowUp = context.isPresent() && followUpAspect
                 && (tokens.size() <= 2 || q.pointsBack() && tokens.size() <= 6);
-        if (shortFollowUp || !namesTopic && !aspects.isEmpty() && q.otherPlaces().isEmpty()
+        if (shortFollowUp || !namesTopic && followUpAspect && q.otherPlaces().isEmpty()
                 && !(intent.kind() == Intent.Kind.SMALLTALK && confident)
                 && (context.isPresent() || !confident)) {
             return followUp(inbound, context, lang, aspects, top.score(), ranking);

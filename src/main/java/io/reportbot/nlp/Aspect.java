@@ -15,5 +15,9 @@ public enum Aspect {
     /** a ratio of two figures (the fund's leverage) */
     RATIO,
     /** a currency the report doesn't use (dollars): said so, never converted at a rate the report doesn't give */
-    OTHER_CURRENCY
+    OTHER_CURRENCY,
+    /** names, lists or rankings ("which universities", "top 5"): the report gives numbers, not names */
+    NAMES,
+    /** a count ("how many"): said so where the report gives no number, only a claim */
+    HOW_MANY
 }

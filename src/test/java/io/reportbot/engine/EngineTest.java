@@ -99,6 +99,23 @@ class EngineTest {
     }
 
     @Test
+    void namesAndRankingsTheReportDoesNotGiveAreSaidToBeMissingWithTheFiguresItHas() {
+        Reply r = ask("Welche Universitäten bieten KI-Studiengänge an?");
+        assertThat(r.fallback()).isTrue();
+        assertThat(r.text()).startsWith("Namen oder eine Rangliste nennt der Bericht nicht").contains("30 Universitäten");
+        assertThat(ask("Who are the top 5 unicorns in Beijing?").text()).startsWith("The report gives no names").contains("36");
+        assertThat(ask("list the listed AI companies").fallback()).isTrue();
+        assertThat(ask("Welche Länder führen bei KI?").fallback()).isFalse();
+    }
+
+    @Test
+    void aCountTheReportDoesNotGiveIsSaidToBeMissing() {
+        Reply r = ask("Wie viele nationale Schlüssellabore sind im Bau?");
+        assertThat(r.text()).startsWith("Eine genaue Zahl nennt der Bericht dazu nicht.").contains("Mehrere nationale Schlüssellabore");
+        assertThat(ask("How many unicorns?").text()).doesNotContain("no exact number");
+    }
+
+    @Test
     void aCurrencyTheReportDoesNotUseIsNotInvented() {
         Reply r = ask("What's the AI industry worth in dollars?");
         assertThat(r.text()).contains("yuan and euro only").doesNotContain("dollars (");

@@ -52,7 +52,9 @@ class QuestionReaderTest {
         assertThat(reader.read("and the year before?").aspects()).contains(Aspect.PREVIOUS_YEAR);
         assertThat(reader.read("Wie viel Prozent davon?").aspects()).contains(Aspect.SHARE);
         assertThat(reader.read("How many in all of China?").aspects()).contains(Aspect.NATIONAL);
-        assertThat(reader.read("Wie viele Einhörner?").aspects()).isEmpty();
+        assertThat(reader.read("Wie viele Einhörner?").aspects()).containsExactly(Aspect.HOW_MANY);
+        assertThat(reader.read("Einhörner?").aspects()).isEmpty();
+        assertThat(reader.read("Welche Universitäten?").aspects()).containsExactly(Aspect.NAMES);
     }
 
     @Test
