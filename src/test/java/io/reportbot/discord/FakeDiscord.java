@@ -35,7 +35,8 @@ import org.java_websocket.server.WebSocketServer;
 /**
  * A small stand-in for Discord on 127.0.0.1: a REST server (JDK {@link HttpServer}) under {@code /api/v10/}
  * and a websocket gateway (HELLO, IDENTIFY → READY, RESUME → RESUMED, heartbeat ACKs). It records every REST
- * request and every gateway frame from the client, and can dispatch {@code INTERACTION_CREATE} events.
+ * request and every gateway frame from the client, and can dispatch {@code INTERACTION_CREATE} events. On request it
+ * answers interaction callbacks with 429s, 500s or a dropped connection, or rejects every token with 401.
  *
  * <p>Thread-safe; one instance per test class.
  */
