@@ -46,4 +46,12 @@ public record ReportbotProcess(Process process, List<String> stderr) {
         reader.start();
         return new ReportbotProcess(p, lines);
     }
+
+    /**
+     * Sends SIGTERM and keeps reading standard error. {@link Process#destroy()} also sends SIGTERM, but it closes
+     * this side of the pipes at once, so every line written while the process shuts down would be lost.
+     */
+    public void sigterm() {
+        process.toHandle().destroy();
+    }
 }

@@ -2,25 +2,38 @@ package io.reportbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
+import io.reportbot.ops.Metrics;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A soak of the Discord path, smaller than the Telegram one: the real JDA against {@link FakeDiscord}, 300 /ask
  * interactions from 50 users, a gateway disconnect in the middle (the interactions dispatched meanwhile are replayed
  * after the resume, as Discord does) and 429s on interaction callbacks. Every interaction must get exactly one
- * successful callback, and its answer (in the callback, or by editing the deferred reply). Prints one line of
- * figures for the README.
+ * successful callback, and its answer (in the callback, or by editing the deferred reply). A second test injects HTTP
+ * 500s and dropped connections on callbacks and checks what becomes of them. Each prints one line of figures for the
+ * README.
  */
 class DiscordSoakIT {
     static final int INTERACTIONS = 300;
@@ -94,6 +107,137 @@ class DiscordSoakIT {
         }
     }
 
+    static final int FAULT_INTERACTIONS = 120;
+    /** From the 11th interaction on, every 20th: the next two callbacks fail, one with HTTP 500, one dropped. */
+    static final int FAULT_EVERY = 20;
+
+    /**
+     * HTTP 500s and dropped connections on interaction callbacks, and what JDA 6.5 (with OkHttp 5.4) makes of them.
+     *
+     * <ul>
+     *   <li>JDA's {@code Requester} retries a response only for 502, 503, 504, 520–524 and 529 (up to three more
+     *       attempts), and an I/O error only once and only when it is a {@code SocketException},
+     *       {@code SocketTimeoutException} or {@code SSLPeerUnverifiedException}. A 500 is given up at once
+     *       ({@code ErrorResponseException} "0: 500: Internal Server Error").</li>
+     *   <li>A connection that ends without a status line is an {@code IOException} ("unexpected end of stream"),
+     *       which JDA does not retry. OkHttp itself, though, resends the request once on a fresh connection when the
+     *       broken one was reused from its pool ({@code retryOnConnectionFailure}, on by default); on a fresh
+     *       connection it gives up, JDA logs "There was an I/O error while executing a REST request" and the action
+     *       fails with {@code ErrorResponseException} "-1: java.io.IOException". Which of the two happens depends on
+     *       the connection pool, so the test accepts both and reports the split.</li>
+     * </ul>
+     *
+     * <p>An interaction whose callback was given up gets no answer (Discord shows "The application did not
+     * respond"); reportbot logs it (WARN, with the interaction id) and counts it in
+     * {@code reportbot_platform_errors_total{platform="discord",kind="send"}}, and does not retry: the callback may
+     * have reached Discord before the connection broke, and a second one would be refused (40060, already
+     * acknowledged). Every interaction without a fault, before and after the faults, gets exactly one answer.
+     */
+    @Test
+    void serverErrorsAndDroppedConnectionsOnCallbacksAreLoggedCountedAndTheBotKeepsAnswering() throws Exception {
+        SplittableRandom random = new SplittableRandom(Long.getLong("soak.seed", 7L));
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger listenerLog = (Logger) LoggerFactory.getLogger(BotListener.class);
+        logs.start();
+        listenerLog.addAppender(logs);
+        Metrics metrics = new Metrics();
+        try (FakeDiscord discord = new FakeDiscord()) {
+            Properties limits = new Properties();
+            limits.setProperty("discord.rateLimit.questions", "1000");
+            limits.setProperty("discord.channelRateLimit.questions", "100000");
+            limits.setProperty("discord.shutdownTimeoutSeconds", "5");
+            DiscordConfig cfg = DiscordConfig.from(limits, Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
+                    "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()));
+            DiscordBot bot = DiscordBot.start(cfg, new FakeEngine(), metrics);
+            List<ObjectNode> asked = new ArrayList<>();
+            long t0 = System.nanoTime();
+            try {
+                assertThat(bot.awaitConnected(Duration.ofSeconds(10))).isTrue();
+                for (int n = 0; n < FAULT_INTERACTIONS; n++) {
+                    if (n % FAULT_EVERY == FAULT_EVERY / 2) {
+                        discord.failNextCallbacks(FakeDiscord.CallbackFault.SERVER_ERROR,
+                                FakeDiscord.CallbackFault.DROPPED_CONNECTION);
+                    }
+                    ObjectNode ask = ask(discord, random, n);
+                    asked.add(ask);
+                    discord.dispatchInteraction(ask);
+                    Thread.sleep(random.nextInt(8));
+                }
+                FakeDiscord.await("an answer or a counted failure for every interaction", Duration.ofSeconds(30), () -> {
+                    Map<String, Integer> ok = new HashMap<>();
+                    count(discord, ok);
+                    return ok.size() + sendErrors(metrics) >= FAULT_INTERACTIONS;
+                });
+            } finally {
+                bot.stop(); // waits for the replies in flight: nothing can arrive after this
+                listenerLog.detachAppender(logs);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+
+            List<FakeDiscord.Request> callbacks = discord.requests("POST", "/api/v10/interactions/.*/callback");
+            Map<String, List<FakeDiscord.Request>> byInteraction = new HashMap<>();
+            callbacks.forEach(r -> byInteraction.computeIfAbsent(r.path().split("/")[4], k -> new ArrayList<>()).add(r));
+            Map<String, Integer> ok = new HashMap<>();
+            count(discord, ok);
+            long served500 = callbacks.stream().filter(r -> discord.faultServed(r) == FakeDiscord.CallbackFault.SERVER_ERROR).count();
+            long dropped = callbacks.stream().filter(r -> discord.faultServed(r) == FakeDiscord.CallbackFault.DROPPED_CONNECTION).count();
+            // a dropped request that OkHttp sent again: the same callback follows it
+            long resent = 0;
+            for (List<FakeDiscord.Request> attempts : byInteraction.values()) {
+                for (int i = 0; i < attempts.size() - 1; i++) {
+                    if (discord.faultServed(attempts.get(i)) == FakeDiscord.CallbackFault.DROPPED_CONNECTION) {
+                        resent++;
+                    }
+                }
+            }
+            Set<String> faultedIds = new HashSet<>();
+            callbacks.stream().filter(r -> discord.faultServed(r) != null).forEach(r -> faultedIds.add(r.path().split("/")[4]));
+            List<String> unanswered = asked.stream().map(a -> a.path("id").asText()).filter(id -> !ok.containsKey(id)).toList();
+            long duplicates = ok.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+            long withoutAnswer = asked.stream().filter(a -> ok.containsKey(a.path("id").asText()))
+                    .filter(a -> !answered(discord, a)).count();
+            Set<String> logged = new HashSet<>();
+            for (ILoggingEvent e : List.copyOf(logs.list)) {
+                Matcher m = SEND_FAILED.matcher(e.getFormattedMessage());
+                if (e.getLevel() == Level.WARN && m.find()) {
+                    logged.add(m.group(1));
+                }
+            }
+            System.out.printf(java.util.Locale.ROOT, "[soak discord faults] interactions=%d faults=500:%d dropped:%d"
+                            + " (resent_by_okhttp=%d given_up=%d) answered=%d unanswered=%d logged=%d platform_errors_send=%.0f"
+                            + " lost_without_fault=%d duplicates=%d seconds=%.0f%n", FAULT_INTERACTIONS, served500, dropped,
+                    resent, dropped - resent, ok.size(), unanswered.size(), logged.size(), sendErrors(metrics),
+                    unanswered.stream().filter(id -> !faultedIds.contains(id)).count(), duplicates, seconds);
+
+            int planned = FAULT_INTERACTIONS / FAULT_EVERY;
+            assertThat(served500).as("500s served").isEqualTo(planned);
+            assertThat(dropped).as("connections dropped").isEqualTo(planned);
+            assertThat(callbacks).as("JDA never retries a 500").noneMatch(r -> discord.faultServed(r)
+                    == FakeDiscord.CallbackFault.SERVER_ERROR && byInteraction.get(r.path().split("/")[4]).indexOf(r)
+                    < byInteraction.get(r.path().split("/")[4]).size() - 1);
+            assertThat(unanswered).as("only interactions whose callback failed go unanswered")
+                    .allMatch(faultedIds::contains)
+                    .as("every 500 and every dropped connection not resent").hasSize((int) (served500 + dropped - resent));
+            assertThat(logged).as("each failure logged with its interaction id").containsExactlyInAnyOrderElementsOf(unanswered);
+            assertThat(sendErrors(metrics)).as("reportbot_platform_errors_total{platform=discord,kind=send}")
+                    .isEqualTo(unanswered.size());
+            assertThat(metrics.scrape()).contains("reportbot_platform_errors_total{kind=\"send\",platform=\"discord\"} "
+                    + unanswered.size() + ".0");
+            assertThat(duplicates).as("second answers").isZero();
+            assertThat(withoutAnswer).as("callbacks without the answer").isZero();
+            assertThat(ok).as("the interactions after the last fault are answered")
+                    .containsKeys(asked.subList(FAULT_INTERACTIONS - 5, FAULT_INTERACTIONS).stream()
+                            .map(a -> a.path("id").asText()).toArray(String[]::new));
+        }
+    }
+
+    private static final Pattern SEND_FAILED = Pattern.compile("sending the reply to interaction (\\d+) failed");
+
+    private static double sendErrors(Metrics metrics) {
+        Counter c = metrics.registry().find("reportbot.platform.errors").tag("platform", "discord").tag("kind", "send").counter();
+        return c == null ? 0 : c.count();
+    }
+
     private static ObjectNode ask(FakeDiscord discord, SplittableRandom random, int n) {
         String question = switch (random.nextInt(4)) {
             case 0 -> "Wie viele Einhörner gibt es?";
@@ -108,11 +252,11 @@ class DiscordSoakIT {
         return i;
     }
 
-    /** Successful (HTTP 200) callbacks per interaction id; 429s are not counted. */
+    /** Successful (HTTP 200) callbacks per interaction id; 429s and injected faults are not counted. */
     private static void count(FakeDiscord discord, Map<String, Integer> out) {
         out.clear();
         for (FakeDiscord.Request r : discord.requests("POST", "/api/v10/interactions/.*/callback")) {
-            if (!discord.wasRateLimited(r)) {
+            if (discord.servedNormally(r)) {
                 out.merge(r.path().split("/")[4], 1, Integer::sum);
             }
         }
@@ -123,7 +267,7 @@ class DiscordSoakIT {
         String id = ask.path("id").asText();
         String token = ask.path("token").asText();
         return discord.requests("POST", "/api/v10/interactions/" + id + "/.*/callback").stream()
-                .filter(r -> !discord.wasRateLimited(r))
+                .filter(discord::servedNormally)
                 .anyMatch(r -> r.json().path("type").asInt() == 4 && r.json().path("data").path("embeds").size() > 0)
                 || discord.requests("PATCH", "/api/v10/webhooks/\\d+/" + token + "/messages/@original").stream()
                 .anyMatch(r -> r.json().path("embeds").size() > 0);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -34,11 +35,12 @@ import org.java_websocket.server.WebSocketServer;
 /**
  * A small stand-in for Discord on 127.0.0.1: a REST server (JDK {@link HttpServer}) under {@code /api/v10/}
  * and a websocket gateway (HELLO, IDENTIFY → READY, RESUME → RESUMED, heartbeat ACKs). It records every REST
- * request and every gateway frame from the client, and can dispatch {@code INTERACTION_CREATE} events.
+ * request and every gateway frame from the client, and can dispatch {@code INTERACTION_CREATE} events. On request it
+ * answers interaction callbacks with 429s, 500s or a dropped connection, or rejects every token with 401.
  *
  * <p>Thread-safe; one instance per test class.
  */
-final class FakeDiscord implements AutoCloseable {
+public final class FakeDiscord implements AutoCloseable {
     static {
         // as in the Telegram fake: without TCP_NODELAY every response of the JDK server waits about 40 ms
         // (Nagle and delayed ACKs); the property counts only if set before the first server in this JVM
@@ -54,8 +56,8 @@ final class FakeDiscord implements AutoCloseable {
     static final int HEARTBEAT_MILLIS = 700;
 
     /** One REST request as the fake saw it. */
-    record Request(String method, String path, String query, String authorization, String body) {
-        JsonNode json() {
+    public record Request(String method, String path, String query, String authorization, String body) {
+        public JsonNode json() {
             try {
                 return body.isEmpty() ? MAPPER.nullNode() : MAPPER.readTree(body);
             } catch (IOException e) {
@@ -65,6 +67,14 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** What the fake can serve instead of an interaction callback's normal answer (opt-in, see {@link #failNextCallbacks}). */
+    public enum CallbackFault {
+        /** HTTP 500 Internal Server Error with Discord's error body. */
+        SERVER_ERROR,
+        /** The exchange is closed without a status line: the client sees the connection end. */
+        DROPPED_CONNECTION
+    }
 
     private final HttpServer http;
     private final Gateway gateway;
@@ -81,6 +91,11 @@ final class FakeDiscord implements AutoCloseable {
     /** The requests answered with 429, by identity (a retry is an equal record). */
     private final java.util.Set<Request> rateLimited =
             java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    /** Faults still to serve to the next interaction callbacks, in order. */
+    private final java.util.Queue<CallbackFault> callbackFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The requests served a {@link CallbackFault}, by identity (a retry is an equal record). */
+    private final Map<Request, CallbackFault> faulted = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private volatile boolean rejectTokens;
     private volatile WebSocket client;
     /** Interactions dispatched while no session was live, replayed after the next RESUMED (guarded by itself). */
     private final List<ObjectNode> missed = new ArrayList<>();
@@ -88,7 +103,7 @@ final class FakeDiscord implements AutoCloseable {
     private final AtomicInteger replayed = new AtomicInteger();
     private volatile String sessionId = "session-0";
 
-    FakeDiscord() throws IOException {
+    public FakeDiscord() throws IOException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", this::handle);
         http.setExecutor(httpThreads);
@@ -102,19 +117,19 @@ final class FakeDiscord implements AutoCloseable {
         gateway.start();
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10/";
     }
 
-    String gatewayUrl() {
+    public String gatewayUrl() {
         return "ws://127.0.0.1:" + gateway.getPort() + "/";
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    List<Request> requests(String method, String pathRegex) {
+    public List<Request> requests(String method, String pathRegex) {
         Pattern p = Pattern.compile(pathRegex);
         return requests.stream().filter(r -> r.method().equals(method) && p.matcher(r.path()).matches()).toList();
     }
@@ -145,6 +160,29 @@ final class FakeDiscord implements AutoCloseable {
         return rateLimited.contains(request);
     }
 
+    /**
+     * Serves these faults, in order, to the next interaction callbacks (after any 429s planned by
+     * {@link #rateLimitNextCallbacks}); each fault is used once.
+     */
+    public void failNextCallbacks(CallbackFault... faults) {
+        callbackFaults.addAll(List.of(faults));
+    }
+
+    /** The fault served to this very request (not an equal retry), or null. */
+    public CallbackFault faultServed(Request request) {
+        return faulted.get(request);
+    }
+
+    /** Whether the fake answered this very request normally: not with a 429 and not with a {@link CallbackFault}. */
+    public boolean servedNormally(Request request) {
+        return !wasRateLimited(request) && faultServed(request) == null;
+    }
+
+    /** From now on answers every REST request with 401 Unauthorized, as Discord does for a token it rejects. */
+    public void rejectEveryToken() {
+        rejectTokens = true;
+    }
+
     int resumes() {
         return resumes.get();
     }
@@ -160,7 +198,7 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     /** Sends an INTERACTION_CREATE dispatch to the connected client. */
-    void dispatchInteraction(ObjectNode interaction) {
+    public void dispatchInteraction(ObjectNode interaction) {
         dispatch("INTERACTION_CREATE", interaction);
     }
 
@@ -203,7 +241,7 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     /** Waits until the condition holds; fails the test after the timeout. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -219,7 +257,7 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     /** Waits for the first REST request (from index {@code from} on) that matches, and returns it. */
-    Request awaitRequest(String what, int from, Predicate<Request> match) {
+    public Request awaitRequest(String what, int from, Predicate<Request> match) {
         Request[] found = new Request[1];
         await(what, Duration.ofSeconds(10), () -> {
             List<Request> all = requests();
@@ -386,7 +424,10 @@ final class FakeDiscord implements AutoCloseable {
             Request request = new Request(method, path, String.valueOf(ex.getRequestURI().getQuery()),
                     String.valueOf(ex.getRequestHeaders().getFirst("Authorization")), body);
             requests.add(request);
-            if (method.equals("GET") && path.equals("/api/v10/gateway/bot")) {
+            CallbackFault fault;
+            if (rejectTokens) {
+                respond(ex, 401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
+            } else if (method.equals("GET") && path.equals("/api/v10/gateway/bot")) {
                 respond(ex, 200, "{\"url\":\"" + gatewayUrl() + "\",\"shards\":1,\"session_start_limit\":"
                         + "{\"total\":1000,\"remaining\":999,\"reset_after\":14400000,\"max_concurrency\":1}}");
             } else if (method.equals("GET") && path.equals("/api/v10/gateway")) {
@@ -407,6 +448,13 @@ final class FakeDiscord implements AutoCloseable {
                 ex.getResponseHeaders().add("X-RateLimit-Bucket", "fake-interaction-bucket");
                 ex.getResponseHeaders().add("X-RateLimit-Scope", "user");
                 respond(ex, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":0.2,\"global\":false}");
+            } else if (method.equals("POST") && CALLBACK.matcher(path).matches()
+                    && (fault = callbackFaults.poll()) != null) {
+                faulted.put(request, fault);
+                if (fault == CallbackFault.SERVER_ERROR) {
+                    respond(ex, 500, "{\"message\":\"500: Internal Server Error\",\"code\":0}");
+                }
+                // DROPPED_CONNECTION: closing the exchange without a response ends the connection
             } else if (method.equals("POST") && CALLBACK.matcher(path).matches()) {
                 Matcher m = CALLBACK.matcher(path);
                 m.matches();
@@ -506,7 +554,7 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     /** A /ask (or other) slash command with an optional string option. */
-    ObjectNode slashCommand(String name, String locale, String optionName, String value) {
+    public ObjectNode slashCommand(String name, String locale, String optionName, String value) {
         ObjectNode i = interaction(2, locale);
         ObjectNode data = i.putObject("data");
         data.put("id", Long.toString(snowflake())).put("name", name).put("type", 1);

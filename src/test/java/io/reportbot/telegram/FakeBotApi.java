@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * can be told to fail the next matching call with a status (429 with retry_after, 500) or a dropped connection.
  * Method names are matched case-insensitively, as telegrambots sends them in mixed case.
  */
-final class FakeBotApi implements AutoCloseable {
+public final class FakeBotApi implements AutoCloseable {
     static {
         // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
         // add about 40 ms to every response, which a soak of thousands of calls would spend mostly waiting
@@ -42,12 +42,12 @@ final class FakeBotApi implements AutoCloseable {
     static final String BOT_USERNAME = "reportbot_test_bot";
 
     /** One recorded request. {@code method} is lower case; {@code status} what the fake answered (0: dropped). */
-    record Call(String method, JsonNode body, int status, long nanoTime) {
-        long chatId() {
+    public record Call(String method, JsonNode body, int status, long nanoTime) {
+        public long chatId() {
             return body.path("chat_id").asLong();
         }
 
-        String text() {
+        public String text() {
             return body.path("text").asText();
         }
     }
@@ -91,7 +91,7 @@ final class FakeBotApi implements AutoCloseable {
     private final java.util.Set<Integer> handedOut = new java.util.HashSet<>();
     private final AtomicInteger redelivered = new AtomicInteger();
 
-    FakeBotApi(String token) throws IOException {
+    public FakeBotApi(String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(executor);
@@ -99,12 +99,12 @@ final class FakeBotApi implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Queues updates (JSON objects) to be returned together by one getUpdates. */
-    void deliver(String... updates) {
+    public void deliver(String... updates) {
         batches.add("[" + String.join(",", updates) + "]");
     }
 
@@ -138,13 +138,13 @@ final class FakeBotApi implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         String m = method.toLowerCase(Locale.ROOT);
         return calls.stream().filter(c -> c.method().equals(m)).toList();
     }
 
     /** Successful sendMessage calls to one chat, in order. */
-    List<Call> messagesTo(long chatId) {
+    public List<Call> messagesTo(long chatId) {
         return calls("sendMessage").stream().filter(c -> c.status() == 200 && c.chatId() == chatId).toList();
     }
 
@@ -158,7 +158,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     /** Waits until the condition holds, failing after the timeout. */
-    static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
+    public static void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -305,7 +305,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     /** JSON helpers for building updates. */
-    static String privateMessage(int updateId, long chatId, int messageId, String languageCode, String text) {
+    public static String privateMessage(int updateId, long chatId, int messageId, String languageCode, String text) {
         return "{\"update_id\":" + updateId + ",\"message\":" + message(chatId, "private", messageId, languageCode,
                 "\"text\":" + quote(text)) + "}";
     }
