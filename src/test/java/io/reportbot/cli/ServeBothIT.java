@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeBothIT {
     /** Fake tokens in the platforms' formats (the same shapes as TelegramBotIT and DiscordBotIT use). */
     private static final String TELEGRAM_TOKEN = "123456:TEST-fake-token-not-real";
-    private static final String DISCORD_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE1.fake-token-for-tests-only_0123456789";
+    private static final String DISCORD_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.FAKE1.fake-token-for-tests-only_0123456789";
     private static final Pattern PORT = Pattern.compile("health and metrics on http://127\\.0\\.0\\.1:(\\d+)/healthz");
     private static final long CHAT = 701;
 
@@ -153,7 +153,7 @@ class ServeBothIT {
 
     @Test
     void aDiscordTokenTheServerRejectsStopsTelegramTooAndExitsWith2() throws Exception {
-        String wrong = "MTEwMDAwMDAwMDAwMDAwMDAwMg.GfAkE2.WRONG-fake-token-for-tests-only_98765";
+        String wrong = "MTEwMDAwMDAwMDAwMDAwMDAwMg.FAKE2.WRONG-fake-token-for-tests-only_98765";
         try (FakeBotApi telegram = new FakeBotApi(TELEGRAM_TOKEN); FakeDiscord discord = new FakeDiscord()) {
             discord.rejectEveryToken();
             ReportbotProcess run = serve(telegram, discord, wrong);

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiscordBotIT {
     /** Shaped like a real bot token (three base64url parts) but fake. */
-    static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE1.fake-token-for-tests-only_0123456789";
+    static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.FAKE1.fake-token-for-tests-only_0123456789";
     static final Duration WAIT = Duration.ofSeconds(10);
 
     private FakeDiscord discord;
