@@ -34,8 +34,18 @@ public final class AnswerComposer {
     private final NumberFormatter numbers;
     private final ValueRenderer values;
     private final Optional<Double> eurPerCny;
+    private final List<String> timeWords;
 
     public AnswerComposer(Report report, Wording wording) {
+        this(report, wording, List.of());
+    }
+
+    /**
+     * @param timeWords normalised words that name a time (weekdays, months, quarters): a topic whose sentences
+     *                  contain one can answer "when?"
+     */
+    public AnswerComposer(Report report, Wording wording, List<String> timeWords) {
+        this.timeWords = List.copyOf(timeWords);
         this.report = report;
         this.wording = wording;
         this.numbers = new NumberFormatter(wording);
@@ -78,13 +88,11 @@ public final class AnswerComposer {
         }
 
         List<String> lines = new ArrayList<>();
-        boolean names = aspects.contains(Aspect.NAMES);
-        if (names) {
-            lines.add(wording.get(lang, all.isEmpty() ? "note.no_names" : "note.no_names_only_figures"));
+        Optional<String> unanswered = unansweredPart(facts, all, aspects, lang);
+        if (unanswered.isPresent()) {
+            lines.add(unanswered.get());
         } else if (!claims.isEmpty() && (askedToVerify || !all.isEmpty() && !anyMatch(all, claims))) {
             lines.add(verdict(all, claims, lang));
-        } else if (aspects.contains(Aspect.HOW_MANY) && all.isEmpty()) {
-            lines.add(wording.get(lang, "note.no_figure"));
         }
         lines.add(main.toString());
         lines.addAll(extras(facts, all, lang, aspects, true));
@@ -95,7 +103,33 @@ public final class AnswerComposer {
         for (String s : sources) {
             text.append("\n").append(wording.format(lang, "source", s, report.title().get(lang)));
         }
-        return new Composed(text.toString(), ids(facts), sources, names);
+        return new Composed(text.toString(), ids(facts), sources, unanswered.isPresent());
+    }
+
+    /**
+     * What the question asks that the report doesn't give, said first, before what it does say: names or a
+     * ranking, a cause, a date the topic's sentences don't name, a count for a topic without a number. Empty
+     * when the report answers what is asked.
+     */
+    private Optional<String> unansweredPart(List<Fact> facts, List<Value> all, Set<Aspect> aspects, Language lang) {
+        if (aspects.contains(Aspect.NAMES)) {
+            return Optional.of(wording.get(lang, all.isEmpty() ? "note.no_names" : "note.no_names_only_figures"));
+        }
+        if (aspects.contains(Aspect.WHY)) {
+            return Optional.of(wording.get(lang, "note.no_reasons"));
+        }
+        if (aspects.contains(Aspect.WHEN) && facts.stream().noneMatch(this::namesATime)) {
+            return Optional.of(wording.get(lang, "note.no_date"));
+        }
+        if (aspects.contains(Aspect.HOW_MANY) && all.isEmpty()) {
+            return Optional.of(wording.get(lang, "note.no_figure"));
+        }
+        return Optional.empty();
+    }
+
+    private boolean namesATime(Fact f) {
+        String source = " " + io.reportbot.nlp.TextNormalizer.normalize(f.source()) + " ";
+        return timeWords.stream().anyMatch(w -> source.contains(" " + w + " "));
     }
 
     /**
@@ -110,10 +144,8 @@ public final class AnswerComposer {
             return new Composed(wording.format(lang, "fallback.previous_year", label), ids(facts), List.of(), true);
         }
         List<String> lines = new ArrayList<>();
-        boolean names = aspects.contains(Aspect.NAMES);
-        if (names) {
-            lines.add(wording.get(lang, all.isEmpty() ? "note.no_names" : "note.no_names_only_figures"));
-        }
+        Optional<String> unanswered = unansweredPart(facts, all, aspects, lang);
+        unanswered.ifPresent(lines::add);
         if (aspects.contains(Aspect.EURO)) {
             for (Value v : all) {
                 if (v.eur() != null) {
@@ -126,9 +158,7 @@ public final class AnswerComposer {
         rest.addAll(aspects);
         rest.remove(Aspect.SOURCE);
         lines.addAll(extras(facts, all, lang, rest, aspects.contains(Aspect.RATIO)));
-        if (lines.isEmpty() && aspects.contains(Aspect.HOW_MANY) && all.isEmpty()) {
-            lines.add(wording.get(lang, "note.no_figure"));
-        } else if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
+        if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
             lines.add(wording.get(lang, "note.no_national"));
         } else if (lines.isEmpty() && !aspects.contains(Aspect.SOURCE)) {
             lines.add(wording.format(lang, "followup.about", label));
@@ -138,7 +168,7 @@ public final class AnswerComposer {
         for (String src : sources) {
             text.append(text.length() == 0 ? "" : "\n").append(wording.format(lang, "source", src, report.title().get(lang)));
         }
-        return new Composed(text.toString().strip(), ids(facts), sources, names);
+        return new Composed(text.toString().strip(), ids(facts), sources, unanswered.isPresent());
     }
 
     private String verdict(List<Value> all, List<Double> claims, Language lang) {

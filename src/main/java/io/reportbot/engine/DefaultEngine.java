@@ -77,7 +77,7 @@ final class DefaultEngine implements Engine {
         this.languages = languages;
         this.reader = reader;
         this.wording = wording;
-        this.composer = new AnswerComposer(report, wording);
+        this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords());
         this.threshold = threshold;
         this.guard = new ScopeGuard(report, wording);
         this.examples = Map.of(Language.DE, collectExamples(Language.DE), Language.EN, collectExamples(Language.EN));

@@ -19,5 +19,9 @@ public enum Aspect {
     /** names, lists or rankings ("which universities", "top 5"): the report gives numbers, not names */
     NAMES,
     /** a count ("how many"): said so where the report gives no number, only a claim */
-    HOW_MANY
+    HOW_MANY,
+    /** a cause ("why"): the report states figures and claims, not their causes */
+    WHY,
+    /** a date or time ("when"): said so where the topic's sentences name no time */
+    WHEN
 }

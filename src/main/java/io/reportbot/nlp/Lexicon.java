@@ -17,16 +17,17 @@ import java.util.Set;
  * question asks about a topic ({@link Aspect}), cues that it checks a figure, future-tense cues and the
  * names of places other than the report's, the function words of each language, and words that point
  * back to what was said before ("das", "davon", "that"), and the nouns that make "2000 …" a count rather than
- * a year. All normalised with {@link TextNormalizer}. Immutable.
+ * a year, and the words that name a time (for "when?"). All normalised with {@link TextNormalizer}. Immutable.
  */
 public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verification, List<String> future,
                       List<String> places, Map<Language, List<String>> functionWords, List<String> followUp,
-                      Set<String> countedNouns) {
+                      Set<String> countedNouns, List<String> timeWords) {
 
     public Lexicon {
         functionWords = Map.copyOf(functionWords);
         followUp = List.copyOf(followUp);
         countedNouns = Set.copyOf(countedNouns);
+        timeWords = List.copyOf(timeWords);
         aspects = Map.copyOf(aspects);
         verification = List.copyOf(verification);
         future = List.copyOf(future);
@@ -49,7 +50,7 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
             }
             return new Lexicon(aspects, strings(root.path("verification")), strings(root.path("future")),
                     strings(root.path("places")), functionWords, strings(root.path("followUp")),
-                    Set.copyOf(strings(root.path("countedNouns"))));
+                    Set.copyOf(strings(root.path("countedNouns"))), strings(root.path("timeWords")));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled lexicon cannot be read: " + e.getMessage(), e);
         }

@@ -28,6 +28,11 @@ public final class QuestionReader {
         this.ownPlaces = Set.copyOf(ownPlaces);
     }
 
+    /** The words this reader looks for. */
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
     public Question read(String text) {
         String normalized = TextNormalizer.normalize(text);
         List<Integer> years = new ArrayList<>();

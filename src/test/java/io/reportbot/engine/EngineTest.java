@@ -109,6 +109,18 @@ class EngineTest {
     }
 
     @Test
+    void causesAndDatesTheReportDoesNotGiveAreSaidToBeMissing() {
+        Reply why = ask("Warum ist die Sozialfinanzierung so stark gestiegen?");
+        assertThat(why.fallback()).isTrue();
+        assertThat(why.text()).startsWith("Gründe dafür nennt der Bericht nicht").contains("84 Prozent");
+        Reply when = ask("When will the key laboratories be finished?");
+        assertThat(when.fallback()).isTrue();
+        assertThat(when.text()).startsWith("The report gives no date");
+        // the congress's days are in the report
+        assertThat(ask("On which days is the Chinese Congress on AI held?").text()).contains("Friday to Sunday");
+    }
+
+    @Test
     void aCountTheReportDoesNotGiveIsSaidToBeMissing() {
         Reply r = ask("Wie viele nationale Schlüssellabore sind im Bau?");
         assertThat(r.text()).startsWith("Eine genaue Zahl nennt der Bericht dazu nicht.").contains("Mehrere nationale Schlüssellabore");
