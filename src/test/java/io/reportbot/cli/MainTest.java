@@ -133,7 +133,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : List.of("ask", "console", "eval", "bench", "telegram", "discord")) {
+        for (String cmd : List.of("ask", "console", "eval", "review", "bench", "telegram", "discord", "serve")) {
             Run r = run("", cmd, "--help");
             assertThat(r.code()).as(cmd).isZero();
             assertThat(r.out()).as(cmd).contains("Usage");
