@@ -34,7 +34,7 @@ public final class AnswerComposer {
     private final NumberFormatter numbers;
     private final ValueRenderer values;
     private final Optional<Double> eurPerCny;
-    private final List<String> timeWords;
+    private final Set<String> factsNamingATime;
 
     public AnswerComposer(Report report, Wording wording) {
         this(report, wording, List.of());
@@ -45,8 +45,9 @@ public final class AnswerComposer {
      *                  contain one can answer "when?"
      */
     public AnswerComposer(Report report, Wording wording, List<String> timeWords) {
-        this.timeWords = List.copyOf(timeWords);
         this.report = report;
+        this.factsNamingATime = report.facts().stream().filter(f -> namesATime(f, timeWords)).map(Fact::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.wording = wording;
         this.numbers = new NumberFormatter(wording);
         this.values = new ValueRenderer(wording, numbers, report);
@@ -118,7 +119,7 @@ public final class AnswerComposer {
         if (aspects.contains(Aspect.WHY)) {
             return Optional.of(wording.get(lang, "note.no_reasons"));
         }
-        if (aspects.contains(Aspect.WHEN) && facts.stream().noneMatch(this::namesATime)) {
+        if (aspects.contains(Aspect.WHEN) && facts.stream().map(Fact::id).noneMatch(factsNamingATime::contains)) {
             return Optional.of(wording.get(lang, "note.no_date"));
         }
         if (aspects.contains(Aspect.HOW_MANY) && all.isEmpty()) {
@@ -127,7 +128,7 @@ public final class AnswerComposer {
         return Optional.empty();
     }
 
-    private boolean namesATime(Fact f) {
+    private static boolean namesATime(Fact f, List<String> timeWords) {
         String source = " " + io.reportbot.nlp.TextNormalizer.normalize(f.source()) + " ";
         return timeWords.stream().anyMatch(w -> source.contains(" " + w + " "));
     }
@@ -370,7 +371,7 @@ public final class AnswerComposer {
         return facts.stream().map(Fact::id).toList();
     }
 
-    /** The number formatter in use (for other handlers that format figures). */
+    /** The renderer that fills answer templates (for other handlers that show a fact). */
     public ValueRenderer values() {
         return values;
     }

@@ -1,9 +1,9 @@
 package io.reportbot.cli;
 
+import io.reportbot.engine.EngineSettings;
 import io.reportbot.engine.FallbackListener;
 import io.reportbot.engine.ReloadableEngine;
 import io.reportbot.review.UnansweredLog;
-import io.reportbot.engine.EngineSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -18,15 +18,20 @@ public final class EngineOptions {
             description = "A folder of intent files (*.json) to use instead of the bundled ones.")
     Path intents;
 
-    /** The settings these options describe; environment variables fill what the options leave open. */
-    public EngineSettings settings() {
-        EngineSettings s = EngineSettings.fromEnvironment(System.getenv()).withOverrides(report, intents);
-        return unansweredLog != null ? s.withUnansweredLog(unansweredLog) : s;
-    }
-
     @Option(names = "--unanswered-log", paramLabel = "FILE",
             description = "Append questions that fell back to this file (JSON lines; env REPORTBOT_UNANSWERED_LOG).")
     Path unansweredLog;
+
+    /** The settings these options describe; environment variables fill what the options leave open. */
+    public EngineSettings settings() {
+        return settings(EngineSettings.fromEnvironment(System.getenv()));
+    }
+
+    /** These options applied on top of settings from elsewhere (the configuration file and the environment). */
+    public EngineSettings settings(EngineSettings base) {
+        EngineSettings s = base.withOverrides(report, intents);
+        return unansweredLog != null ? s.withUnansweredLog(unansweredLog) : s;
+    }
 
     /**
      * Builds a reloadable engine that logs unanswered questions where configured; a broken file surfaces
@@ -34,12 +39,6 @@ public final class EngineOptions {
      */
     public ReloadableEngine build() {
         return build(EngineSettings.fromEnvironment(System.getenv()));
-    }
-
-    /** These options applied on top of settings from elsewhere (the configuration file and the environment). */
-    public EngineSettings settings(EngineSettings base) {
-        EngineSettings s = base.withOverrides(report, intents);
-        return unansweredLog != null ? s.withUnansweredLog(unansweredLog) : s;
     }
 
     /** Builds a reloadable engine from {@code base} with these options on top. */

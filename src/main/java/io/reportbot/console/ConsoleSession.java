@@ -8,7 +8,6 @@ import io.reportbot.engine.Suggestion;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The console adapter: one conversation, plain text in and out. Besides questions it knows a few
@@ -95,10 +94,5 @@ public final class ConsoleSession {
             sb.append(i == 0 ? "" : "\n").append("  ").append(i + 1).append(") ").append(suggestions.get(i).label());
         }
         return sb.toString();
-    }
-
-    /** The labels of suggestions, comma-separated (for tests and logs). */
-    static String labels(List<Suggestion> s) {
-        return s.stream().map(Suggestion::label).collect(Collectors.joining(", "));
     }
 }
