@@ -1,13 +1,17 @@
 package io.reportbot;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The engine knows nothing of Telegram or Discord; each platform library stays in its adapter. */
+/**
+ * The engine knows nothing of Telegram or Discord; each platform library stays in its adapter; the packages form
+ * no cycle ({@code core} holds what every layer shares and imports nothing of the project).
+ */
 @AnalyzeClasses(packages = "io.reportbot", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -49,4 +53,12 @@ class ArchitectureTest {
             .that().resideInAnyPackage("io.reportbot.engine..", "io.reportbot.nlp..", "io.reportbot.report..",
                     "io.reportbot.answer..", "io.reportbot.review..", "io.reportbot.eval..")
             .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.ops..", "io.reportbot.config..");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("io.reportbot.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule coreImportsNothingOfTheProject = noClasses()
+            .that().resideInAPackage("io.reportbot.core..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("io.reportbot.core..", "java..");
 }

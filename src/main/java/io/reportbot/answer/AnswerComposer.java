@@ -1,6 +1,6 @@
 package io.reportbot.answer;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.nlp.Aspect;
 import io.reportbot.report.Computed;
 import io.reportbot.report.Fact;

@@ -1,6 +1,6 @@
 package io.reportbot.answer;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;

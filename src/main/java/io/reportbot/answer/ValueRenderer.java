@@ -1,6 +1,6 @@
 package io.reportbot.answer;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.report.Qualifier;
 import io.reportbot.report.Rate;
 import io.reportbot.report.Report;

@@ -1,6 +1,6 @@
 package io.reportbot.answer;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;

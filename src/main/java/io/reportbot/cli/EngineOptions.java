@@ -35,7 +35,7 @@ public final class EngineOptions {
 
     /**
      * Builds a reloadable engine that logs unanswered questions where configured; a broken file surfaces
-     * as {@link io.reportbot.engine.EngineLoadException}.
+     * as {@link io.reportbot.core.EngineLoadException}.
      */
     public ReloadableEngine build() {
         return build(EngineSettings.fromEnvironment(System.getenv()));

@@ -1,6 +1,6 @@
 package io.reportbot.cli;
 
-import io.reportbot.engine.EngineLoadException;
+import io.reportbot.core.EngineLoadException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;

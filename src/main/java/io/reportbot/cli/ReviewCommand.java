@@ -2,7 +2,7 @@ package io.reportbot.cli;
 
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.EngineSettings;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.review.IntentFileEditor;
 import io.reportbot.review.Review;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.reportbot.discord;
 
 import io.reportbot.engine.Engine;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.Suggestion;
 import java.text.Normalizer;
 import java.util.ArrayList;

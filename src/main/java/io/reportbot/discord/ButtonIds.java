@@ -1,6 +1,6 @@
 package io.reportbot.discord;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

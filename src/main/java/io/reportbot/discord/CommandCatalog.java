@@ -1,6 +1,6 @@
 package io.reportbot.discord;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.reportbot.discord;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.ReportInfo;
 import io.reportbot.engine.Suggestion;

@@ -1,5 +1,7 @@
 package io.reportbot.engine;
 
+import io.reportbot.core.Language;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;

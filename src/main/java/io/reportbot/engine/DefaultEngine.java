@@ -1,5 +1,7 @@
 package io.reportbot.engine;
 
+import io.reportbot.core.Language;
+
 import io.reportbot.answer.AnswerComposer;
 import io.reportbot.answer.Composed;
 import io.reportbot.answer.Wording;

@@ -1,5 +1,8 @@
 package io.reportbot.engine;
 
+import io.reportbot.core.Language;
+import io.reportbot.core.EngineLoadException;
+
 import io.reportbot.answer.Wording;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;

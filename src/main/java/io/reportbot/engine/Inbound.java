@@ -1,5 +1,7 @@
 package io.reportbot.engine;
 
+import io.reportbot.core.Language;
+
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package io.reportbot.engine;
 
+import io.reportbot.core.Language;
+import io.reportbot.core.EngineLoadException;
+
 import io.reportbot.nlp.IntentClassifier;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.reportbot.engine;
 
+import io.reportbot.core.Language;
+
 import io.reportbot.answer.Wording;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.Question;

@@ -1,6 +1,6 @@
 package io.reportbot.eval;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.reportbot.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reportbot.engine.Engine;
-import io.reportbot.engine.EngineLoadException;
+import io.reportbot.core.EngineLoadException;
 import io.reportbot.engine.Inbound;
 import io.reportbot.engine.Reply;
 import java.io.BufferedReader;

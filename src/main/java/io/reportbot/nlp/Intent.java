@@ -1,6 +1,6 @@
 package io.reportbot.nlp;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.reportbot.nlp;
 
-import io.reportbot.engine.EngineLoadException;
-import io.reportbot.engine.Language;
+import io.reportbot.core.EngineLoadException;
+import io.reportbot.core.Language;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -2,8 +2,8 @@ package io.reportbot.nlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reportbot.engine.EngineLoadException;
-import io.reportbot.engine.Language;
+import io.reportbot.core.EngineLoadException;
+import io.reportbot.core.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

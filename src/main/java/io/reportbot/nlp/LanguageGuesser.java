@@ -1,6 +1,6 @@
 package io.reportbot.nlp;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;

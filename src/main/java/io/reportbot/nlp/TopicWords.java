@@ -1,6 +1,6 @@
 package io.reportbot.nlp;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.ReportInfo;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.reportbot.engine.EngineLoadException;
+import io.reportbot.core.EngineLoadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

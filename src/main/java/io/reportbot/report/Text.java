@@ -1,7 +1,7 @@
 package io.reportbot.report;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.util.Map;
 
 /**

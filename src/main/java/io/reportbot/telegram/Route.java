@@ -1,6 +1,6 @@
 package io.reportbot.telegram;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.telegram.TelegramFormatter.TopicChoice;
 import java.util.Optional;
 

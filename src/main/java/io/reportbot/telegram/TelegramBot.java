@@ -2,7 +2,7 @@ package io.reportbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reportbot.engine.Engine;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
 import java.time.Duration;
 import java.util.ArrayList;

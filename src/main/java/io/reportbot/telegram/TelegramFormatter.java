@@ -1,6 +1,6 @@
 package io.reportbot.telegram;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
 import java.nio.charset.StandardCharsets;

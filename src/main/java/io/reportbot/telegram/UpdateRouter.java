@@ -1,6 +1,6 @@
 package io.reportbot.telegram;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.telegram.Route.ChatRef;
 import java.util.List;
 import java.util.Locale;

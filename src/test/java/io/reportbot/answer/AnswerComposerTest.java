@@ -2,7 +2,7 @@ package io.reportbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.nlp.Aspect;
 import io.reportbot.report.Report;
 import io.reportbot.report.ReportLoader;

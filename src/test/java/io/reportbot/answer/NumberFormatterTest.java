@@ -2,7 +2,7 @@ package io.reportbot.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,7 +14,7 @@ import static org.mockito.Mockito.when;
 
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.reportbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import org.junit.jupiter.api.Test;
 
 class ButtonIdsTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reportbot.engine.Engine;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.reportbot.engine;
 
+import io.reportbot.core.Language;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;

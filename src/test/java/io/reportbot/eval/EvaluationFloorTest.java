@@ -51,7 +51,7 @@ class EvaluationFloorTest {
         assertThat(perIntent.get(LabelledQuestion.OUT_OF_SCOPE)).isGreaterThanOrEqualTo(50);
 
         var training = new io.reportbot.nlp.IntentLoader().load(Path.of("intents")).stream()
-                .flatMap(i -> java.util.Arrays.stream(io.reportbot.engine.Language.values())
+                .flatMap(i -> java.util.Arrays.stream(io.reportbot.core.Language.values())
                         .flatMap(l -> i.examples(l).stream()))
                 .map(io.reportbot.nlp.TextNormalizer::normalize)
                 .collect(Collectors.toSet());

@@ -3,8 +3,8 @@ package io.reportbot.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reportbot.engine.EngineLoadException;
-import io.reportbot.engine.Language;
+import io.reportbot.core.EngineLoadException;
+import io.reportbot.core.Language;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.reportbot.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reportbot.engine.Engine;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.TestEngines;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import static org.mockito.Mockito.when;
 
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;

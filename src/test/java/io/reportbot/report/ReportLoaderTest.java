@@ -3,7 +3,7 @@ package io.reportbot.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reportbot.engine.EngineLoadException;
+import io.reportbot.core.EngineLoadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

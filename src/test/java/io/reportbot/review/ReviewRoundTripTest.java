@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reportbot.engine.EngineSettings;
 import io.reportbot.engine.Inbound;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.ReloadableEngine;
 import io.reportbot.engine.Reply;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.reportbot.telegram;
 
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.ReportInfo;
 import io.reportbot.engine.Suggestion;

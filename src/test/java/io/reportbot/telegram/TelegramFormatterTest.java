@@ -2,7 +2,7 @@ package io.reportbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
 import io.reportbot.telegram.TelegramFormatter.Piece;

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.reportbot.engine.Inbound;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.telegram.Route.ChatRef;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.reportbot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reportbot.engine.Language;
+import io.reportbot.core.Language;
 import io.reportbot.telegram.Route.ChatRef;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
 import java.util.Optional;

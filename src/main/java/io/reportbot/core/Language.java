@@ -1,4 +1,4 @@
-package io.reportbot.engine;
+package io.reportbot.core;
 
 import java.util.Locale;
 import java.util.Optional;

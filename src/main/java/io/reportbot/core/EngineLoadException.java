@@ -1,4 +1,4 @@
-package io.reportbot.engine;
+package io.reportbot.core;
 
 /** A report or intents file could not be read; the message names the file and what is wrong. */
 public final class EngineLoadException extends RuntimeException {
