@@ -2,19 +2,32 @@ package io.reportbot.nlp;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Maps a token the training data never saw to the nearest known token: edit distance 1 for words of 4–7
  * letters, 2 for longer ones ("univeristies" → "universities", "einhoerne" → "einhoerner"). Known tokens,
  * numbers and short words are left as they are. Immutable and thread-safe.
+ *
+ * <p>Candidates come from a symmetric-delete index (every string made from a known word by deleting up to two
+ * characters): two words within edit distance k share such a string, so only those candidates need the exact
+ * distance, about 10–20 times fewer than a scan of all words of a similar length. The index is built in the
+ * background, so that it costs start-up nothing; until it is ready, the scan answers, with the same result.
  */
 public final class TypoCorrector {
 
+    private static final int MAX_DISTANCE = 2;
+
     private final Map<String, Integer> frequency;
     private final Map<Integer, List<String>> byLength = new HashMap<>();
+    private final CompletableFuture<Map<String, List<String>>> deletes;
 
     /** A corrector over this vocabulary (with repeats: the more often a word appears, the more it wins ties). */
     public TypoCorrector(Collection<String> vocabulary) {
@@ -27,6 +40,76 @@ public final class TypoCorrector {
             byLength.computeIfAbsent(w.length(), k -> new ArrayList<>()).add(w);
         }
         byLength.values().forEach(l -> l.sort(String::compareTo));
+        List<String> inScanOrder = new ArrayList<>();
+        new TreeMap<>(byLength).values().forEach(inScanOrder::addAll);
+        this.deletes = CompletableFuture.supplyAsync(() -> index(inScanOrder));
+    }
+
+    /** Every deletion string of every word, mapped to its words in scan order (by length, then alphabetically). */
+    private static Map<String, List<String>> index(List<String> wordsInScanOrder) {
+        Map<String, List<String>> index = new HashMap<>();
+        for (String w : wordsInScanOrder) {
+            for (String d : deletions(w)) {
+                index.computeIfAbsent(d, k -> new ArrayList<>(2)).add(w);
+            }
+        }
+        return index;
+    }
+
+    /** The word itself and every distinct string made from it by deleting up to two characters. */
+    private static Set<String> deletions(String word) {
+        Set<String> out = new HashSet<>();
+        out.add(word);
+        Set<String> frontier = Set.of(word);
+        for (int step = 0; step < MAX_DISTANCE; step++) {
+            Set<String> next = new HashSet<>();
+            for (String s : frontier) {
+                for (int i = 0; i < s.length(); i++) {
+                    String d = s.substring(0, i) + s.substring(i + 1);
+                    if (out.add(d)) {
+                        next.add(d);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return out;
+    }
+
+    /**
+     * The known words that may lie within edit distance {@code max} of the token, in scan order (by length,
+     * then alphabetically, so that ties fall the same way whichever way they were found).
+     */
+    private List<String> candidates(String token, int max, boolean indexed) {
+        Map<String, List<String>> index = indexed ? deletes.getNow(null) : null;
+        List<String> out = new ArrayList<>();
+        if (index == null) {
+            for (int l = token.length() - max; l <= token.length() + max; l++) {
+                out.addAll(byLength.getOrDefault(l, List.of()));
+            }
+            return out;
+        }
+        Set<String> found = new HashSet<>();
+        for (String d : deletions(token)) {
+            List<String> words = index.get(d);
+            if (words != null) {
+                found.addAll(words);
+            }
+        }
+        out.addAll(found);
+        out.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        return out;
+    }
+
+    /** Waits until the candidate index is built (for tests and benchmarks; answers are the same either way). */
+    TypoCorrector awaitIndex() {
+        deletes.join();
+        return this;
+    }
+
+    /** The correction a full scan finds, without the index (for tests: the index must agree with it). */
+    String correctByScan(String token) {
+        return correct(token, false);
     }
 
     public boolean knows(String token) {
@@ -44,6 +127,10 @@ public final class TypoCorrector {
 
     /** One token, corrected where an unknown word is close to a known one. */
     public String correct(String token) {
+        return correct(token, true);
+    }
+
+    private String correct(String token, boolean indexed) {
         int len = token.length();
         if (len < 4 || frequency.containsKey(token) || !Character.isLetter(token.charAt(0))) {
             return token;
@@ -52,15 +139,13 @@ public final class TypoCorrector {
         String best = token;
         int bestDist = max + 1;
         int bestFreq = 0;
-        for (int l = len - max; l <= len + max; l++) {
-            for (String cand : byLength.getOrDefault(l, List.of())) {
-                int d = distance(token, cand, Math.min(max, bestDist));
-                int fr = frequency.get(cand);
-                if (d < bestDist || (d == bestDist && d <= max && fr > bestFreq)) {
-                    best = cand;
-                    bestDist = d;
-                    bestFreq = fr;
-                }
+        for (String cand : candidates(token, max, indexed)) {
+            int d = distance(token, cand, Math.min(max, bestDist));
+            int fr = frequency.get(cand);
+            if (d < bestDist || (d == bestDist && d <= max && fr > bestFreq)) {
+                best = cand;
+                bestDist = d;
+                bestFreq = fr;
             }
         }
         return bestDist <= max ? best : token;
