@@ -35,10 +35,22 @@ public record Question(String normalized, List<Integer> years, List<Double> clai
         return containsPhrase(normalized, normalizedPhrase);
     }
 
+    /** True when the phrase stands in the text as whole words (words are separated by single spaces). */
     static boolean containsPhrase(String normalizedText, String phrase) {
-        if (phrase.isEmpty()) {
+        int n = phrase.length();
+        if (n == 0) {
             return false;
         }
-        return (" " + normalizedText + " ").contains(" " + phrase + " ");
+        if (phrase.charAt(0) == ' ' || phrase.charAt(n - 1) == ' ') {
+            return (" " + normalizedText + " ").contains(" " + phrase + " ");
+        }
+        for (int at = normalizedText.indexOf(phrase); at >= 0; at = normalizedText.indexOf(phrase, at + 1)) {
+            int end = at + n;
+            if ((at == 0 || normalizedText.charAt(at - 1) == ' ')
+                    && (end == normalizedText.length() || normalizedText.charAt(end) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 }

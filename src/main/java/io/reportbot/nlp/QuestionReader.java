@@ -18,6 +18,7 @@ public final class QuestionReader {
 
     private final Lexicon lexicon;
     private final Set<String> ownPlaces;
+    private final PhraseSet otherPlaces;
 
     /**
      * @param lexicon   the words to look for
@@ -26,6 +27,7 @@ public final class QuestionReader {
     public QuestionReader(Lexicon lexicon, Set<String> ownPlaces) {
         this.lexicon = lexicon;
         this.ownPlaces = Set.copyOf(ownPlaces);
+        this.otherPlaces = PhraseSet.of(lexicon.places().stream().filter(p -> !this.ownPlaces.contains(p)).toList());
     }
 
     /** The words this reader looks for. */
@@ -55,9 +57,7 @@ public final class QuestionReader {
         }
         boolean verification = lexicon.verification().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
         boolean future = lexicon.future().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
-        List<String> places = lexicon.places().stream()
-                .filter(p -> !ownPlaces.contains(p) && Question.containsPhrase(normalized, p))
-                .toList();
+        List<String> places = otherPlaces.findIn(normalized);
         boolean pointsBack = lexicon.followUp().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
         return new Question(normalized, years, claims, verification, aspects, places, future, pointsBack);
     }
