@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /** Builds engines; the wiring lives here so that {@link Engine} stays a plain interface. */
@@ -68,12 +69,13 @@ public final class EngineFactory {
         own.addAll(report.place().nationAliases());
         own.add(TextNormalizer.normalize(report.place().name().de()));
         own.add(TextNormalizer.normalize(report.place().name().en()));
-        LanguageDetectorModel ldm;
-        try {
-            ldm = model.join();
-        } catch (CompletionException e) {
-            ldm = null;
-        }
+        Supplier<LanguageDetectorModel> ldm = () -> {
+            try {
+                return model.join();
+            } catch (CompletionException e) {
+                return null;
+            }
+        };
         Engine engine = new DefaultEngine(report, intents, classifier,
                 new LanguageGuesser(corpus, lexicon.functionWords(), ldm), new QuestionReader(lexicon, own), new Wording(),
                 threshold, conversations, listener);

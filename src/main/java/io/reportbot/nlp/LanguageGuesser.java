@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public final class LanguageGuesser {
 
     private final Map<String, Double> logRatio;
     private final Map<String, Language> functionWords;
-    private final LanguageDetectorModel model;
+    private final Supplier<LanguageDetectorModel> model;
 
     /**
      * @param corpus text samples per language (stop words, training examples)
@@ -44,6 +45,15 @@ public final class LanguageGuesser {
      */
     public LanguageGuesser(Map<Language, List<String>> corpus, Map<Language, List<String>> functionWords,
                            LanguageDetectorModel model) {
+        this(corpus, functionWords, () -> model);
+    }
+
+    /**
+     * As above, with the model still loading: it is asked for only when words and the hint leave the language
+     * open (rare), so start-up need not wait for it. The supplier returns null to do without.
+     */
+    public LanguageGuesser(Map<Language, List<String>> corpus, Map<Language, List<String>> functionWords,
+                           Supplier<LanguageDetectorModel> model) {
         Map<String, Language> fw = new HashMap<>();
         java.util.Set<String> both = new java.util.HashSet<>();
         functionWords.forEach((lang, words) -> words.forEach(w -> {
@@ -134,10 +144,11 @@ public final class LanguageGuesser {
     }
 
     private Optional<Language> byModel(String text) {
-        if (model == null || text.isBlank()) {
+        LanguageDetectorModel m = text.isBlank() ? null : model.get();
+        if (m == null) {
             return Optional.empty();
         }
-        var langs = new LanguageDetectorME(model).predictLanguages(text);
+        var langs = new LanguageDetectorME(m).predictLanguages(text);
         double deu = 0;
         double eng = 0;
         for (var l : langs) {
