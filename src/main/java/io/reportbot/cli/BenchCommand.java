@@ -51,6 +51,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--iterations", iterations, 1);
+        OptionChecks.atLeast("--warmup", warmup, 0);
+        if (questionsFile != null) {
+            OptionChecks.readableFile("--questions", questionsFile);
+        }
+        List<String> questions = questions();
         PrintWriter out = spec.commandLine().getOut();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long t0 = System.nanoTime();
@@ -59,7 +65,6 @@ public final class BenchCommand implements Callable<Integer> {
         engine.answer(Inbound.of("Wie viele Einhörner?", "bench", "bench"));
         long first = System.nanoTime();
         long sinceJvm = System.currentTimeMillis() - jvmStart;
-        List<String> questions = questions();
 
         for (int i = 0; i < warmup; i++) {
             engine.answer(Inbound.of(questions.get(i % questions.size()), "bench", "bench"));
@@ -125,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> questions() throws IOException {
         List<String> lines;
         if (questionsFile != null) {
-            lines = Files.readAllLines(questionsFile, StandardCharsets.UTF_8);
+            lines = new String(Files.readAllBytes(questionsFile), StandardCharsets.UTF_8).lines().toList();
         } else {
             try (InputStream in = BenchCommand.class.getResourceAsStream("bench-questions.txt");
                  BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -134,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> qs = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         if (qs.isEmpty()) {
-            throw new IllegalArgumentException("no questions to benchmark with");
+            throw new UsageException(CliText.get("bench.no_questions", questionsFile));
         }
         return qs;
     }

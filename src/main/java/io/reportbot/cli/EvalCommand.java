@@ -10,6 +10,7 @@ import io.reportbot.eval.CrossValidator;
 import io.reportbot.eval.EvalResult;
 import io.reportbot.eval.Evaluator;
 import io.reportbot.eval.LabelledQuestion;
+import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
 import io.reportbot.nlp.IntentLoader;
 import java.io.PrintWriter;
@@ -19,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,13 +80,23 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (file == null && folds == null) {
-            spec.commandLine().getErr().println("eval: give a labelled FILE, or --cross-validate K");
+            spec.commandLine().getErr().println(CliText.get("eval.no_input"));
             return 2;
         }
+        OptionChecks.between("--threshold", threshold, 0, 1);
+        OptionChecks.atLeast("--iterations", iterations, 1);
+        OptionChecks.atLeast("--cutoff", cutoff, 0);
+        if (folds != null) {
+            OptionChecks.atLeast("--cross-validate", folds, 2);
+        }
+        if (file != null) {
+            OptionChecks.readableFile("FILE", file);
+        }
         EngineSettings settings = engineOptions.settings();
+        List<Intent> intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
+        List<LabelledQuestion> questions = file == null ? List.of() : labelled(intents);
         Map<String, Object> jsonOut = new LinkedHashMap<>();
         if (folds != null) {
-            var intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
             double acc = CrossValidator.accuracy(intents, folds, classifierSettings());
             jsonOut.put("crossValidation", Map.of("folds", folds, "accuracy", acc));
             if (!json) {
@@ -89,7 +104,6 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         if (file != null) {
-            List<LabelledQuestion> questions = Evaluator.read(file);
             Engine engine = EngineFactory.create(settings.withThreshold(sweep ? 0.0 : threshold), classifierSettings());
             List<Reply> replies = Evaluator.answer(engine, questions);
             if (sweep) {
@@ -121,6 +135,25 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The labelled questions of FILE, refused when there are none or a label names what doesn't exist. */
+    private List<LabelledQuestion> labelled(List<Intent> intents) {
+        List<LabelledQuestion> questions = Evaluator.read(file);
+        if (questions.isEmpty()) {
+            throw new UsageException(CliText.get("eval.empty", file));
+        }
+        Set<String> known = intents.stream().map(Intent::name).collect(Collectors.toSet());
+        SortedSet<String> unknown = Evaluator.unknownIntents(questions, known);
+        if (!unknown.isEmpty()) {
+            throw new UsageException(CliText.get("eval.unknown_intents", file, String.join(", ", unknown),
+                    String.join(", ", new TreeSet<>(known))));
+        }
+        SortedSet<String> languages = Evaluator.unknownLanguages(questions);
+        if (!languages.isEmpty()) {
+            throw new UsageException(CliText.get("eval.unknown_languages", file, String.join(", ", languages)));
+        }
+        return questions;
     }
 
     static void print(PrintWriter out, EvalResult r) {
