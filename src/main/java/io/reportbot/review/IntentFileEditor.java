@@ -11,12 +11,14 @@ import io.reportbot.core.Language;
 import io.reportbot.nlp.TextNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -115,8 +117,12 @@ public final class IntentFileEditor {
     }
 
     private static String describe(IOException e) {
-        String reason = e.getClass().getSimpleName().replaceAll("Exception$", "")
-                .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-        return e.getMessage() == null ? reason : reason + " (" + e.getMessage() + ")";
+        if (e instanceof FileSystemException fse) {
+            String reason = fse.getReason() != null ? fse.getReason()
+                    : e.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .toLowerCase(Locale.ROOT);
+            return fse.getFile() == null ? reason : fse.getFile() + ": " + reason;
+        }
+        return String.valueOf(e.getMessage());
     }
 }
