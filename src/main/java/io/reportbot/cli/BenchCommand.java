@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,15 +85,15 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
 
-        out.printf(Locale.ROOT, "questions in the mix:         %d%n", questions.size());
-        out.printf(Locale.ROOT, "engine load + training:       %.0f ms%n", (built - t0) / 1e6);
-        out.printf(Locale.ROOT, "first answer after load:      %.1f ms%n", (first - built) / 1e6);
-        out.printf(Locale.ROOT, "JVM start to first answer:    %d ms%n", sinceJvm);
-        out.printf(Locale.ROOT, "latency p50 / p90 / p99 / max: %.3f / %.3f / %.3f / %.3f ms (%d answers after %d warm-up)%n",
-                pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), nanos[nanos.length - 1] / 1e6, iterations, warmup);
-        out.printf(Locale.ROOT, "throughput, 1 thread:         %.0f questions/s%n", iterations / oneThreadSeconds);
-        out.printf(Locale.ROOT, "throughput, %d threads:        %.0f questions/s%n", threads, allCoresQps);
-        out.printf(Locale.ROOT, "heap in use after GC:         %d MB (max heap %d MB)%n", usedMb, rt.maxMemory() / (1024 * 1024));
+        out.print(CliText.format("bench.report.questions", questions.size()));
+        out.print(CliText.format("bench.report.load", (built - t0) / 1e6));
+        out.print(CliText.format("bench.report.first", (first - built) / 1e6));
+        out.print(CliText.format("bench.report.jvm_start", sinceJvm));
+        out.print(CliText.format("bench.report.latency", pct(nanos, 50), pct(nanos, 90), pct(nanos, 99),
+                nanos[nanos.length - 1] / 1e6, iterations, warmup));
+        out.print(CliText.format("bench.report.one_thread", iterations / oneThreadSeconds));
+        out.print(CliText.format("bench.report.threads", threads, allCoresQps));
+        out.print(CliText.format("bench.report.heap", usedMb, rt.maxMemory() / (1024 * 1024)));
         out.flush();
         return 0;
     }

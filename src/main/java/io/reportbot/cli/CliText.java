@@ -25,4 +25,9 @@ final class CliText {
         String pattern = BUNDLE.getString(key);
         return new MessageFormat(pattern, Locale.ROOT).format(args);
     }
+
+    /** A report line: the pattern for {@code key} is a {@link java.util.Formatter} pattern, filled under Locale.ROOT. */
+    static String format(String key, Object... args) {
+        return String.format(Locale.ROOT, BUNDLE.getString(key), args);
+    }
 }

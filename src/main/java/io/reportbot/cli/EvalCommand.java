@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -100,7 +99,7 @@ public final class EvalCommand implements Callable<Integer> {
             double acc = CrossValidator.accuracy(intents, folds, classifierSettings());
             jsonOut.put("crossValidation", Map.of("folds", folds, "accuracy", acc));
             if (!json) {
-                out.printf(Locale.ROOT, "%d-fold cross-validation over the intents' examples: %.1f %% top-1%n", folds, acc * 100);
+                out.print(CliText.format("eval.report.cross_validation", folds, acc * 100));
             }
         }
         if (file != null) {
@@ -109,7 +108,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (sweep) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 if (!json) {
-                    out.println("threshold  accuracy  in-scope  out-of-scope rejection");
+                    out.print(CliText.format("eval.report.sweep_header"));
                 }
                 for (int i = 0; i <= 18; i++) {
                     double t = i * 0.05;
@@ -117,8 +116,8 @@ public final class EvalCommand implements Callable<Integer> {
                     rows.add(Map.of("threshold", t, "accuracy", r.accuracy(), "inScopeAccuracy", r.inScopeAccuracy(),
                             "outOfScopeRejection", r.outOfScopeRejection()));
                     if (!json) {
-                        out.printf(Locale.ROOT, "   %.2f     %5.1f %%   %5.1f %%   %5.1f %%%n", t, r.accuracy() * 100,
-                                r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100);
+                        out.print(CliText.format("eval.report.sweep_row", t, r.accuracy() * 100,
+                                r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100));
                     }
                 }
                 jsonOut.put("thresholdSweep", rows);
@@ -157,23 +156,23 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, EvalResult r) {
-        out.printf(Locale.ROOT, "questions: %d (%d in scope, %d out of scope)%n", r.questions(), r.inScope(),
-                r.questions() - r.inScope());
-        out.printf(Locale.ROOT, "accuracy: %.1f %%%n", r.accuracy() * 100);
-        out.printf(Locale.ROOT, "in-scope accuracy: %.1f %%%n", r.inScopeAccuracy() * 100);
-        out.printf(Locale.ROOT, "out-of-scope rejection: %.1f %%%n", r.outOfScopeRejection() * 100);
-        out.printf(Locale.ROOT, "language accuracy: %.1f %%%n", r.languageAccuracy() * 100);
-        out.printf(Locale.ROOT, "answers with the expected figures: %.1f %%%n", r.answerAccuracy() * 100);
+        out.print(CliText.format("eval.report.questions", r.questions(), r.inScope(),
+                r.questions() - r.inScope()));
+        out.print(CliText.format("eval.report.accuracy", r.accuracy() * 100));
+        out.print(CliText.format("eval.report.in_scope", r.inScopeAccuracy() * 100));
+        out.print(CliText.format("eval.report.out_of_scope", r.outOfScopeRejection() * 100));
+        out.print(CliText.format("eval.report.language", r.languageAccuracy() * 100));
+        out.print(CliText.format("eval.report.expected", r.answerAccuracy() * 100));
         out.println();
-        out.println("intent                   support  precision  recall     F1");
-        r.perIntent().forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %7d  %8.2f  %6.2f  %5.2f%n", k, v.support(),
-                v.precision(), v.recall(), v.f1()));
+        out.print(CliText.format("eval.report.intent_header"));
+        r.perIntent().forEach((k, v) -> out.print(CliText.format("eval.report.intent_row", k, v.support(),
+                v.precision(), v.recall(), v.f1())));
         out.println();
-        out.println("most confused (expected -> got):");
-        r.confusions().forEach(c -> out.printf(Locale.ROOT, "  %3d  %s -> %s%n", c.count(), c.expected(), c.got()));
+        out.print(CliText.format("eval.report.confusions"));
+        r.confusions().forEach(c -> out.print(CliText.format("eval.report.confusion_row", c.count(), c.expected(), c.got())));
         out.println();
-        out.println("misses:");
-        r.errors().forEach(m -> out.printf(Locale.ROOT, "  [%s] %s  (expected %s, got %s, score %.2f)%n", m.reason(),
-                m.text(), m.expected(), m.got().replace('\n', ' '), m.score()));
+        out.print(CliText.format("eval.report.misses"));
+        r.errors().forEach(m -> out.print(CliText.format("eval.report.miss_row", m.reason(),
+                m.text(), m.expected(), m.got().replace('\n', ' '), m.score())));
     }
 }
