@@ -8,6 +8,7 @@ import io.reportbot.engine.Inbound;
 import io.reportbot.engine.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,8 @@ public final class Evaluator {
                     throw new EngineLoadException(file + " line " + n + " is not a JSON object: " + e.getMessage(), e);
                 }
             }
+        } catch (CharacterCodingException e) {
+            throw new EngineLoadException("cannot read " + file + ": it is not UTF-8 text", e);
         } catch (IOException e) {
             throw new EngineLoadException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -89,6 +89,13 @@ class BadOptionsTest {
     }
 
     @Test
+    void evalOnAFileThatIsNotUtf8SaysSo() throws Exception {
+        Path f = Files.write(dir.resolve("latin1.jsonl"),
+                "{\"text\": \"Wie viele Einhörner?\", \"intent\": \"unicorns\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertOneLineError(run("eval", f.toString()), "it is not UTF-8 text");
+    }
+
+    @Test
     void evalRefusesLabelsNamingUnknownIntentsOrLanguages() throws Exception {
         Path intents = Files.writeString(dir.resolve("unknown-intent.jsonl"), """
                 {"text": "Wie viele Einhörner?", "intent": "unicorns", "lang": "de"}
