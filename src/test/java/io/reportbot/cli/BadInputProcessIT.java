@@ -57,6 +57,22 @@ class BadInputProcessIT {
     }
 
     @Test
+    void anArgumentThatIsNotUtf8EitherIsRefusedWithOneLineNotAnsweredMangled() throws Exception {
+        // a Latin-1 "ö" (byte 0xF6) under no locale: neither the JVM nor /proc/self/cmdline can make text of it
+        List<String> java = LocalelessProcess.builder("ask", "x").command();
+        String command = String.join(" ", java.subList(0, java.size() - 2).stream().map(a -> "'" + a + "'").toList())
+                + " ask \"$(printf 'Wie viele Einh\\366rner?')\"";
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "exec " + command);
+        pb.environment().clear();
+        pb.environment().put("REPORTBOT_CACHE_DIR", "off");
+        Result r = run(pb, null);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains("an argument arrived garbled").contains("ANSI_X3.4-1968").contains("LANG=C.UTF-8");
+    }
+
+    @Test
     void jsonlReadsAndWritesUtf8WithNoLocaleOneAnswerPerLineAndErrorObjectsForBrokenJson() throws Exception {
         Path in = dir.resolve("in.txt");
         Files.write(in, ("Wie viele Einhörner?\r\n"
