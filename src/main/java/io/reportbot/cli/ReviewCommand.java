@@ -79,8 +79,8 @@ public final class ReviewCommand implements Callable<Integer> {
             return 0;
         }
         Path file = logFile != null ? logFile : settings.unansweredLog().orElse(Path.of("unanswered.jsonl"));
-        if (Files.isDirectory(file)) {
-            throw new UsageException(CliText.get("option.is_folder", "--log", file));
+        if (Files.exists(file)) {
+            OptionChecks.readableFile("--log", file);
         }
         Review.Log log;
         try {
