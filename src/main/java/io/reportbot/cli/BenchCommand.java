@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +50,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--iterations", iterations, 1);
+        OptionChecks.atLeast("--warmup", warmup, 0);
+        if (questionsFile != null) {
+            OptionChecks.readableFile("--questions", questionsFile);
+        }
+        List<String> questions = questions();
         PrintWriter out = spec.commandLine().getOut();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long t0 = System.nanoTime();
@@ -59,7 +64,6 @@ public final class BenchCommand implements Callable<Integer> {
         engine.answer(Inbound.of("Wie viele Einhörner?", "bench", "bench"));
         long first = System.nanoTime();
         long sinceJvm = System.currentTimeMillis() - jvmStart;
-        List<String> questions = questions();
 
         for (int i = 0; i < warmup; i++) {
             engine.answer(Inbound.of(questions.get(i % questions.size()), "bench", "bench"));
@@ -81,15 +85,15 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
 
-        out.printf(Locale.ROOT, "questions in the mix:         %d%n", questions.size());
-        out.printf(Locale.ROOT, "engine load + training:       %.0f ms%n", (built - t0) / 1e6);
-        out.printf(Locale.ROOT, "first answer after load:      %.1f ms%n", (first - built) / 1e6);
-        out.printf(Locale.ROOT, "JVM start to first answer:    %d ms%n", sinceJvm);
-        out.printf(Locale.ROOT, "latency p50 / p90 / p99 / max: %.3f / %.3f / %.3f / %.3f ms (%d answers after %d warm-up)%n",
-                pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), nanos[nanos.length - 1] / 1e6, iterations, warmup);
-        out.printf(Locale.ROOT, "throughput, 1 thread:         %.0f questions/s%n", iterations / oneThreadSeconds);
-        out.printf(Locale.ROOT, "throughput, %d threads:        %.0f questions/s%n", threads, allCoresQps);
-        out.printf(Locale.ROOT, "heap in use after GC:         %d MB (max heap %d MB)%n", usedMb, rt.maxMemory() / (1024 * 1024));
+        out.print(CliText.format("bench.report.questions", questions.size()));
+        out.print(CliText.format("bench.report.load", (built - t0) / 1e6));
+        out.print(CliText.format("bench.report.first", (first - built) / 1e6));
+        out.print(CliText.format("bench.report.jvm_start", sinceJvm));
+        out.print(CliText.format("bench.report.latency", pct(nanos, 50), pct(nanos, 90), pct(nanos, 99),
+                nanos[nanos.length - 1] / 1e6, iterations, warmup));
+        out.print(CliText.format("bench.report.one_thread", iterations / oneThreadSeconds));
+        out.print(CliText.format("bench.report.threads", threads, allCoresQps));
+        out.print(CliText.format("bench.report.heap", usedMb, rt.maxMemory() / (1024 * 1024)));
         out.flush();
         return 0;
     }
@@ -125,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> questions() throws IOException {
         List<String> lines;
         if (questionsFile != null) {
-            lines = Files.readAllLines(questionsFile, StandardCharsets.UTF_8);
+            lines = new String(Files.readAllBytes(questionsFile), StandardCharsets.UTF_8).lines().toList();
         } else {
             try (InputStream in = BenchCommand.class.getResourceAsStream("bench-questions.txt");
                  BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -134,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> qs = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         if (qs.isEmpty()) {
-            throw new IllegalArgumentException("no questions to benchmark with");
+            throw new UsageException(CliText.get("bench.no_questions", questionsFile));
         }
         return qs;
     }

@@ -2,12 +2,12 @@ package io.reportbot.cli;
 
 import io.reportbot.console.ConsoleSession;
 import io.reportbot.engine.ReloadableEngine;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -53,22 +53,34 @@ public final class ConsoleCommand implements Callable<Integer> {
                 piped(session);
             }
         } catch (IOException e) {
-            System.err.println("reportbot: cannot read the console: " + e.getMessage());
+            System.err.println(CliText.get("console.cannot_read", e.getMessage()));
             return 1;
         }
         return 0;
     }
 
+    /**
+     * One answer per line of standard input (only \n and \r\n end a line), UTF-8 in and out; a line over
+     * {@link AskCommand#MAX_LINE_CHARS} gets a short note instead, and reading stops when standard output is closed.
+     */
     private static void piped(ConsoleSession session) throws IOException {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = in.readLine()) != null) {
-            ConsoleSession.Outcome o = session.handle(line);
-            if (o.quit()) {
-                break;
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        BoundedLineReader in = BoundedLineReader.utf8(System.in, AskCommand.MAX_LINE_CHARS);
+        for (BoundedLineReader.Line line = in.next(); line != null; line = in.next()) {
+            if (line.tooLong()) {
+                out.println(CliText.get("console.line_too_long", String.format(Locale.ROOT, "%,d", line.length()),
+                        String.format(Locale.ROOT, "%,d", AskCommand.MAX_LINE_CHARS)));
+            } else {
+                ConsoleSession.Outcome o = session.handle(line.text());
+                if (o.quit()) {
+                    break;
+                }
+                out.println(o.output());
             }
-            out.println(o.output());
+            if (out.checkError() || System.out.checkError()) {
+                System.err.println(CliText.get("console.stdout_closed"));
+                return;
+            }
         }
     }
 

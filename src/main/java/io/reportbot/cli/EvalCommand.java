@@ -10,6 +10,7 @@ import io.reportbot.eval.CrossValidator;
 import io.reportbot.eval.EvalResult;
 import io.reportbot.eval.Evaluator;
 import io.reportbot.eval.LabelledQuestion;
+import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
 import io.reportbot.nlp.IntentLoader;
 import java.io.PrintWriter;
@@ -17,8 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,27 +79,36 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (file == null && folds == null) {
-            spec.commandLine().getErr().println("eval: give a labelled FILE, or --cross-validate K");
+            spec.commandLine().getErr().println(CliText.get("eval.no_input"));
             return 2;
         }
+        OptionChecks.between("--threshold", threshold, 0, 1);
+        OptionChecks.atLeast("--iterations", iterations, 1);
+        OptionChecks.atLeast("--cutoff", cutoff, 0);
+        if (folds != null) {
+            OptionChecks.atLeast("--cross-validate", folds, 2);
+        }
+        if (file != null) {
+            OptionChecks.readableFile("FILE", file);
+        }
         EngineSettings settings = engineOptions.settings();
+        List<Intent> intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
+        List<LabelledQuestion> questions = file == null ? List.of() : labelled(intents);
         Map<String, Object> jsonOut = new LinkedHashMap<>();
         if (folds != null) {
-            var intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
             double acc = CrossValidator.accuracy(intents, folds, classifierSettings());
             jsonOut.put("crossValidation", Map.of("folds", folds, "accuracy", acc));
             if (!json) {
-                out.printf(Locale.ROOT, "%d-fold cross-validation over the intents' examples: %.1f %% top-1%n", folds, acc * 100);
+                out.print(CliText.format("eval.report.cross_validation", folds, acc * 100));
             }
         }
         if (file != null) {
-            List<LabelledQuestion> questions = Evaluator.read(file);
             Engine engine = EngineFactory.create(settings.withThreshold(sweep ? 0.0 : threshold), classifierSettings());
             List<Reply> replies = Evaluator.answer(engine, questions);
             if (sweep) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 if (!json) {
-                    out.println("threshold  accuracy  in-scope  out-of-scope rejection");
+                    out.print(CliText.format("eval.report.sweep_header"));
                 }
                 for (int i = 0; i <= 18; i++) {
                     double t = i * 0.05;
@@ -103,8 +116,8 @@ public final class EvalCommand implements Callable<Integer> {
                     rows.add(Map.of("threshold", t, "accuracy", r.accuracy(), "inScopeAccuracy", r.inScopeAccuracy(),
                             "outOfScopeRejection", r.outOfScopeRejection()));
                     if (!json) {
-                        out.printf(Locale.ROOT, "   %.2f     %5.1f %%   %5.1f %%   %5.1f %%%n", t, r.accuracy() * 100,
-                                r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100);
+                        out.print(CliText.format("eval.report.sweep_row", t, r.accuracy() * 100,
+                                r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100));
                     }
                 }
                 jsonOut.put("thresholdSweep", rows);
@@ -123,24 +136,43 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The labelled questions of FILE, refused when there are none or a label names what doesn't exist. */
+    private List<LabelledQuestion> labelled(List<Intent> intents) {
+        List<LabelledQuestion> questions = Evaluator.read(file);
+        if (questions.isEmpty()) {
+            throw new UsageException(CliText.get("eval.empty", file));
+        }
+        Set<String> known = intents.stream().map(Intent::name).collect(Collectors.toSet());
+        SortedSet<String> unknown = Evaluator.unknownIntents(questions, known);
+        if (!unknown.isEmpty()) {
+            throw new UsageException(CliText.get("eval.unknown_intents", file, String.join(", ", unknown),
+                    String.join(", ", new TreeSet<>(known))));
+        }
+        SortedSet<String> languages = Evaluator.unknownLanguages(questions);
+        if (!languages.isEmpty()) {
+            throw new UsageException(CliText.get("eval.unknown_languages", file, String.join(", ", languages)));
+        }
+        return questions;
+    }
+
     static void print(PrintWriter out, EvalResult r) {
-        out.printf(Locale.ROOT, "questions: %d (%d in scope, %d out of scope)%n", r.questions(), r.inScope(),
-                r.questions() - r.inScope());
-        out.printf(Locale.ROOT, "accuracy: %.1f %%%n", r.accuracy() * 100);
-        out.printf(Locale.ROOT, "in-scope accuracy: %.1f %%%n", r.inScopeAccuracy() * 100);
-        out.printf(Locale.ROOT, "out-of-scope rejection: %.1f %%%n", r.outOfScopeRejection() * 100);
-        out.printf(Locale.ROOT, "language accuracy: %.1f %%%n", r.languageAccuracy() * 100);
-        out.printf(Locale.ROOT, "answers with the expected figures: %.1f %%%n", r.answerAccuracy() * 100);
+        out.print(CliText.format("eval.report.questions", r.questions(), r.inScope(),
+                r.questions() - r.inScope()));
+        out.print(CliText.format("eval.report.accuracy", r.accuracy() * 100));
+        out.print(CliText.format("eval.report.in_scope", r.inScopeAccuracy() * 100));
+        out.print(CliText.format("eval.report.out_of_scope", r.outOfScopeRejection() * 100));
+        out.print(CliText.format("eval.report.language", r.languageAccuracy() * 100));
+        out.print(CliText.format("eval.report.expected", r.answerAccuracy() * 100));
         out.println();
-        out.println("intent                   support  precision  recall     F1");
-        r.perIntent().forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %7d  %8.2f  %6.2f  %5.2f%n", k, v.support(),
-                v.precision(), v.recall(), v.f1()));
+        out.print(CliText.format("eval.report.intent_header"));
+        r.perIntent().forEach((k, v) -> out.print(CliText.format("eval.report.intent_row", k, v.support(),
+                v.precision(), v.recall(), v.f1())));
         out.println();
-        out.println("most confused (expected -> got):");
-        r.confusions().forEach(c -> out.printf(Locale.ROOT, "  %3d  %s -> %s%n", c.count(), c.expected(), c.got()));
+        out.print(CliText.format("eval.report.confusions"));
+        r.confusions().forEach(c -> out.print(CliText.format("eval.report.confusion_row", c.count(), c.expected(), c.got())));
         out.println();
-        out.println("misses:");
-        r.errors().forEach(m -> out.printf(Locale.ROOT, "  [%s] %s  (expected %s, got %s, score %.2f)%n", m.reason(),
-                m.text(), m.expected(), m.got().replace('\n', ' '), m.score()));
+        out.print(CliText.format("eval.report.misses"));
+        r.errors().forEach(m -> out.print(CliText.format("eval.report.miss_row", m.reason(),
+                m.text(), m.expected(), m.got().replace('\n', ' '), m.score())));
     }
 }

@@ -1,5 +1,11 @@
 package io.reportbot.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,14 +38,37 @@ public final class Main implements Runnable {
         new ConsoleCommand(engineOptions, debug).call();
     }
 
+    /**
+     * Runs reportbot. Standard output and error are UTF-8 whatever the platform's default (Java 17 follows the
+     * locale, which is US-ASCII without one), and arguments the JVM could not decode are recovered (see
+     * {@link Argv}) or refused with one line.
+     */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        Argv.Result argv = Argv.recover(args);
+        if (argv.garbled()) {
+            System.err.println(CliText.get("argv.garbled", System.getProperty("sun.jnu.encoding")));
+            System.exit(2);
+        }
+        System.exit(newCommandLine().execute(argv.array()));
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(utf8(FileDescriptor.out));
+        cl.setErr(utf8(FileDescriptor.err));
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(ErrorHandler::parameterError);
         return cl;
+    }
+
+    /**
+     * A UTF-8 writer straight onto a file descriptor (not through {@link System#out}, whose PrintStream hides
+     * write errors: {@link PrintWriter#checkError()} on this one sees a closed pipe).
+     */
+    private static PrintWriter utf8(FileDescriptor fd) {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
     }
 }

@@ -7,12 +7,14 @@ import io.reportbot.review.IntentFileEditor;
 import io.reportbot.review.Review;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,17 +54,18 @@ public final class ReviewCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        OptionChecks.atLeast("--top", top, 1);
         EngineSettings settings = engineOptions.settings();
         if (addTo != null) {
             if (words == null || words.length == 0) {
-                err.println("review: --add needs the QUESTION to add");
+                err.println(CliText.get("review.needs_question"));
                 return 2;
             }
             String question = String.join(" ", words);
             Path dir = settings.intentsDir().orElse(Path.of("intents"));
             Optional<Language> language = Language.fromCode(lang);
             if (lang != null && language.isEmpty()) {
-                err.println("review: --lang must be de or en");
+                err.println(CliText.get("review.lang"));
                 return 2;
             }
             Language l = language.orElseGet(() -> {
@@ -71,27 +74,38 @@ public final class ReviewCommand implements Callable<Integer> {
             });
             IntentFileEditor.Result r = IntentFileEditor.add(dir, addTo, l, question);
             out.println(r == IntentFileEditor.Result.ADDED
-                    ? "added to " + dir.resolve(addTo + ".json") + " (examples." + l.code() + "); run eval to see the effect"
-                    : "already an example of " + addTo + "; nothing changed");
+                    ? CliText.get("review.added", dir.resolve(addTo + ".json"), l.code())
+                    : CliText.get("review.already", addTo));
             return 0;
         }
         Path file = logFile != null ? logFile : settings.unansweredLog().orElse(Path.of("unanswered.jsonl"));
+        if (Files.exists(file)) {
+            OptionChecks.readableFile("--log", file);
+        }
         Review.Log log;
         try {
             log = Review.read(file);
         } catch (NoSuchFileException e) {
-            err.println("review: " + file + " does not exist (yet): nothing has fallen back, or the log is elsewhere (--log)");
+            err.println(CliText.get("review.no_log", file));
             return 2;
         }
+        if (log.brokenLines() > 0) {
+            String at = log.brokenAt().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + (log.brokenLines() > log.brokenAt().size() ? ", …" : "");
+            err.println(CliText.get("review.skipped_warning", String.valueOf(log.brokenLines()), file, at));
+        }
         List<Review.Group> groups = Review.group(log.entries());
-        out.printf(Locale.ROOT, "%d unanswered questions in %d groups (%s)%s%n", log.entries().size(), groups.size(), file,
-                log.brokenLines() > 0 ? "; " + log.brokenLines() + " unreadable lines skipped" : "");
+        out.println(CliText.get("review.summary", String.valueOf(log.entries().size()), String.valueOf(groups.size()), file,
+                log.brokenLines() > 0 ? CliText.get("review.summary.skipped", String.valueOf(log.brokenLines())) : ""));
         for (Review.Group g : groups.subList(0, Math.min(top, groups.size()))) {
-            out.printf(Locale.ROOT, "%n%4d × nearest intent: %s (mean score %.2f)%n", g.count(), g.nearestIntent(), g.meanScore());
+            out.println();
+            out.println(CliText.get("review.group", String.format(Locale.ROOT, "%4d", g.count()), g.nearestIntent(),
+                    String.format(Locale.ROOT, "%.2f", g.meanScore())));
             g.examples().forEach(x -> out.println("       " + x.replace('\n', ' ')));
         }
         if (!groups.isEmpty()) {
-            out.printf("%nAdd one as a training example with: review --add INTENT \"question\"%n");
+            out.println();
+            out.println(CliText.get("review.hint"));
         }
         return 0;
     }

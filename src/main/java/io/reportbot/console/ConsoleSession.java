@@ -5,14 +5,18 @@ import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The console adapter: one conversation, plain text in and out. Besides questions it knows a few
- * commands: {@code /topics}, {@code /help}, {@code /lang de|en}, a topic's number from the last list of
- * suggestions, {@code /reload} (re-read intents and report) and {@code /quit}. Not thread-safe (one session, one user).
+ * commands: {@code /topics}, {@code /help}, {@code /lang de|en|auto} ({@code de} or {@code en} fixes the language
+ * of every answer, whatever language a question is in; {@code auto} follows each question again), a topic's number
+ * from the last list of suggestions, {@code /reload} (re-read intents and report) and {@code /quit}. Not
+ * thread-safe (one session, one user).
  */
 public final class ConsoleSession {
 
@@ -24,6 +28,7 @@ public final class ConsoleSession {
     private final Engine engine;
     private final Function<Reply, String> debug;
     private final java.util.function.Supplier<String> reload;
+    private final ConsoleText wording = new ConsoleText();
     private Optional<Language> language = Optional.empty();
     private Language lastLanguage = Language.DE;
     private List<Suggestion> lastSuggestions = List.of();
@@ -42,7 +47,7 @@ public final class ConsoleSession {
     /** The greeting shown when an interactive session starts. */
     public String welcome() {
         return engine.message(Language.DE, "greeting") + "\n" + engine.message(Language.EN, "greeting")
-                + "\n(/topics, /help, /lang de|en, /reload, /quit)";
+                + "\n(/topics, /help, /lang de|en|auto, /reload, /quit)";
     }
 
     /** Handles one line of input. */
@@ -61,10 +66,8 @@ public final class ConsoleSession {
             lastSuggestions = engine.topics(lastLanguage);
             return new Outcome(numbered(lastSuggestions), false);
         }
-        if (t.startsWith("/lang")) {
-            language = Language.fromCode(t.substring(5).strip());
-            lastLanguage = language.orElse(lastLanguage);
-            return new Outcome(language.map(l -> "language: " + l.code()).orElse("language: from the question"), false);
+        if (t.equals("/lang") || t.startsWith("/lang ")) {
+            return new Outcome(setLanguage(t.substring(5).strip()), false);
         }
         if (t.matches("\\d{1,2}") && !lastSuggestions.isEmpty()) {
             int i = Integer.parseInt(t) - 1;
@@ -72,7 +75,25 @@ public final class ConsoleSession {
                 return render(engine.answerTopic(lastSuggestions.get(i).topicId(), lastLanguage, CONVERSATION, "console"));
             }
         }
-        return render(engine.answer(new Inbound(line == null ? "" : line, CONVERSATION, "console", language)));
+        String text = line == null ? "" : line;
+        return render(engine.answer(language.map(l -> Inbound.inLanguage(text, CONVERSATION, "console", l))
+                .orElseGet(() -> new Inbound(text, CONVERSATION, "console", Optional.empty()))));
+    }
+
+    /** {@code /lang de|en} fixes the answers' language, {@code /lang auto} (or nothing) frees it; else an error. */
+    private String setLanguage(String code) {
+        String c = code.toLowerCase(Locale.ROOT);
+        if (c.isEmpty() || c.equals("auto")) {
+            language = Optional.empty();
+            return wording.get(lastLanguage, "lang.auto");
+        }
+        Optional<Language> chosen = Arrays.stream(Language.values()).filter(l -> l.code().equals(c)).findFirst();
+        if (chosen.isEmpty()) {
+            return wording.get(lastLanguage, "lang.unknown", code);
+        }
+        language = chosen;
+        lastLanguage = chosen.get();
+        return wording.get(lastLanguage, "lang.fixed");
     }
 
     private Outcome render(Reply r) {

@@ -116,7 +116,8 @@ final class DefaultEngine implements Engine {
             return inputProblem(problem.get(), raw, inbound.languageHint());
         }
         String text = InputCheck.clean(raw);
-        Language lang = languages.guess(text, inbound.languageHint());
+        Language lang = inbound.languageFixed() ? inbound.languageHint().orElseThrow()
+                : languages.guess(text, inbound.languageHint());
         List<String> tokens = classifier.prepare(text);
         List<ScoredIntent> scores = classifier.classify(tokens);
         List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();

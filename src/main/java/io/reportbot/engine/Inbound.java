@@ -13,14 +13,28 @@ import java.util.Optional;
  * @param conversationId a stable id for the conversation (a chat, a channel, the console); used for context
  * @param platform       "console", "telegram", "discord", ...: used for logs and statistics only
  * @param languageHint   the platform's idea of the user's language, used when the text cannot tell
+ * @param languageFixed  the user chose the language (the console's {@code /lang de}): answer in the hint's language
+ *                       whatever the text's language is
  */
-public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
+public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint,
+                      boolean languageFixed) {
 
     public Inbound {
         text = text == null ? "" : text;
         conversationId = conversationId == null ? "" : conversationId;
         platform = platform == null ? "unknown" : platform;
         languageHint = Objects.requireNonNullElse(languageHint, Optional.empty());
+        languageFixed = languageFixed && languageHint.isPresent();
+    }
+
+    /** A question with a language hint that is used when the text cannot tell. */
+    public Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
+        this(text, conversationId, platform, languageHint, false);
+    }
+
+    /** A question to be answered in {@code language}, whatever language it is asked in. */
+    public static Inbound inLanguage(String text, String conversationId, String platform, Language language) {
+        return new Inbound(text, conversationId, platform, Optional.of(language), true);
     }
 
     /** A question without a language hint. */

@@ -3,18 +3,23 @@ package io.reportbot.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reportbot.engine.Engine;
 import io.reportbot.core.EngineLoadException;
+import io.reportbot.core.Language;
 import io.reportbot.engine.Inbound;
 import io.reportbot.engine.Reply;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -50,10 +55,40 @@ public final class Evaluator {
                     throw new EngineLoadException(file + " line " + n + " is not a JSON object: " + e.getMessage(), e);
                 }
             }
+        } catch (CharacterCodingException e) {
+            throw new EngineLoadException("cannot read " + file + ": it is not UTF-8 text", e);
         } catch (IOException e) {
             throw new EngineLoadException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * The labels that name no known intent, sorted. {@value LabelledQuestion#OUT_OF_SCOPE} is always known, and
+     * a multi-topic label "a+b" is known when each part is.
+     */
+    public static SortedSet<String> unknownIntents(List<LabelledQuestion> questions, Set<String> known) {
+        SortedSet<String> unknown = new TreeSet<>();
+        for (LabelledQuestion q : questions) {
+            for (String part : q.intent().split("\\+", -1)) {
+                if (!part.equals(LabelledQuestion.OUT_OF_SCOPE) && !known.contains(part)) {
+                    unknown.add(q.intent());
+                }
+            }
+        }
+        return unknown;
+    }
+
+    /** The "lang" labels other than de and en (a missing lang is fine: it isn't measured), sorted. */
+    public static SortedSet<String> unknownLanguages(List<LabelledQuestion> questions) {
+        SortedSet<String> unknown = new TreeSet<>();
+        for (LabelledQuestion q : questions) {
+            if (q.lang() != null && Arrays.stream(Language.values())
+                    .noneMatch(l -> l.code().equalsIgnoreCase(q.lang()))) {
+                unknown.add(q.lang());
+            }
+        }
+        return unknown;
     }
 
     /** One engine reply per question, in order; every question is its own conversation. */

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a report dataset from JSON and checks that it hangs together (every topic's facts exist, every
- * template placeholder names a value, every answer exists in both languages). Thread-safe.
+ * template placeholder names a value, every answer exists in both languages) and that every figure can be true
+ * ({@link ValueCheck}: finite, not negative, growth above -100 %, shares in (0, 100]). Each problem names its
+ * fact. Thread-safe.
  */
 public final class ReportLoader {
 
@@ -94,6 +96,7 @@ public final class ReportLoader {
                 if (!UNITS.contains(v.unit())) {
                     problems.add(at + ": value \"" + key + "\" has unknown unit \"" + v.unit() + "\" (use " + UNITS + ")");
                 }
+                ValueCheck.problems(key, v).forEach(x -> problems.add(at + ": " + x));
             });
             for (String template : List.of(f.answer().de(), f.answer().en())) {
                 Matcher m = PLACEHOLDER.matcher(template);
@@ -109,6 +112,10 @@ public final class ReportLoader {
             for (Computed c : f.computed()) {
                 if (!f.values().containsKey(c.numerator()) || !f.values().containsKey(c.denominator())) {
                     problems.add(at + ": computed " + c.kind() + " names a value it does not have");
+                }
+                Value below = f.values().get(c.denominator());
+                if (below != null && below.amount() == 0) {
+                    problems.add(at + ": computed " + c.kind() + " divides by value \"" + c.denominator() + "\", which is 0");
                 }
                 if (c.text() == null || !c.text().complete()) {
                     problems.add(at + ": computed " + c.kind() + " needs text in \"de\" and \"en\"");

@@ -11,18 +11,34 @@ import io.reportbot.core.Language;
 import io.reportbot.nlp.TextNormalizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Adds a training example to an intent file and rewrites it cleanly: the same stable formatting every time
  * (two-space indent, one example per line, UTF-8), no duplicates (compared after normalisation, so
  * "Einhörner?" and "einhoerner" are the same), and an atomic replace so a crash never leaves half a file.
+ *
+ * <p>Safe to run many times at once, in threads and in processes: the read-modify-write happens under an
+ * exclusive lock on a lock file beside the intent file ({@code .unicorns.json.lock}, a {@link FileLock} between
+ * processes and a {@link ReentrantLock} between the threads of this JVM, which a file lock does not separate),
+ * and every writer writes its own uniquely named temporary file before the atomic move. Nothing is lost.
+ * Thread-safe.
  */
 public final class IntentFileEditor {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** One lock per lock file for the threads of this JVM (file locks are held per JVM, not per thread). */
+    private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
     /** What happened. */
     public enum Result { ADDED, ALREADY_THERE }
@@ -30,17 +46,40 @@ public final class IntentFileEditor {
     private IntentFileEditor() {
     }
 
+    /**
+     * Adds {@code example} to the examples of {@code intent} in {@code language}.
+     *
+     * @throws EngineLoadException when the intent or its file is wrong, or the folder can't be written (the
+     *                             message says which file and why; the intent file is then unchanged)
+     */
     public static Result add(Path intentsDir, String intent, Language language, String example) throws IOException {
         if (!intent.matches("[a-z0-9_]+")) {
             throw new EngineLoadException("\"" + intent + "\" is not an intent name (lower-case letters, digits, _)");
         }
         Path file = intentsDir.resolve(intent + ".json");
-        if (!Files.exists(file)) {
+        if (!Files.isRegularFile(file)) {
             throw new EngineLoadException("there is no intent \"" + intent + "\" in " + intentsDir);
         }
         if (example == null || example.isBlank()) {
             throw new EngineLoadException("the example question is empty");
         }
+        Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), k -> new ReentrantLock());
+        jvmLock.lock();
+        try (FileChannel channel = open(lockFile); FileLock ignored = channel.lock()) {
+            return addLocked(file, language, example);
+        } catch (IOException e) {
+            throw new EngineLoadException("cannot change " + file + ": " + describe(e), e);
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private static FileChannel open(Path lockFile) throws IOException {
+        return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private static Result addLocked(Path file, Language language, String example) throws IOException {
         ObjectNode root;
         try {
             root = (ObjectNode) MAPPER.readTree(file.toFile());
@@ -67,8 +106,23 @@ public final class IntentFileEditor {
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         String json = MAPPER.writer(printer).writeValueAsString(root) + "\n";
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, json, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException fse) {
+            String reason = fse.getReason() != null ? fse.getReason()
+                    : e.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .toLowerCase(Locale.ROOT);
+            return fse.getFile() == null ? reason : fse.getFile() + ": " + reason;
+        }
+        return String.valueOf(e.getMessage());
     }
 }

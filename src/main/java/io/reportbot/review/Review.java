@@ -3,7 +3,12 @@ package io.reportbot.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reportbot.nlp.TextNormalizer;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,42 +49,107 @@ public final class Review {
     public record Group(int count, List<String> examples, String nearestIntent, double meanScore) {
     }
 
-    /** The log's entries and how many lines could not be read. */
-    public record Log(List<Entry> entries, int brokenLines) {
+    /**
+     * The log's entries and the lines that could not be read (not UTF-8, not JSON, or over
+     * {@value #MAX_LINE_BYTES} bytes).
+     *
+     * @param brokenAt the numbers of the first {@value #BROKEN_LINES_KEPT} unreadable lines, from 1
+     */
+    public record Log(List<Entry> entries, int brokenLines, List<Long> brokenAt) {
+        public Log {
+            entries = List.copyOf(entries);
+            brokenAt = List.copyOf(brokenAt);
+        }
+
+        public Log(List<Entry> entries, int brokenLines) {
+            this(entries, brokenLines, List.of());
+        }
     }
+
+    static final int MAX_LINE_BYTES = 1 << 20;
+    static final int BROKEN_LINES_KEPT = 10;
 
     private Review() {
     }
 
+    /**
+     * Reads the log line by line as bytes, so that one malformed byte or a broken line costs that line only: it
+     * is skipped and counted, and the rest is read.
+     */
     public static Log read(Path file) throws IOException {
         ObjectMapper m = new ObjectMapper();
         List<Entry> entries = new ArrayList<>();
+        List<Long> brokenAt = new ArrayList<>();
         int broken = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
+        long number = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            boolean tooLong = false;
+            boolean more = true;
+            while (more) {
+                int b = in.read();
+                more = b >= 0;
+                if (more && b != '\n') {
+                    if (line.size() < MAX_LINE_BYTES) {
+                        line.write(b);
+                    } else {
+                        tooLong = true;
+                    }
                     continue;
                 }
-                try {
-                    JsonNode n = m.readTree(line);
-                    JsonNode top = n.path("top").path(0);
-                    for (JsonNode t : n.path("top")) {
-                        if (!"out_of_scope".equals(t.path("intent").asText())) {
-                            top = t;
-                            break;
-                        }
-                    }
-                    entries.add(new Entry(n.path("text").asText(""), n.path("language").asText(""),
-                            top.path("intent").asText("?"), top.path("score").asDouble(0)));
-                } catch (IOException e) {
-                    broken++;
+                if (!more && line.size() == 0 && !tooLong) {
+                    break;
                 }
+                number++;
+                Optional<Entry> entry = tooLong ? Optional.empty() : entry(m, line.toByteArray());
+                if (entry == null) {
+                    // blank line: nothing to read, nothing lost
+                } else if (entry.isPresent()) {
+                    entries.add(entry.get());
+                } else {
+                    broken++;
+                    if (brokenAt.size() < BROKEN_LINES_KEPT) {
+                        brokenAt.add(number);
+                    }
+                }
+                line.reset();
+                tooLong = false;
             }
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "the unanswered-questions log does not exist (yet)");
         }
-        return new Log(entries, broken);
+        return new Log(entries, broken, brokenAt);
+    }
+
+    /** The entry on a line; empty when it can't be read; null for a blank line. */
+    private static Optional<Entry> entry(ObjectMapper m, byte[] bytes) {
+        String line;
+        try {
+            line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode n = m.readTree(line);
+            if (n == null || !n.isObject() || !n.path("text").isTextual()) {
+                return Optional.empty();
+            }
+            JsonNode top = n.path("top").path(0);
+            for (JsonNode t : n.path("top")) {
+                if (!"out_of_scope".equals(t.path("intent").asText())) {
+                    top = t;
+                    break;
+                }
+            }
+            return Optional.of(new Entry(n.path("text").asText(""), n.path("language").asText(""),
+                    top.path("intent").asText("?"), top.path("score").asDouble(0)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Groups of similar questions, the largest first. */

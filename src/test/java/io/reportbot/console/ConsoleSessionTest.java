@@ -20,4 +20,29 @@ class ConsoleSessionTest {
         assertThat(s.handle("/quit").quit()).isTrue();
         assertThat(s.welcome()).contains("Hallo").contains("Hello");
     }
+
+    @Test
+    void langDeAnswersEnglishQuestionsInGermanAndLangAutoFollowsTheQuestionAgain() {
+        ConsoleSession s = new ConsoleSession(TestEngines.bundled(), null, null);
+        assertThat(s.handle("How many unicorns are there?").output()).contains("36 unicorn");
+        assertThat(s.handle("/lang de").output()).contains("Deutsch");
+        String forced = s.handle("How many unicorns are there?").output();
+        assertThat(forced).contains("36 Einhorn-Unternehmen").doesNotContain("unicorn companies");
+        assertThat(s.handle("How many listed AI companies?").output()).contains("46").contains("börsennotiert");
+        assertThat(s.handle("/lang en").output()).contains("English");
+        assertThat(s.handle("Wie viele Einhörner gibt es?").output()).contains("36 unicorn");
+        assertThat(s.handle("/lang auto").output()).contains("from the question");
+        assertThat(s.handle("Wie viele Einhörner gibt es?").output()).contains("36 Einhorn-Unternehmen");
+    }
+
+    @Test
+    void anUnknownLanguageIsAnErrorAndChangesNothing() {
+        ConsoleSession s = new ConsoleSession(TestEngines.bundled(), null, null);
+        s.handle("/lang de");
+        assertThat(s.handle("/lang xx").output()).isEqualTo("Die Sprache \u201exx\u201c gibt es nicht. Verwenden Sie /lang de, /lang en oder /lang auto.");
+        assertThat(s.handle("How many unicorns are there?").output()).contains("36 Einhorn-Unternehmen");
+        s.handle("/lang en");
+        assertThat(s.handle("/lang fr").output()).contains("There is no language \"fr\"");
+        assertThat(s.handle("/language").output()).doesNotContain("language \"");
+    }
 }

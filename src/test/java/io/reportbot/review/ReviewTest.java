@@ -29,4 +29,21 @@ class ReviewTest {
         assertThat(groups.get(0).nearestIntent()).isEqualTo("beijing_leadership");
         assertThat(groups.get(1).nearestIntent()).isEqualTo("overview");
     }
+
+    @Test
+    void aMalformedByteOrLineCostsThatLineOnlyAndIsCounted() throws Exception {
+        Path log = dir.resolve("bytes.jsonl");
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes("{\"text\":\"Wie viele Patente?\",\"top\":[{\"intent\":\"unicorns\",\"score\":0.2}]}\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        b.writeBytes(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+        b.writeBytes("[1, 2]\n{\"text\": null}\n\n{\"text\":\"Erzähl einen Witz\"}\r\n{\"text\":\"Einhörner?\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(log, b.toByteArray());
+        Review.Log read = Review.read(log);
+        assertThat(read.entries()).extracting(Review.Entry::text)
+                .containsExactly("Wie viele Patente?", "Erzähl einen Witz", "Einhörner?");
+        assertThat(read.brokenLines()).isEqualTo(3);
+        assertThat(read.brokenAt()).containsExactly(2L, 3L, 4L);
+    }
 }
