@@ -282,8 +282,10 @@
       var hb = el('tbody');
       d.matrix.forEach(function (row, i) {
         var tr = el('tr', null, el('th', { text: d.labels[i] }));
+        var total = row.reduce(function (a, b) { return a + b; }, 0);
         row.forEach(function (n, j) {
-          var level = n === 0 ? 0 : Math.max(1, Math.round(9 * Math.sqrt(n / Math.max(1, d.max))));
+          // the colour is the share of the row (of the questions expecting that intent), so small intents show too
+          var level = n === 0 ? 0 : Math.max(1, Math.round(9 * n / Math.max(1, total)));
           tr.appendChild(el('td', { className: 'heat-' + level + (i === j ? ' diag' : ''), title: d.labels[i] + ' → ' + d.labels[j], text: String(n) }));
         });
         hb.appendChild(tr);

@@ -166,18 +166,15 @@ public final class QuestionStore implements AutoCloseable {
      */
     public List<TrafficRow> traffic(Instant from, Instant to, Duration bucket) {
         long b = Math.max(1, bucket.toMillis());
-        String sql = "SELECT (asked_at / ?) * ? AS bucket, platform, lang, COUNT(*) AS n,"
-                + " SUM(CASE WHEN fallback THEN 1 ELSE 0 END) AS f FROM questions"
-                + " WHERE asked_at >= ? AND asked_at < ? GROUP BY (asked_at / ?) * ?, platform, lang"
-                + " ORDER BY bucket, platform, lang";
+        String sql = "SELECT bucket, platform, lang, COUNT(*) AS n, SUM(CASE WHEN fallback THEN 1 ELSE 0 END) AS f"
+                + " FROM (SELECT (asked_at / ?) * ? AS bucket, platform, lang, fallback FROM questions"
+                + " WHERE asked_at >= ? AND asked_at < ?) q GROUP BY bucket, platform, lang ORDER BY bucket, platform, lang";
         List<TrafficRow> rows = new ArrayList<>();
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, b);
             ps.setLong(2, b);
             ps.setLong(3, from.toEpochMilli());
             ps.setLong(4, to.toEpochMilli());
-            ps.setLong(5, b);
-            ps.setLong(6, b);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new TrafficRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
