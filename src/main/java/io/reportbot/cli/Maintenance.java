@@ -30,13 +30,18 @@ final class Maintenance implements AutoCloseable {
 
     private final QuestionStore store;
     private final QuestionRecorder recorder;
+    /** Held so that Micrometer, which reads it weakly, keeps counting. */
+    @SuppressWarnings("unused")
+    private final StoreMeters meters;
     private final String report;
     private final double keepTextBelow;
     private AdminServer admin;
 
-    private Maintenance(QuestionStore store, QuestionRecorder recorder, String report, double keepTextBelow) {
+    private Maintenance(QuestionStore store, QuestionRecorder recorder, StoreMeters meters, String report,
+                        double keepTextBelow) {
         this.store = store;
         this.recorder = recorder;
+        this.meters = meters;
         this.report = report;
         this.keepTextBelow = keepTextBelow;
     }
@@ -63,9 +68,9 @@ final class Maintenance implements AutoCloseable {
         QuestionStore store = QuestionStore.open(url != null ? url : DEFAULT_URL);
         QuestionRecorder recorder = new QuestionRecorder(store, config.integer("reportbot.store.queueSize"),
                 Duration.ofDays(config.integer("reportbot.store.retentionDays")), Clock.systemUTC());
-        StoreMeters.bind(metrics, recorder::dropped, recorder::written, recorder::queued);
+        StoreMeters meters = StoreMeters.bind(metrics, recorder::dropped, recorder::written, recorder::queued);
         String report = engineSettings.reportFile().map(p -> p.getFileName().toString()).orElse("bundled");
-        return Optional.of(new Maintenance(store, recorder, report,
+        return Optional.of(new Maintenance(store, recorder, meters, report,
                 Double.parseDouble(config.string("reportbot.store.keepTextBelow"))));
     }
 
