@@ -151,6 +151,10 @@ public final class Retrainer implements AutoCloseable {
             return new Outcome(started, Instant.now(), false, swap.message(), broken, worse, before, after);
         }
         current = after;
+        if (after.sets().isEmpty()) {
+            return new Outcome(started, Instant.now(), true, "no labelled sets (--eval-dir DIR): reloaded without a check ("
+                    + swap.message() + ")", broken, worse, before, after);
+        }
         LOG.info("retrained and swapped in: no floor broken on {} labelled sets", after.sets().size());
         return new Outcome(started, Instant.now(), true, "no floor broken: the new engine answers now (" + swap.message()
                 + ")", broken, worse, before, after);
