@@ -248,7 +248,8 @@ class AdminPageIT {
         part(browser, "try");
         String debug = ask(browser, question);
         assertThat(debug).contains("intent=innovation_platforms").doesNotContain("fallback");
-        assertThat(ask(browser, "Und in Euro?")).as("a follow-up in the same conversation").startsWith("[de]");
+        assertThat(ask(browser, "Und in Euro?")).as("a follow-up stays on the topic of the same conversation")
+                .startsWith("[de]").contains("intent=innovation_platforms");
         Browsers.screenshot(browser, "try-it");
         assertThat(Browsers.consoleErrors(browser)).isEmpty();
     }
