@@ -55,6 +55,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.ops..", "io.reportbot.config..");
 
     @ArchTest
+    static final ArchRule theStoreAndThePageKnowNoAdapterNorTheCommandLine = noClasses()
+            .that().resideInAnyPackage("io.reportbot.store..", "io.reportbot.admin..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.telegram..", "io.reportbot.discord..",
+                    "io.reportbot.cli..", "io.reportbot.config..", "picocli..");
+
+    @ArchTest
+    static final ArchRule theEngineKnowsNothingOfTheStoreOrThePage = noClasses()
+            .that().resideInAnyPackage("io.reportbot.engine..", "io.reportbot.nlp..", "io.reportbot.report..",
+                    "io.reportbot.answer..", "io.reportbot.eval..", "io.reportbot.review..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.store..", "io.reportbot.admin..",
+                    "java.sql..", "org.flywaydb..", "com.zaxxer..");
+
+    @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("io.reportbot.(*)..").should().beFreeOfCycles();
 
     @ArchTest

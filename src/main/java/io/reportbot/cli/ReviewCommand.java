@@ -47,6 +47,18 @@ public final class ReviewCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "With --add: the question.")
     String[] words;
 
+    @Option(names = "--export", paramLabel = "FILE",
+            description = "Write the question store's kept questions to FILE in the unanswered-log format (\"-\": stdout).")
+    Path exportTo;
+
+    @Option(names = "--import", paramLabel = "FILE",
+            description = "Read an unanswered-questions log into the question store (lines already there are skipped).")
+    Path importFrom;
+
+    @Option(names = "--store", paramLabel = "JDBC_URL",
+            description = "The question store (default: REPORTBOT_STORE_JDBC_URL, or " + Maintenance.DEFAULT_URL + ").")
+    String storeUrl;
+
     @Option(names = "--top", paramLabel = "N", description = "Show at most N groups (default: ${DEFAULT-VALUE}).")
     int top = 30;
 
@@ -56,6 +68,9 @@ public final class ReviewCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OptionChecks.atLeast("--top", top, 1);
         EngineSettings settings = engineOptions.settings();
+        if (exportTo != null || importFrom != null) {
+            return StoreExchange.run(storeUrl, exportTo, importFrom, settings, out, err);
+        }
         if (addTo != null) {
             if (words == null || words.length == 0) {
                 err.println(CliText.get("review.needs_question"));

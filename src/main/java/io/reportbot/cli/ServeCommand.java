@@ -61,6 +61,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The address for /healthz and /metrics (default: reportbot.metrics.host, 127.0.0.1).")
     String metricsHost;
 
+    @Option(names = "--admin-port", paramLabel = "N",
+            description = "Serve the maintainer's page on this port (0: any free port; default: reportbot.admin.port, off);"
+                    + " needs REPORTBOT_ADMIN_TOKEN. With it, serve runs even without a platform token.")
+    Integer adminPort;
+
+    @Option(names = "--admin-host", paramLabel = "HOST",
+            description = "The address for the maintainer's page (default: reportbot.admin.host, 127.0.0.1).")
+    String adminHost;
+
+    @Option(names = "--eval-dir", paramLabel = "DIR",
+            description = "Labelled sets (*.jsonl) that the page's \"Retrain and check\" runs (default: reportbot.admin.evalDir).")
+    Path evalDir;
+
     @Option(names = "--log-format", paramLabel = "text|json",
             description = "Human-readable lines (text, the default) or JSON lines (json).")
     String logFormat;
@@ -94,9 +107,15 @@ public final class ServeCommand implements Callable<Integer> {
 
         boolean telegram = config.has("telegram.token");
         boolean discord = config.has("discord.token");
-        if (!telegram && !discord) {
+        Maintenance.Options adminOptions = new Maintenance.Options(adminPort, adminHost, evalDir);
+        if (!telegram && !discord && Maintenance.adminPort(config, adminOptions) < 0) {
             return fail(err, "no platform token: set TELEGRAM_BOT_TOKEN (Telegram) and/or DISCORD_BOT_TOKEN (Discord)"
                     + " in the environment, or telegram.token / discord.token in the --config file (chmod 600)");
+        }
+        if (Maintenance.adminPort(config, adminOptions) >= 0
+                && config.value("reportbot.admin.token").orElse("").length() < io.reportbot.admin.AdminSettings.MIN_TOKEN_LENGTH) {
+            return fail(err, "the maintainer's page needs REPORTBOT_ADMIN_TOKEN, at least "
+                    + io.reportbot.admin.AdminSettings.MIN_TOKEN_LENGTH + " characters (e.g. openssl rand -hex 24)");
         }
         TelegramSettings telegramSettings = null;
         DiscordConfig discordConfig = null;
@@ -113,8 +132,15 @@ public final class ServeCommand implements Callable<Integer> {
 
         ReloadableEngine engine = engineOptions.build(config.engineSettings());
         Metrics metrics = new Metrics();
-        Engine metered = new MeteredEngine(engine, metrics.registry());
         Running running = new Running();
+        try {
+            running.maintenance = Maintenance.open(config, adminOptions, engineOptions.settings(config.engineSettings()),
+                    metrics).orElse(null);
+        } catch (io.reportbot.store.StoreException e) {
+            return fail(err, e.getMessage() + " (check reportbot.store.jdbcUrl)");
+        }
+        Engine metered = new MeteredEngine(running.maintenance != null ? running.maintenance.recording(engine) : engine,
+                metrics.registry());
         try {
             if (telegram) {
                 TelegramBot bot = TelegramBot.create(metered, telegramSettings, metrics);
@@ -153,6 +179,20 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("reportbot serve: health and metrics on http://" + host + ":" + running.ops.port()
                     + "/healthz and /metrics");
         }
+        if (running.maintenance != null) {
+            try {
+                int page = running.maintenance.startPage(config, adminOptions, engine,
+                        engineOptions.settings(config.engineSettings()));
+                err.println("reportbot serve: questions are stored in " + running.maintenance.where());
+                if (page >= 0) {
+                    String host = adminHost != null ? adminHost : config.string("reportbot.admin.host");
+                    err.println("reportbot serve: the maintainer's page is on http://" + host + ":" + page + "/");
+                }
+            } catch (IllegalArgumentException | IOException e) {
+                running.stop();
+                return fail(err, "cannot serve the maintainer's page: " + e.getMessage());
+            }
+        }
         Signals.reloadOnHangup(engine);
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
@@ -178,6 +218,7 @@ public final class ServeCommand implements Callable<Integer> {
         TelegramBot telegram;
         DiscordBot discord;
         OpsServer ops;
+        Maintenance maintenance;
 
         /** Stops the platforms side by side (each finishes its answers in flight), then the endpoint. */
         void stop() {
@@ -198,6 +239,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             if (ops != null) {
                 ops.close();
+            }
+            if (maintenance != null) {
+                maintenance.close();
             }
             LOG.info("reportbot serve stopped");
         }

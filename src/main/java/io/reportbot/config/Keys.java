@@ -23,6 +23,16 @@ public final class Keys {
             Key.integer("reportbot.metrics.port", -1, -1, 65535),
             Key.of("reportbot.metrics.host", Type.STRING, "127.0.0.1"),
             Key.of("reportbot.log.format", Type.LOG_FORMAT, "text"),
+            // the question store and the maintainer's page
+            Key.of("reportbot.store.jdbcUrl", Type.STRING, ""),
+            Key.integer("reportbot.store.retentionDays", 90, 1, 3650),
+            Key.integer("reportbot.store.queueSize", 10_000, 1, 1_000_000),
+            Key.of("reportbot.store.keepTextBelow", Type.FRACTION, "0.5"),
+            Key.integer("reportbot.admin.port", -1, -1, 65535),
+            Key.of("reportbot.admin.host", Type.STRING, "127.0.0.1"),
+            Key.of("reportbot.admin.token", Type.SECRET, ""),
+            Key.of("reportbot.admin.secureCookie", Type.BOOLEAN, "false"),
+            Key.of("reportbot.admin.evalDir", Type.DIR, ""),
             // Telegram
             Key.of("telegram.token", Type.SECRET, "").withEnv("TELEGRAM_BOT_TOKEN"),
             Key.of("telegram.apiUrl", Type.STRING, "https://api.telegram.org").withEnv("TELEGRAM_API_URL"),

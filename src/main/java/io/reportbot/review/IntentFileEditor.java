@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,15 +28,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * (two-space indent, one example per line, UTF-8), no duplicates (compared after normalisation, so
  * "Einhörner?" and "einhoerner" are the same), and an atomic replace so a crash never leaves half a file.
  *
- * <p>Safe to run many times at once, in threads and in processes: the read-modify-write happens under an
- * exclusive lock on a lock file beside the intent file ({@code .unicorns.json.lock}, a {@link FileLock} between
- * processes and a {@link ReentrantLock} between the threads of this JVM, which a file lock does not separate),
- * and every writer writes its own uniquely named temporary file before the atomic move. Nothing is lost.
- * Thread-safe.
+ * <p>Safe to run many times at once, in threads and in processes: every change (and every retrain that must
+ * see a folder nobody edits, {@link #whileLocked}) holds one exclusive lock per intents folder for the whole
+ * read-modify-write: a {@link FileLock} on {@code .intents.lock} in the folder between processes, and a
+ * {@link ReentrantLock} between the threads of this JVM, which a file lock does not separate. Every writer writes
+ * its own uniquely named temporary file before the atomic move. So two people adding examples at once (two
+ * browsers, or the page and {@code review --add}) lose nothing. Thread-safe.
  */
 public final class IntentFileEditor {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The lock file in every intents folder that edits and retrains hold. */
+    static final String LOCK_FILE = ".intents.lock";
 
     /** One lock per lock file for the threads of this JVM (file locks are held per JVM, not per thread). */
     private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
@@ -53,7 +57,7 @@ public final class IntentFileEditor {
      *                             message says which file and why; the intent file is then unchanged)
      */
     public static Result add(Path intentsDir, String intent, Language language, String example) throws IOException {
-        if (!intent.matches("[a-z0-9_]+")) {
+        if (intent == null || !intent.matches("[a-z0-9_]+")) {
             throw new EngineLoadException("\"" + intent + "\" is not an intent name (lower-case letters, digits, _)");
         }
         Path file = intentsDir.resolve(intent + ".json");
@@ -63,13 +67,27 @@ public final class IntentFileEditor {
         if (example == null || example.isBlank()) {
             throw new EngineLoadException("the example question is empty");
         }
-        Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
+        try {
+            return whileLocked(intentsDir, () -> addLocked(file, language, example));
+        } catch (EngineLoadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new EngineLoadException("cannot change " + file + ": " + describe(e), e);
+        } catch (Exception e) {
+            throw new EngineLoadException("cannot change " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} while holding the folder's lock, the same one {@link #add} holds (e.g. to retrain from a
+     * folder nobody edits meanwhile).
+     */
+    public static <T> T whileLocked(Path intentsDir, Callable<T> work) throws Exception {
+        Path lockFile = intentsDir.resolve(LOCK_FILE);
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), k -> new ReentrantLock());
         jvmLock.lock();
         try (FileChannel channel = open(lockFile); FileLock ignored = channel.lock()) {
-            return addLocked(file, language, example);
-        } catch (IOException e) {
-            throw new EngineLoadException("cannot change " + file + ": " + describe(e), e);
+            return work.call();
         } finally {
             jvmLock.unlock();
         }

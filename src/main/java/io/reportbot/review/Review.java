@@ -154,26 +154,7 @@ public final class Review {
 
     /** Groups of similar questions, the largest first. */
     public static List<Group> group(List<Entry> entries) {
-        List<Set<String>> reps = new ArrayList<>();
-        List<List<Entry>> members = new ArrayList<>();
-        for (Entry e : entries) {
-            Set<String> grams = trigrams(e.text());
-            int best = -1;
-            double bestSim = SIMILARITY;
-            for (int i = 0; i < reps.size(); i++) {
-                double sim = jaccard(grams, reps.get(i));
-                if (sim >= bestSim) {
-                    bestSim = sim;
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                reps.add(grams);
-                members.add(new ArrayList<>(List.of(e)));
-            } else {
-                members.get(best).add(e);
-            }
-        }
+        List<List<Entry>> members = cluster(entries, Entry::text);
         List<Group> groups = new ArrayList<>();
         for (List<Entry> g : members) {
             Map<String, Integer> votes = new HashMap<>();
@@ -193,6 +174,34 @@ public final class Review {
         }
         groups.sort(Comparator.comparingInt(Group::count).reversed());
         return groups;
+    }
+
+    /**
+     * Puts items whose texts look alike (character trigrams of the normalised text, Jaccard ≥ {@value #SIMILARITY})
+     * into one list each, in the order they first appear; every item lands in exactly one list.
+     */
+    public static <T> List<List<T>> cluster(List<T> items, java.util.function.Function<T, String> text) {
+        List<Set<String>> reps = new ArrayList<>();
+        List<List<T>> members = new ArrayList<>();
+        for (T item : items) {
+            Set<String> grams = trigrams(text.apply(item));
+            int best = -1;
+            double bestSim = SIMILARITY;
+            for (int i = 0; i < reps.size(); i++) {
+                double sim = jaccard(grams, reps.get(i));
+                if (sim >= bestSim) {
+                    bestSim = sim;
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                reps.add(grams);
+                members.add(new ArrayList<>(List.of(item)));
+            } else {
+                members.get(best).add(item);
+            }
+        }
+        return members;
     }
 
     static Set<String> trigrams(String text) {

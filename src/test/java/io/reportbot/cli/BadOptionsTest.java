@@ -134,12 +134,12 @@ class BadOptionsTest {
         String before = "{\n  \"name\": \"unicorns\",\n  \"kind\": \"topic\",\n  \"examples\": {\n    \"de\": [\n      \"Einhörner?\"\n    ]\n  }\n}\n";
         Files.writeString(intents.resolve("unicorns.json"), before);
         // even root can't open a folder as the lock file: the same path as any folder reportbot may not write to
-        Files.createDirectories(intents.resolve(".unicorns.json.lock"));
+        Files.createDirectories(intents.resolve(".intents.lock"));
         Run r = run("review", "--intents", intents.toString(), "--lang", "de", "--add", "unicorns", "Wie", "viele?");
         assertOneLineError(r, "cannot change " + intents.resolve("unicorns.json"));
         assertThat(Files.readString(intents.resolve("unicorns.json"))).isEqualTo(before);
         try (var s = Files.list(intents)) {
-            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("unicorns.json", ".unicorns.json.lock");
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("unicorns.json", ".intents.lock");
         }
     }
 

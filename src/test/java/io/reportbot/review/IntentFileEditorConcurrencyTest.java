@@ -67,7 +67,7 @@ class IntentFileEditorConcurrencyTest {
         }
         try (var s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).as("no temporary file left")
-                    .containsExactlyInAnyOrder("unicorns.json", ".unicorns.json.lock");
+                    .containsExactlyInAnyOrder("unicorns.json", ".intents.lock");
         }
     }
 
@@ -81,7 +81,7 @@ class IntentFileEditorConcurrencyTest {
             assertThatThrownBy(() -> IntentFileEditor.add(dir, "unicorns", Language.DE, "Neue Frage?"))
                     .isInstanceOf(EngineLoadException.class)
                     .hasMessageStartingWith("cannot change " + f)
-                    .hasMessageContaining(".unicorns.json.lock");
+                    .hasMessageContaining(".intents.lock");
         } finally {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -92,10 +92,10 @@ class IntentFileEditorConcurrencyTest {
     void aLockFileThatCannotBeOpenedIsAClearErrorAndTheFileIsUnchanged() throws Exception {
         Path f = dir.resolve("unicorns.json");
         Files.writeString(f, FILE);
-        Files.createDirectory(dir.resolve(".unicorns.json.lock"));
+        Files.createDirectory(dir.resolve(".intents.lock"));
         assertThatThrownBy(() -> IntentFileEditor.add(dir, "unicorns", Language.DE, "Neue Frage?"))
                 .isInstanceOf(EngineLoadException.class)
-                .hasMessage("cannot change " + f + ": " + dir.resolve(".unicorns.json.lock") + ": Is a directory");
+                .hasMessage("cannot change " + f + ": " + dir.resolve(".intents.lock") + ": Is a directory");
         assertThat(Files.readString(f)).isEqualTo(FILE);
     }
 }
