@@ -46,6 +46,7 @@ public final class DiscordBot {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
     private final ShardManager shards;
+    private final GatewayGuard guard;
     private final InFlight inFlight;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -53,9 +54,10 @@ public final class DiscordBot {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private DiscordBot(ShardManager shards, InFlight inFlight, ExecutorService workers, ScheduledExecutorService timer,
-                       Duration shutdownTimeout) {
+    private DiscordBot(ShardManager shards, GatewayGuard guard, InFlight inFlight, ExecutorService workers,
+                       ScheduledExecutorService timer, Duration shutdownTimeout) {
         this.shards = shards;
+        this.guard = guard;
         this.inFlight = inFlight;
         this.workers = workers;
         this.timer = timer;
@@ -86,12 +88,13 @@ public final class DiscordBot {
                 new UserRateLimiter(config.channelRateLimit(), config.channelRateWindow()), config::allowed, events,
                 inFlight, workers, timer, config.deferAfter(), config.answerMentions());
         CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
+        GatewayGuard guard = new GatewayGuard();
 
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token(), intents(config))
                 .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
                 .setShardsTotal(config.shardsTotal())
                 .setEnableShutdownHook(false)
-                .addEventListeners(registrar, listener);
+                .addEventListeners(registrar, listener, guard);
         config.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewaySessionController(url)));
         config.shardRange().ifPresent(r -> builder.setShards(r.first(), r.last()));
         if (config.answerMentions()) {
@@ -100,7 +103,7 @@ public final class DiscordBot {
         try {
             ShardManager shards = builder.build();
             LOG.info("Discord bot starting: {}", config);
-            return new DiscordBot(shards, inFlight, workers, timer, config.shutdownTimeout());
+            return new DiscordBot(shards, guard, inFlight, workers, timer, config.shutdownTimeout());
         } catch (InvalidTokenException e) {
             workers.shutdownNow();
             timer.shutdownNow();
@@ -151,6 +154,15 @@ public final class DiscordBot {
         List<JDA> all = shards.getShards();
         return !all.isEmpty() && shards.getShardsQueued() == 0
                 && all.stream().allMatch(j -> j.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /**
+     * Completes, with a message for the operator, when Discord closes a gateway connection for good while the bot
+     * runs (e.g. 4004: the token was reset). JDA does not reconnect then; the caller should {@link #stop()} and
+     * end with a non-zero exit code.
+     */
+    public java.util.concurrent.CompletionStage<String> fatalClose() {
+        return guard.fatal();
     }
 
     /** The JDA shard manager, for status and tests. */

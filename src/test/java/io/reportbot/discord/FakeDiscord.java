@@ -102,6 +102,9 @@ public final class FakeDiscord implements AutoCloseable {
     private volatile boolean live;
     private final AtomicInteger replayed = new AtomicInteger();
     private volatile String sessionId = "session-0";
+    private final AtomicInteger gatewayOpens = new AtomicInteger();
+    /** When not 0, every new gateway connection is closed with this code before HELLO. */
+    private volatile int closeBeforeHello;
 
     public FakeDiscord() throws IOException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -240,6 +243,31 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** Closes the gateway connection with this close code, as Discord does e.g. with 4004 after a token reset. */
+    void closeGateway(int code, String reason) {
+        WebSocket c;
+        synchronized (missed) {
+            c = client;
+            live = false;
+        }
+        if (c != null) {
+            c.close(code, reason);
+        }
+    }
+
+    /**
+     * From now on accepts every gateway connection and closes it at once with {@code code} (e.g. 1001), before
+     * HELLO; 0 switches this off.
+     */
+    void closeBeforeHello(int code) {
+        closeBeforeHello = code;
+    }
+
+    /** How many websocket connections the gateway accepted so far. */
+    int gatewayOpens() {
+        return gatewayOpens.get();
+    }
+
     /** Waits until the condition holds; fails the test after the timeout. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -302,6 +330,12 @@ public final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            gatewayOpens.incrementAndGet();
+            int closeAtOnce = closeBeforeHello;
+            if (closeAtOnce != 0) {
+                conn.close(closeAtOnce, "fake: going away");
+                return;
+            }
             client = conn;
             conn.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":" + HEARTBEAT_MILLIS + "}}");
         }
