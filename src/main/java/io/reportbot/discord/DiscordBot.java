@@ -18,6 +18,9 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import io.reportbot.ops.BotEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +95,7 @@ public final class DiscordBot {
 
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token(), intents(config))
                 .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
+                .setHttpClientBuilder(httpClient())
                 .setShardsTotal(config.shardsTotal())
                 .setEnableShutdownHook(false)
                 .addEventListeners(registrar, listener, guard);
@@ -122,6 +126,18 @@ public final class DiscordBot {
             }
             throw e;
         }
+    }
+
+    /**
+     * JDA's HTTP client settings (25 requests per host, 5 idle connections for 10 s) plus {@link InteractionRetry}
+     * for the interaction requests JDA does not retry.
+     */
+    static OkHttpClient.Builder httpClient() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(25);
+        return new OkHttpClient.Builder().dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+                .addInterceptor(InteractionRetry.standard());
     }
 
     static EnumSet<GatewayIntent> intents(DiscordConfig config) {

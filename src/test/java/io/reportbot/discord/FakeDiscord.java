@@ -93,6 +93,8 @@ public final class FakeDiscord implements AutoCloseable {
             java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     /** Faults still to serve to the next interaction callbacks, in order. */
     private final java.util.Queue<CallbackFault> callbackFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Faults still to serve to the next edits of a deferred reply ({@code PATCH …/messages/@original}), in order. */
+    private final java.util.Queue<CallbackFault> editFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** The requests served a {@link CallbackFault}, by identity (a retry is an equal record). */
     private final Map<Request, CallbackFault> faulted = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile boolean rejectTokens;
@@ -169,6 +171,11 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void failNextCallbacks(CallbackFault... faults) {
         callbackFaults.addAll(List.of(faults));
+    }
+
+    /** Serves these faults, in order, to the next edits of deferred replies ({@code PATCH …/messages/@original}). */
+    void failNextEdits(CallbackFault... faults) {
+        editFaults.addAll(List.of(faults));
     }
 
     /** The fault served to this very request (not an equal retry), or null. */
@@ -493,6 +500,12 @@ public final class FakeDiscord implements AutoCloseable {
                 Matcher m = CALLBACK.matcher(path);
                 m.matches();
                 respond(ex, 200, callbackResponse(m.group(1), MAPPER.readTree(body)).toString());
+            } else if (method.equals("PATCH") && path.endsWith("/messages/@original") && WEBHOOK.matcher(path).matches()
+                    && (fault = editFaults.poll()) != null) {
+                faulted.put(request, fault);
+                if (fault == CallbackFault.SERVER_ERROR) {
+                    respond(ex, 500, "{\"message\":\"500: Internal Server Error\",\"code\":0}");
+                }
             } else if ((method.equals("PATCH") || method.equals("POST")) && WEBHOOK.matcher(path).matches()) {
                 respond(ex, 200, message(MAPPER.readTree(body)).toString());
             } else if (method.equals("DELETE")) {
