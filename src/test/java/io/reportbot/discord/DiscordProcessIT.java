@@ -33,6 +33,7 @@ class DiscordProcessIT {
                 FakeDiscord.await("commands registered", START,
                         () -> !discord.requests("PUT", "/api/v10/applications/\\d+/commands").isEmpty());
                 ObjectNode ask = discord.slashCommand("ask", "de", "question", "Wie viele Einhörner gibt es in Peking?");
+                discord.rateLimitNextCallbacks(2); // JDA warns about the second 429, naming the interaction's bucket
                 discord.dispatchInteraction(ask);
                 String callback = "/api/v10/interactions/" + ask.path("id").asText() + "/" + ask.path("token").asText() + "/callback";
                 String edit = "/api/v10/webhooks/" + APP_ID + "/" + ask.path("token").asText() + "/messages/@original";
@@ -43,6 +44,9 @@ class DiscordProcessIT {
                 assertThat(run.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(run.process().exitValue()).as("exit code after SIGTERM; stderr: " + run.stderr()).isZero();
                 assertThat(run.stderr()).noneMatch(l -> l.contains(DiscordBotIT.TOKEN));
+                assertThat(run.stderr()).as("JDA's warning about the 429, masked").anyMatch(l -> l.contains("Encountered 429")
+                        && l.contains("interaction_token=<redacted>"));
+                assertThat(run.stderr()).as("no interaction token on stderr").noneMatch(l -> l.contains("itoken-"));
             } finally {
                 run.process().destroyForcibly();
             }
