@@ -50,6 +50,7 @@ public final class DiscordBot {
 
     private final ShardManager shards;
     private final GatewayGuard guard;
+    private final GatewayBackOff backOff;
     private final InFlight inFlight;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -57,10 +58,11 @@ public final class DiscordBot {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private DiscordBot(ShardManager shards, GatewayGuard guard, InFlight inFlight, ExecutorService workers,
-                       ScheduledExecutorService timer, Duration shutdownTimeout) {
+    private DiscordBot(ShardManager shards, GatewayGuard guard, GatewayBackOff backOff, InFlight inFlight,
+                       ExecutorService workers, ScheduledExecutorService timer, Duration shutdownTimeout) {
         this.shards = shards;
         this.guard = guard;
+        this.backOff = backOff;
         this.inFlight = inFlight;
         this.workers = workers;
         this.timer = timer;
@@ -92,13 +94,14 @@ public final class DiscordBot {
                 inFlight, workers, timer, config.deferAfter(), config.answerMentions());
         CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
         GatewayGuard guard = new GatewayGuard();
+        GatewayBackOff backOff = GatewayBackOff.standard();
 
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token(), intents(config))
                 .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
                 .setHttpClientBuilder(httpClient())
                 .setShardsTotal(config.shardsTotal())
                 .setEnableShutdownHook(false)
-                .addEventListeners(registrar, listener, guard);
+                .addEventListeners(registrar, listener, guard, backOff);
         config.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewaySessionController(url)));
         config.shardRange().ifPresent(r -> builder.setShards(r.first(), r.last()));
         if (config.answerMentions()) {
@@ -107,7 +110,7 @@ public final class DiscordBot {
         try {
             ShardManager shards = builder.build();
             LOG.info("Discord bot starting: {}", config);
-            return new DiscordBot(shards, guard, inFlight, workers, timer, config.shutdownTimeout());
+            return new DiscordBot(shards, guard, backOff, inFlight, workers, timer, config.shutdownTimeout());
         } catch (InvalidTokenException e) {
             workers.shutdownNow();
             timer.shutdownNow();
@@ -201,6 +204,7 @@ public final class DiscordBot {
                 LOG.warn("shutdown: {} replies still in flight after {}; stopping anyway", inFlight.count(), shutdownTimeout);
             }
             List<JDA> all = List.copyOf(shards.getShards());
+            backOff.close();
             shards.shutdown();
             for (JDA jda : all) {
                 if (!jda.awaitShutdown(shutdownTimeout)) {
