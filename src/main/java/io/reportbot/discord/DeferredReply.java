@@ -89,18 +89,11 @@ final class DeferredReply {
                 event.deferReply().queue(null, e -> LOG.warn("deferring interaction {} failed: {}", event.getId(), e.toString()));
             }
         };
-        long wait = deferInMillis(event);
-        ScheduledFuture<?> deferral = null;
-        if (wait == 0) {
-            defer.run(); // already late: acknowledge first, then think
-        } else {
-            deferral = timer.schedule(defer, wait, TimeUnit.MILLISECONDS);
-        }
-        ScheduledFuture<?> scheduled = deferral;
+        // on the timer thread even when it is due at once: JDA's gateway thread, which calls us, is what falls
+        // behind under a flood of interactions, so it must not also send the deferrals
+        ScheduledFuture<?> deferral = timer.schedule(defer, deferInMillis(event), TimeUnit.MILLISECONDS);
         CompletableFuture.supplyAsync(work, workers).handle((messages, error) -> {
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
+            deferral.cancel(false);
             boolean direct = state.compareAndSet(PENDING, REPLIED);
             if (error != null) {
                 events.platformError(BotListener.PLATFORM, "answer");

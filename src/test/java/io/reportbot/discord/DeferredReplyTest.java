@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -16,6 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import net.dv8tion.jda.api.entities.Message;
@@ -51,7 +54,10 @@ class DeferredReplyTest {
     }
 
     @Test
-    void anInteractionThatArrivesLateIsDeferredAtOnceEvenIfTheAnswerIsQuick() {
+    void anInteractionThatArrivesLateIsDeferredAtOnceNotAfterTheFullDeferralTime() throws Exception {
+        ExecutorService workers = Executors.newSingleThreadExecutor();
+        DeferredReply late = new DeferredReply(new DiscordFormatter(Messages.load()), BotEvents.NONE, inFlight, workers,
+                timer, Duration.ofMillis(1500), Clock.fixed(NOW, ZoneOffset.UTC));
         IReplyCallback event = createdAgo(Duration.ofMillis(2000));
         ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
         when(event.deferReply()).thenReturn(defer);
@@ -61,13 +67,29 @@ class DeferredReplyTest {
         WebhookMessageEditAction<Message> edit = mock(WebhookMessageEditAction.class, RETURNS_SELF);
         when(edit.submit()).thenReturn(CompletableFuture.completedFuture(null));
         when(hook.editOriginal(any(MessageEditData.class))).thenReturn(edit);
+        CountDownLatch answerMayFinish = new CountDownLatch(1);
+        try {
+            late.send(event, () -> {
+                await(answerMayFinish);
+                return List.of(MessageCreateData.fromContent("answer"));
+            });
+            // counting from the handler, the deferral would come 1.5 s from now; counting from creation it is due
+            verify(defer, timeout(1000)).queue(any(), any());
+            answerMayFinish.countDown();
+            verify(hook, timeout(5000)).editOriginal(any(MessageEditData.class));
+            verify(event, never()).reply(any(MessageCreateData.class));
+        } finally {
+            answerMayFinish.countDown();
+            workers.shutdownNow();
+        }
+    }
 
-        replies.send(event, () -> List.of(MessageCreateData.fromContent("answer")));
-
-        verify(defer).queue(any(), any());
-        verify(hook).editOriginal(any(MessageEditData.class));
-        verify(event, never()).reply(any(MessageCreateData.class));
-        assertThat(inFlight.count()).isZero();
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -77,6 +77,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private final HttpServer http;
+    private final int heartbeatMillis;
     private final Gateway gateway;
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(4);
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -98,6 +99,8 @@ public final class FakeDiscord implements AutoCloseable {
     /** The requests served a {@link CallbackFault}, by identity (a retry is an equal record). */
     private final Map<Request, CallbackFault> faulted = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile boolean rejectTokens;
+    /** When each request arrived (epoch milliseconds), by identity. */
+    private final Map<Request, Long> arrivals = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile WebSocket client;
     /** Interactions dispatched while no session was live, replayed after the next RESUMED (guarded by itself). */
     private final List<ObjectNode> missed = new ArrayList<>();
@@ -109,6 +112,15 @@ public final class FakeDiscord implements AutoCloseable {
     private volatile int closeBeforeHello;
 
     public FakeDiscord() throws IOException {
+        this(HEARTBEAT_MILLIS);
+    }
+
+    /**
+     * @param heartbeatMillis the heartbeat interval HELLO asks for (Discord's is about 41 s; the default here is short,
+     *                        so that tests see heartbeats, but a client busy with a flood of events then misses them)
+     */
+    FakeDiscord(int heartbeatMillis) throws IOException {
+        this.heartbeatMillis = heartbeatMillis;
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", this::handle);
         http.setExecutor(httpThreads);
@@ -171,6 +183,11 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void failNextCallbacks(CallbackFault... faults) {
         callbackFaults.addAll(List.of(faults));
+    }
+
+    /** When this very request arrived, in epoch milliseconds. */
+    long arrivedAt(Request request) {
+        return arrivals.get(request);
     }
 
     /** Serves these faults, in order, to the next edits of deferred replies ({@code PATCH …/messages/@original}). */
@@ -344,7 +361,7 @@ public final class FakeDiscord implements AutoCloseable {
                 return;
             }
             client = conn;
-            conn.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":" + HEARTBEAT_MILLIS + "}}");
+            conn.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":" + heartbeatMillis + "}}");
         }
 
         @Override
@@ -464,6 +481,7 @@ public final class FakeDiscord implements AutoCloseable {
             String method = ex.getRequestMethod();
             Request request = new Request(method, path, String.valueOf(ex.getRequestURI().getQuery()),
                     String.valueOf(ex.getRequestHeaders().getFirst("Authorization")), body);
+            arrivals.put(request, System.currentTimeMillis());
             requests.add(request);
             CallbackFault fault;
             if (rejectTokens) {
