@@ -125,6 +125,10 @@ class DiscordBotIT {
         assertThat(germanText.path("description").asText()).isEqualTo(FakeEngine.UNICORNS_DE);
         JsonNode noCue = callback(discord.slashCommand("ask", "en-GB", "question", "Unicorns 2024?")).path("embeds").get(0);
         assertThat(noCue.path("description").asText()).isEqualTo(FakeEngine.UNICORNS_EN);
+        // the client locale of the interaction reaches the engine as the hint (the fake engine sees no cue here)
+        JsonNode german = callback(discord.slashCommand("ask", "de", "question", "Unicorns 2024?")).path("embeds").get(0);
+        assertThat(german.path("description").asText()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(german.path("fields").get(0).path("name").asText()).isEqualTo("Quelle");
     }
 
     @Test
