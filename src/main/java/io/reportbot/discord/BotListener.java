@@ -11,13 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -39,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>The JDA event thread only parses and checks; the engine runs on {@code workers}, and {@link DeferredReply}
  * sends the answer within Discord's 3-second window. Every interaction is acknowledged once: with the answer,
  * or an ephemeral note (rate limit, unknown button, empty question). An exception anywhere ends in an ephemeral
- * "something went wrong" and a log entry; the bot keeps running.
+ * "something went wrong" and a log entry; the bot keeps running. Messages that mention the bot go to
+ * {@link MentionHandler} when {@code discord.mentions.enabled}.
  *
  * <p>Thread-safe: JDA may call it from several shards at once.
  */
@@ -55,10 +52,9 @@ final class BotListener extends ListenerAdapter {
     private final UserRateLimiter channelLimiter;
     private final Access access;
     private final BotEvents events;
-    private final InFlight inFlight;
-    private final Executor workers;
     private final DeferredReply replies;
-    private final boolean answerMentions;
+    /** Answers messages that mention the bot; null unless {@code discord.mentions.enabled}. */
+    private final MentionHandler mentions;
     private final Set<String> knownTopics;
 
     /** Where the bot may answer: a guild id (null for a direct message) and a channel id. */
@@ -92,15 +88,14 @@ final class BotListener extends ListenerAdapter {
         this.formatter = new DiscordFormatter(messages);
         this.autocomplete = new Autocomplete(engine);
         this.limiter = limiter;
-        this.inFlight = inFlight;
-        this.workers = workers;
         this.replies = new DeferredReply(formatter, events, inFlight, workers, timer, deferAfter, Clock.systemUTC());
-        this.answerMentions = answerMentions;
         Set<String> topics = new HashSet<>();
         for (Language l : Language.values()) {
             engine.topics(l).forEach(s -> topics.add(s.topicId()));
         }
         this.knownTopics = Set.copyOf(topics);
+        this.mentions = answerMentions ? new MentionHandler(engine, formatter, limiter, channelLimiter, access, events,
+                inFlight, workers, knownTopics::contains) : null;
     }
 
     CommandCatalog catalog() {
@@ -204,65 +199,8 @@ final class BotListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (!answerMentions) {
-            return;
-        }
-        try {
-            Message message = event.getMessage();
-            User author = event.getAuthor();
-            User self = event.getJDA().getSelfUser();
-            if (author.isBot() || author.isSystem() || event.isWebhookMessage()
-                    || !message.getMentions().isMentioned(self, Message.MentionType.USER)) {
-                return;
-            }
-            if (!access.allowed(event.isFromGuild() ? event.getGuild().getIdLong() : null, event.getChannel().getIdLong())) {
-                events.notAllowed(PLATFORM);
-                return;
-            }
-            String text = Pattern.compile("<@!?" + self.getId() + ">").matcher(message.getContentRaw()).replaceAll(" ").strip();
-            Language guess = engine.detectLanguage(text, Optional.empty());
-            UserRateLimiter.Decision decision = limiter.check(author.getIdLong());
-            String scope = "user";
-            if (decision == UserRateLimiter.Decision.ALLOW) {
-                decision = channelLimiter.check(event.getChannel().getIdLong());
-                scope = "chat";
-            }
-            if (decision != UserRateLimiter.Decision.ALLOW) {
-                events.rateLimited(PLATFORM, scope);
-            }
-            switch (decision) {
-                case DROP -> {
-                    return;
-                }
-                case NOTIFY -> {
-                    message.reply(formatter.notice(guess, "ratelimit.exceeded")).mentionRepliedUser(false).queue();
-                    return;
-                }
-                default -> {
-                }
-            }
-            if (!inFlight.tryBegin()) {
-                return;
-            }
-            Inbound inbound = Inbound.of(text, "discord:" + event.getChannel().getId() + ":" + author.getId(), PLATFORM);
-            CompletableFuture.supplyAsync(() -> {
-                Reply r = engine.answer(inbound);
-                return formatter.answer(r, "", engine.report(r.language()).title(), knownTopics::contains);
-            }, workers).thenCompose(messages -> {
-                CompletableFuture<?> sent = message.reply(messages.get(0)).mentionRepliedUser(false).submit();
-                for (MessageCreateData more : messages.subList(1, messages.size())) {
-                    sent = sent.thenCompose(x -> event.getChannel().sendMessage(more).submit());
-                }
-                return sent;
-            }).whenComplete((x, e) -> {
-                if (e != null) {
-                    events.platformError(PLATFORM, "send");
-                    LOG.error("answering a mention failed: {}", e.toString());
-                }
-                inFlight.end();
-            });
-        } catch (RuntimeException e) {
-            LOG.error("handling a message failed", e);
+        if (mentions != null) {
+            mentions.handle(event);
         }
     }
 
