@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Runs reportbot as a Discord bot until SIGINT/SIGTERM, then shuts down cleanly.
  *
- * <p>Exit codes: 0 after a clean shutdown, 2 when the configuration (e.g. the token) is missing or
- * malformed or Discord rejects the token, 1 when Discord cannot be reached. The token is never printed.
+ * <p>Exit codes: 0 after a clean shutdown (SIGINT, SIGTERM), 2 when the configuration (e.g. the token) is missing or
+ * malformed or Discord rejects the token, at start or later by closing the gateway for good (4004 after a token
+ * reset), 1 when Discord cannot be reached. The token is never printed.
  */
 @Command(name = "discord", mixinStandardHelpOptions = true,
         description = {"Run reportbot as a Discord bot (slash commands /ask, /topics, /report, /help).",
@@ -65,8 +68,23 @@ public final class DiscordCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(bot::stop, "reportbot-discord-shutdown"));
-        bot.awaitStopped();
+        spec.commandLine().getErr().println("reportbot discord: running; Ctrl-C or SIGTERM stops it.");
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<String> fatal = new AtomicReference<>();
+        Signals.onTermination(stop::countDown);
+        bot.fatalClose().thenAccept(message -> {
+            fatal.set(message);
+            stop.countDown();
+        });
+        stop.await();
+        if (fatal.get() == null) {
+            spec.commandLine().getErr().println("reportbot discord: stopping; finishing the answers in flight.");
+        }
+        bot.stop();
+        if (fatal.get() != null) {
+            spec.commandLine().getErr().println("reportbot discord: " + fatal.get());
+            return 2;
+        }
         return 0;
     }
 }

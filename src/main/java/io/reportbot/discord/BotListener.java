@@ -5,21 +5,15 @@ import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -29,7 +23,6 @@ import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import io.reportbot.ops.BotEvents;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
 import net.dv8tion.jda.api.events.session.SessionResumeEvent;
@@ -39,20 +32,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns Discord interactions into engine calls and the engine's replies into Discord messages.
  *
- * <p>The JDA event thread only parses and checks; the engine runs on {@code workers}. When an answer is
- * not ready after {@code deferAfter}, the interaction is deferred ("reportbot is thinking…") and edited
- * when the answer arrives, so Discord's 3-second window is never missed. An exception anywhere ends in
- * an ephemeral "something went wrong" and a log entry; the bot keeps running.
+ * <p>The JDA event thread only parses and checks; the engine runs on {@code workers}, and {@link DeferredReply}
+ * sends the answer within Discord's 3-second window. Every interaction is acknowledged once: with the answer,
+ * or an ephemeral note (rate limit, unknown button, empty question). An exception anywhere ends in an ephemeral
+ * "something went wrong" and a log entry; the bot keeps running. Messages that mention the bot go to
+ * {@link MentionHandler} when {@code discord.mentions.enabled}.
  *
  * <p>Thread-safe: JDA may call it from several shards at once.
  */
 final class BotListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(BotListener.class);
     static final String PLATFORM = "discord";
-
-    private static final int PENDING = 0;
-    private static final int REPLIED = 1;
-    private static final int DEFERRED = 2;
 
     private final Engine engine;
     private final CommandCatalog catalog;
@@ -62,11 +52,9 @@ final class BotListener extends ListenerAdapter {
     private final UserRateLimiter channelLimiter;
     private final Access access;
     private final BotEvents events;
-    private final InFlight inFlight;
-    private final Executor workers;
-    private final ScheduledExecutorService timer;
-    private final Duration deferAfter;
-    private final boolean answerMentions;
+    private final DeferredReply replies;
+    /** Answers messages that mention the bot; null unless {@code discord.mentions.enabled}. */
+    private final MentionHandler mentions;
     private final Set<String> knownTopics;
 
     /** Where the bot may answer: a guild id (null for a direct message) and a channel id. */
@@ -100,16 +88,14 @@ final class BotListener extends ListenerAdapter {
         this.formatter = new DiscordFormatter(messages);
         this.autocomplete = new Autocomplete(engine);
         this.limiter = limiter;
-        this.inFlight = inFlight;
-        this.workers = workers;
-        this.timer = timer;
-        this.deferAfter = deferAfter;
-        this.answerMentions = answerMentions;
+        this.replies = new DeferredReply(formatter, events, inFlight, workers, timer, deferAfter, Clock.systemUTC());
         Set<String> topics = new HashSet<>();
         for (Language l : Language.values()) {
             engine.topics(l).forEach(s -> topics.add(s.topicId()));
         }
         this.knownTopics = Set.copyOf(topics);
+        this.mentions = answerMentions ? new MentionHandler(engine, formatter, limiter, channelLimiter, access, events,
+                inFlight, workers, knownTopics::contains) : null;
     }
 
     CommandCatalog catalog() {
@@ -213,131 +199,19 @@ final class BotListener extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (!answerMentions) {
-            return;
-        }
-        try {
-            Message message = event.getMessage();
-            User author = event.getAuthor();
-            User self = event.getJDA().getSelfUser();
-            if (author.isBot() || author.isSystem() || event.isWebhookMessage()
-                    || !message.getMentions().isMentioned(self, Message.MentionType.USER)) {
-                return;
-            }
-            if (!access.allowed(event.isFromGuild() ? event.getGuild().getIdLong() : null, event.getChannel().getIdLong())) {
-                events.notAllowed(PLATFORM);
-                return;
-            }
-            String text = Pattern.compile("<@!?" + self.getId() + ">").matcher(message.getContentRaw()).replaceAll(" ").strip();
-            Language guess = engine.detectLanguage(text, Optional.empty());
-            UserRateLimiter.Decision decision = limiter.check(author.getIdLong());
-            String scope = "user";
-            if (decision == UserRateLimiter.Decision.ALLOW) {
-                decision = channelLimiter.check(event.getChannel().getIdLong());
-                scope = "chat";
-            }
-            if (decision != UserRateLimiter.Decision.ALLOW) {
-                events.rateLimited(PLATFORM, scope);
-            }
-            switch (decision) {
-                case DROP -> {
-                    return;
-                }
-                case NOTIFY -> {
-                    message.reply(formatter.notice(guess, "ratelimit.exceeded")).mentionRepliedUser(false).queue();
-                    return;
-                }
-                default -> {
-                }
-            }
-            if (!inFlight.tryBegin()) {
-                return;
-            }
-            Inbound inbound = Inbound.of(text, "discord:" + event.getChannel().getId() + ":" + author.getId(), PLATFORM);
-            CompletableFuture.supplyAsync(() -> {
-                Reply r = engine.answer(inbound);
-                return formatter.answer(r, "", engine.report(r.language()).title(), knownTopics::contains);
-            }, workers).thenCompose(messages -> {
-                CompletableFuture<?> sent = message.reply(messages.get(0)).mentionRepliedUser(false).submit();
-                for (MessageCreateData more : messages.subList(1, messages.size())) {
-                    sent = sent.thenCompose(x -> event.getChannel().sendMessage(more).submit());
-                }
-                return sent;
-            }).whenComplete((x, e) -> {
-                if (e != null) {
-                    events.platformError(PLATFORM, "send");
-                    LOG.error("answering a mention failed: {}", e.toString());
-                }
-                inFlight.end();
-            });
-        } catch (RuntimeException e) {
-            LOG.error("handling a message failed", e);
+        if (mentions != null) {
+            mentions.handle(event);
         }
     }
 
-    // ---- the reply machinery --------------------------------------------------------------------------
+    // ---- the reply ----------------------------------------------------------------------------------
 
-    /**
-     * Computes messages on a worker and sends them: directly when they are ready within
-     * {@code deferAfter}, otherwise after deferring. Extra messages (long answers) follow as follow-ups.
-     */
+    /** Computes the messages on a worker and sends them within Discord's window (see {@link DeferredReply}). */
     private void reply(IReplyCallback event, Supplier<List<MessageCreateData>> work) {
-        if (!inFlight.tryBegin()) {
-            LOG.info("shutting down: ignoring an interaction");
-            return;
-        }
-        try {
-            send(event, work);
-        } catch (RuntimeException e) {
-            inFlight.end(); // nothing was scheduled, so nothing else will end it
-            throw e;
-        }
+        replies.send(event, work);
     }
 
-    private void send(IReplyCallback event, Supplier<List<MessageCreateData>> work) {
-        AtomicInteger state = new AtomicInteger(PENDING);
-        CompletableFuture<List<MessageCreateData>> answer = CompletableFuture.supplyAsync(work, workers);
-        ScheduledFuture<?> deferral = timer.schedule(() -> {
-            if (state.compareAndSet(PENDING, DEFERRED)) {
-                event.deferReply().queue(null, e -> LOG.warn("deferring failed: {}", e.toString()));
-            }
-        }, deferAfter.toMillis(), TimeUnit.MILLISECONDS);
-        answer.handle((messages, error) -> {
-            deferral.cancel(false);
-            boolean direct = state.compareAndSet(PENDING, REPLIED);
-            if (error != null) {
-                events.platformError(PLATFORM, "answer");
-                LOG.error("answering interaction {} failed", event.getId(), error);
-                return sendError(event, direct);
-            }
-            CompletableFuture<?> sent = direct
-                    ? event.reply(messages.get(0)).submit()
-                    : event.getHook().editOriginal(MessageEditData.fromCreateData(messages.get(0))).submit();
-            for (MessageCreateData more : messages.subList(1, messages.size())) {
-                sent = sent.thenCompose(x -> event.getHook().sendMessage(more).submit());
-            }
-            return sent;
-        }).thenCompose(f -> f).whenComplete((x, e) -> {
-            if (e != null) {
-                events.platformError(PLATFORM, "send");
-                LOG.warn("sending the reply to interaction {} failed: {}", event.getId(), e.toString());
-            }
-            inFlight.end();
-        });
-    }
-
-    private CompletableFuture<?> sendError(IReplyCallback event, boolean direct) {
-        Language ui = userLanguage(event.getUserLocale());
-        MessageCreateData notice = formatter.notice(ui, "error.generic");
-        if (direct) {
-            return event.reply(notice).setEphemeral(true).submit();
-        }
-        // a deferred reply is public; swap it for an ephemeral follow-up
-        return event.getHook().deleteOriginal().submit()
-                .thenCompose(x -> event.getHook().sendMessage(notice).setEphemeral(true).submit());
-    }
-
-    /** Applies the per-user rate limit; false (after telling the user once) when over it. */
+    /** Applies the per-user and per-channel rate limits; false (after an ephemeral note) when over one. */
     private boolean admitted(IReplyCallback event, Language ui) {
         UserRateLimiter.Decision decision = limiter.check(event.getUser().getIdLong());
         String scope = "user";
@@ -348,14 +222,13 @@ final class BotListener extends ListenerAdapter {
         if (decision != UserRateLimiter.Decision.ALLOW) {
             events.rateLimited(PLATFORM, scope);
         }
-        return switch (decision) {
-            case ALLOW -> true;
-            case NOTIFY -> {
-                replyNotice(event, ui, "ratelimit.exceeded");
-                yield false;
-            }
-            case DROP -> false;
-        };
+        if (decision == UserRateLimiter.Decision.ALLOW) {
+            return true;
+        }
+        // an interaction unanswered shows "The application did not respond"; the note is ephemeral, so unlike
+        // a mention it floods nobody else: every interaction over the limit gets it
+        replyNotice(event, ui, "ratelimit.exceeded");
+        return false;
     }
 
     /** The allow-list check; an interaction elsewhere is ignored silently (and counted). */

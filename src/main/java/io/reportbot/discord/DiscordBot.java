@@ -18,6 +18,9 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import io.reportbot.ops.BotEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,8 @@ public final class DiscordBot {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
     private final ShardManager shards;
+    private final GatewayGuard guard;
+    private final GatewayBackOff backOff;
     private final InFlight inFlight;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
@@ -53,9 +58,11 @@ public final class DiscordBot {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private DiscordBot(ShardManager shards, InFlight inFlight, ExecutorService workers, ScheduledExecutorService timer,
-                       Duration shutdownTimeout) {
+    private DiscordBot(ShardManager shards, GatewayGuard guard, GatewayBackOff backOff, InFlight inFlight,
+                       ExecutorService workers, ScheduledExecutorService timer, Duration shutdownTimeout) {
         this.shards = shards;
+        this.guard = guard;
+        this.backOff = backOff;
         this.inFlight = inFlight;
         this.workers = workers;
         this.timer = timer;
@@ -86,12 +93,15 @@ public final class DiscordBot {
                 new UserRateLimiter(config.channelRateLimit(), config.channelRateWindow()), config::allowed, events,
                 inFlight, workers, timer, config.deferAfter(), config.answerMentions());
         CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
+        GatewayGuard guard = new GatewayGuard();
+        GatewayBackOff backOff = GatewayBackOff.standard();
 
         DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(config.token(), intents(config))
                 .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
+                .setHttpClientBuilder(httpClient())
                 .setShardsTotal(config.shardsTotal())
                 .setEnableShutdownHook(false)
-                .addEventListeners(registrar, listener);
+                .addEventListeners(registrar, listener, guard, backOff);
         config.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewaySessionController(url)));
         config.shardRange().ifPresent(r -> builder.setShards(r.first(), r.last()));
         if (config.answerMentions()) {
@@ -100,7 +110,7 @@ public final class DiscordBot {
         try {
             ShardManager shards = builder.build();
             LOG.info("Discord bot starting: {}", config);
-            return new DiscordBot(shards, inFlight, workers, timer, config.shutdownTimeout());
+            return new DiscordBot(shards, guard, backOff, inFlight, workers, timer, config.shutdownTimeout());
         } catch (InvalidTokenException e) {
             workers.shutdownNow();
             timer.shutdownNow();
@@ -119,6 +129,18 @@ public final class DiscordBot {
             }
             throw e;
         }
+    }
+
+    /**
+     * JDA's HTTP client settings (25 requests per host, 5 idle connections for 10 s) plus {@link InteractionRetry}
+     * for the interaction requests JDA does not retry.
+     */
+    static OkHttpClient.Builder httpClient() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(25);
+        return new OkHttpClient.Builder().dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
+                .addInterceptor(InteractionRetry.standard());
     }
 
     static EnumSet<GatewayIntent> intents(DiscordConfig config) {
@@ -153,6 +175,15 @@ public final class DiscordBot {
                 && all.stream().allMatch(j -> j.getStatus() == JDA.Status.CONNECTED);
     }
 
+    /**
+     * Completes, with a message for the operator, when Discord closes a gateway connection for good while the bot
+     * runs (e.g. 4004: the token was reset). JDA does not reconnect then; the caller should {@link #stop()} and
+     * end with a non-zero exit code.
+     */
+    public java.util.concurrent.CompletionStage<String> fatalClose() {
+        return guard.fatal();
+    }
+
     /** The JDA shard manager, for status and tests. */
     ShardManager shardManager() {
         return shards;
@@ -173,6 +204,7 @@ public final class DiscordBot {
                 LOG.warn("shutdown: {} replies still in flight after {}; stopping anyway", inFlight.count(), shutdownTimeout);
             }
             List<JDA> all = List.copyOf(shards.getShards());
+            backOff.close();
             shards.shutdown();
             for (JDA jda : all) {
                 if (!jda.awaitShutdown(shutdownTimeout)) {

@@ -77,6 +77,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private final HttpServer http;
+    private final int heartbeatMillis;
     private final Gateway gateway;
     private final ExecutorService httpThreads = Executors.newFixedThreadPool(4);
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -93,17 +94,33 @@ public final class FakeDiscord implements AutoCloseable {
             java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     /** Faults still to serve to the next interaction callbacks, in order. */
     private final java.util.Queue<CallbackFault> callbackFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Faults still to serve to the next edits of a deferred reply ({@code PATCH …/messages/@original}), in order. */
+    private final java.util.Queue<CallbackFault> editFaults = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** The requests served a {@link CallbackFault}, by identity (a retry is an equal record). */
     private final Map<Request, CallbackFault> faulted = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile boolean rejectTokens;
+    /** When each request arrived (epoch milliseconds), by identity. */
+    private final Map<Request, Long> arrivals = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile WebSocket client;
     /** Interactions dispatched while no session was live, replayed after the next RESUMED (guarded by itself). */
     private final List<ObjectNode> missed = new ArrayList<>();
     private volatile boolean live;
     private final AtomicInteger replayed = new AtomicInteger();
     private volatile String sessionId = "session-0";
+    private final AtomicInteger gatewayOpens = new AtomicInteger();
+    /** When not 0, every new gateway connection is closed with this code before HELLO. */
+    private volatile int closeBeforeHello;
 
     public FakeDiscord() throws IOException {
+        this(HEARTBEAT_MILLIS);
+    }
+
+    /**
+     * @param heartbeatMillis the heartbeat interval HELLO asks for (Discord's is about 41 s; the default here is short,
+     *                        so that tests see heartbeats, but a client busy with a flood of events then misses them)
+     */
+    FakeDiscord(int heartbeatMillis) throws IOException {
+        this.heartbeatMillis = heartbeatMillis;
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", this::handle);
         http.setExecutor(httpThreads);
@@ -166,6 +183,16 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void failNextCallbacks(CallbackFault... faults) {
         callbackFaults.addAll(List.of(faults));
+    }
+
+    /** When this very request arrived, in epoch milliseconds. */
+    long arrivedAt(Request request) {
+        return arrivals.get(request);
+    }
+
+    /** Serves these faults, in order, to the next edits of deferred replies ({@code PATCH …/messages/@original}). */
+    void failNextEdits(CallbackFault... faults) {
+        editFaults.addAll(List.of(faults));
     }
 
     /** The fault served to this very request (not an equal retry), or null. */
@@ -240,6 +267,31 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** Closes the gateway connection with this close code, as Discord does e.g. with 4004 after a token reset. */
+    void closeGateway(int code, String reason) {
+        WebSocket c;
+        synchronized (missed) {
+            c = client;
+            live = false;
+        }
+        if (c != null) {
+            c.close(code, reason);
+        }
+    }
+
+    /**
+     * From now on accepts every gateway connection and closes it at once with {@code code} (e.g. 1001), before
+     * HELLO; 0 switches this off.
+     */
+    void closeBeforeHello(int code) {
+        closeBeforeHello = code;
+    }
+
+    /** How many websocket connections the gateway accepted so far. */
+    int gatewayOpens() {
+        return gatewayOpens.get();
+    }
+
     /** Waits until the condition holds; fails the test after the timeout. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -302,8 +354,14 @@ public final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            gatewayOpens.incrementAndGet();
+            int closeAtOnce = closeBeforeHello;
+            if (closeAtOnce != 0) {
+                conn.close(closeAtOnce, "fake: going away");
+                return;
+            }
             client = conn;
-            conn.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":" + HEARTBEAT_MILLIS + "}}");
+            conn.send("{\"op\":10,\"s\":null,\"t\":null,\"d\":{\"heartbeat_interval\":" + heartbeatMillis + "}}");
         }
 
         @Override
@@ -423,6 +481,7 @@ public final class FakeDiscord implements AutoCloseable {
             String method = ex.getRequestMethod();
             Request request = new Request(method, path, String.valueOf(ex.getRequestURI().getQuery()),
                     String.valueOf(ex.getRequestHeaders().getFirst("Authorization")), body);
+            arrivals.put(request, System.currentTimeMillis());
             requests.add(request);
             CallbackFault fault;
             if (rejectTokens) {
@@ -459,6 +518,12 @@ public final class FakeDiscord implements AutoCloseable {
                 Matcher m = CALLBACK.matcher(path);
                 m.matches();
                 respond(ex, 200, callbackResponse(m.group(1), MAPPER.readTree(body)).toString());
+            } else if (method.equals("PATCH") && path.endsWith("/messages/@original") && WEBHOOK.matcher(path).matches()
+                    && (fault = editFaults.poll()) != null) {
+                faulted.put(request, fault);
+                if (fault == CallbackFault.SERVER_ERROR) {
+                    respond(ex, 500, "{\"message\":\"500: Internal Server Error\",\"code\":0}");
+                }
             } else if ((method.equals("PATCH") || method.equals("POST")) && WEBHOOK.matcher(path).matches()) {
                 respond(ex, 200, message(MAPPER.readTree(body)).toString());
             } else if (method.equals("DELETE")) {

@@ -75,7 +75,7 @@ class ServeDiscordIT {
 
                 String metrics = get(port, "/metrics", 200);
                 assertThat(metrics).contains("platform=\"discord\"").contains("reportbot_answer_seconds_count{platform=\"discord\"} 1")
-                        .doesNotContain(DiscordBotIT.TOKEN).doesNotContain("Einhörner")
+                        .doesNotContain(DiscordBotIT.TOKEN).doesNotContain("itoken-").doesNotContain("Einhörner")
                         .doesNotContain(Long.toString(FakeDiscord.USER_ID));
                 assertThat(get(port, "/healthz", 200)).isEqualTo("{\"up\":true,\"platforms\":{\"discord\":true}}");
 
@@ -87,7 +87,8 @@ class ServeDiscordIT {
             }
             String output = read(log);
             assertThat(output).contains("Discord bot stopped").doesNotContain(DiscordBotIT.TOKEN)
-                    .doesNotContain("fake-token-for-tests-only").doesNotContain("warning: the config file");
+                    .doesNotContain("fake-token-for-tests-only").doesNotContain("itoken-") // the fake's interaction tokens
+                    .doesNotContain("warning: the config file");
         }
     }
 

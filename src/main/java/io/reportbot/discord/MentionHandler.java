@@ -1,0 +1,115 @@
+package io.reportbot.discord;
+
+import io.reportbot.core.Language;
+import io.reportbot.engine.Engine;
+import io.reportbot.engine.Inbound;
+import io.reportbot.engine.Reply;
+import io.reportbot.ops.BotEvents;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers ordinary messages that mention the bot ({@code discord.mentions.enabled}), as replies in the channel.
+ * Messages of bots, system messages, webhooks and messages that do not mention the bot as a user are ignored; the
+ * allow-list and both rate limits apply (over a limit: one public note, then nothing, so that a flood does not turn
+ * into a flood of notes).
+ *
+ * <p>Thread-safe: JDA may call it from several shards at once.
+ */
+final class MentionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MentionHandler.class);
+
+    private final Engine engine;
+    private final DiscordFormatter formatter;
+    private final UserRateLimiter limiter;
+    private final UserRateLimiter channelLimiter;
+    private final BotListener.Access access;
+    private final BotEvents events;
+    private final InFlight inFlight;
+    private final Executor workers;
+    private final Predicate<String> knownTopic;
+
+    MentionHandler(Engine engine, DiscordFormatter formatter, UserRateLimiter limiter, UserRateLimiter channelLimiter,
+                   BotListener.Access access, BotEvents events, InFlight inFlight, Executor workers,
+                   Predicate<String> knownTopic) {
+        this.engine = engine;
+        this.formatter = formatter;
+        this.limiter = limiter;
+        this.channelLimiter = channelLimiter;
+        this.access = access;
+        this.events = events;
+        this.inFlight = inFlight;
+        this.workers = workers;
+        this.knownTopic = knownTopic;
+    }
+
+    /** Answers the message if it mentions the bot and may be answered; never throws. */
+    void handle(MessageReceivedEvent event) {
+        try {
+            Message message = event.getMessage();
+            User author = event.getAuthor();
+            User self = event.getJDA().getSelfUser();
+            if (author.isBot() || author.isSystem() || event.isWebhookMessage()
+                    || !message.getMentions().isMentioned(self, Message.MentionType.USER)) {
+                return;
+            }
+            if (!access.allowed(event.isFromGuild() ? event.getGuild().getIdLong() : null, event.getChannel().getIdLong())) {
+                events.notAllowed(BotListener.PLATFORM);
+                return;
+            }
+            String text = Pattern.compile("<@!?" + self.getId() + ">").matcher(message.getContentRaw()).replaceAll(" ").strip();
+            Language guess = engine.detectLanguage(text, Optional.empty());
+            UserRateLimiter.Decision decision = limiter.check(author.getIdLong());
+            String scope = "user";
+            if (decision == UserRateLimiter.Decision.ALLOW) {
+                decision = channelLimiter.check(event.getChannel().getIdLong());
+                scope = "chat";
+            }
+            if (decision != UserRateLimiter.Decision.ALLOW) {
+                events.rateLimited(BotListener.PLATFORM, scope);
+            }
+            switch (decision) {
+                case DROP -> {
+                    return;
+                }
+                case NOTIFY -> {
+                    message.reply(formatter.notice(guess, "ratelimit.exceeded")).mentionRepliedUser(false).queue();
+                    return;
+                }
+                default -> {
+                }
+            }
+            if (!inFlight.tryBegin()) {
+                return;
+            }
+            Inbound inbound = Inbound.of(text, "discord:" + event.getChannel().getId() + ":" + author.getId(), BotListener.PLATFORM);
+            CompletableFuture.supplyAsync(() -> {
+                Reply r = engine.answer(inbound);
+                return formatter.answer(r, "", engine.report(r.language()).title(), knownTopic);
+            }, workers).thenCompose(messages -> {
+                CompletableFuture<?> sent = message.reply(messages.get(0)).mentionRepliedUser(false).submit();
+                for (MessageCreateData more : messages.subList(1, messages.size())) {
+                    sent = sent.thenCompose(x -> event.getChannel().sendMessage(more).submit());
+                }
+                return sent;
+            }).whenComplete((x, e) -> {
+                if (e != null) {
+                    events.platformError(BotListener.PLATFORM, "send");
+                    LOG.error("answering a mention failed: {}", e.toString());
+                }
+                inFlight.end();
+            });
+        } catch (RuntimeException e) {
+            LOG.error("handling a message failed", e);
+        }
+    }
+}
