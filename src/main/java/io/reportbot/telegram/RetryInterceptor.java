@@ -7,6 +7,8 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import io.reportbot.ops.BotEvents;
@@ -19,7 +21,11 @@ import org.slf4j.LoggerFactory;
  * Retries Bot API calls that failed for reasons that pass: HTTP 429 after Telegram's {@code retry_after}; HTTP
  * 5xx, timeouts and dropped connections after a capped exponential backoff with jitter. Other answers (400, 401,
  * 403, ...) go back to the caller at once. Gives up after {@link RetryPolicy#maxAttempts()} and then returns the
- * last response or throws the last exception.
+ * last response or throws the last exception. {@code sendChatAction} (the "typing…" indicator) is best-effort: tried
+ * once, never retried, so that it cannot hold up the answer it announces.
+ *
+ * <p>A wait blocks the calling thread through {@link ForkJoinPool#managedBlock}, so that a {@link ChatWorkers} pool
+ * starts a spare thread for the other chats meanwhile: one chat's 429 does not stall the rest.
  *
  * <p>Waits are cut short when the call is cancelled (on shutdown). Thread-safe.
  */
@@ -27,6 +33,8 @@ final class RetryInterceptor implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLATFORM = "telegram";
+    /** The one method not worth a retry (lower case). */
+    private static final String BEST_EFFORT = "sendchataction";
 
     private final RetryPolicy policy;
     private final BooleanSupplier giveUp;
@@ -50,8 +58,9 @@ final class RetryInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         String method = methodName(chain.request().url().pathSegments());
+        int maxAttempts = BEST_EFFORT.equals(method.toLowerCase(Locale.ROOT)) ? 1 : policy.maxAttempts();
         for (int attempt = 1; ; attempt++) {
-            boolean last = attempt >= policy.maxAttempts();
+            boolean last = attempt >= maxAttempts;
             Response response;
             try {
                 response = chain.proceed(chain.request());
@@ -116,20 +125,33 @@ final class RetryInterceptor implements Interceptor {
 
     private void pause(Chain chain, Duration wait) throws IOException {
         long end = System.nanoTime() + wait.toNanos();
-        while (true) {
-            if (chain.call().isCanceled() || giveUp.getAsBoolean()) {
-                throw new IOException("Canceled");
+        boolean[] cancelled = {false};
+        ForkJoinPool.ManagedBlocker blocker = new ForkJoinPool.ManagedBlocker() {
+            @Override
+            public boolean block() throws InterruptedException {
+                while (!isReleasable()) {
+                    Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                }
+                return true;
             }
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return;
+
+            @Override
+            public boolean isReleasable() {
+                if (chain.call().isCanceled() || giveUp.getAsBoolean()) {
+                    cancelled[0] = true;
+                    return true;
+                }
+                return end - System.nanoTime() <= 0;
             }
-            try {
-                Thread.sleep(Math.min(50, Math.max(1, left / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting to retry");
-            }
+        };
+        try {
+            ForkJoinPool.managedBlock(blocker);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+        if (cancelled[0]) {
+            throw new IOException("Canceled");
         }
     }
 

@@ -10,20 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import io.reportbot.ops.BotEvents;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -42,8 +39,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  *
  * <p>{@link #start()} checks the token with getMe, registers the commands in German and English and starts
  * receiving; {@link #stop()} stops receiving, finishes the answers in flight and releases everything. Each update
- * is de-duplicated by {@code update_id} and counted against its chat's rate limit on the receiving thread, then
- * answered on a worker thread chosen by chat. A failing update is logged (without the token) and skipped.
+ * is de-duplicated by {@code update_id} in the {@link UpdateLedger} (with a file, also across a crash and restart)
+ * and counted against its rate limits ({@link Admission}) on the receiving thread, then answered by the
+ * {@link ChatWorkers} (in order per chat, chats in parallel). A failing or unreadable update is logged (without the
+ * token), counted and skipped. Update ids that start again lower (Telegram does this after a long quiet spell) are
+ * noticed, logged and followed.
  *
  * <pre>{@code
  * TelegramBot bot = TelegramBot.create(engine, TelegramSettings.load(System.getenv(), Optional.empty(), false));
@@ -67,10 +67,10 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramUrl telegramUrl;
     private final OkHttpClient sendHttp;
     private final OkHttpTelegramClient client;
-    private final ChatGate gate;
-    private final ChatGate userGate;
+    private final Admission admission;
     private final BotEvents events;
-    private final List<ThreadPoolExecutor> workers = new ArrayList<>();
+    private ChatWorkers workers;
+    private volatile UpdateLedger ledger = UpdateLedger.inMemory();
     private final AtomicLong lastUpdateId = new AtomicLong(-1);
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Updates handed to a worker and not finished: no getUpdates offset may pass them (see {@link #nextPoll}). */
@@ -83,7 +83,10 @@ public final class TelegramBot implements AutoCloseable {
     private volatile UpdateHandler handler;
     private OkHttpClient pollHttp;
     private TelegramBotsLongPollingApplication polling;
-    private ScheduledExecutorService pollExecutor;
+    private ScheduledThreadPoolExecutor pollExecutor;
+    private volatile BotSession pollSession;
+    /** Set when the polling task ended other than by {@link #stop()}: health is then false for good. */
+    private volatile boolean pollingDied;
     private volatile PollBackOff pollBackOff;
     private HttpClients.PollAbort pollAbort;
     private WebhookServer webhookServer;
@@ -98,8 +101,7 @@ public final class TelegramBot implements AutoCloseable {
                 settings.apiUrl().getHost(), settings.apiPort(), false);
         this.sendHttp = HttpClients.forSending(settings, events);
         this.client = new OkHttpTelegramClient(new ObjectMapper(), sendHttp, TokenInterceptor.PLACEHOLDER, telegramUrl);
-        this.gate = new ChatGate(settings.questionsPerMinute(), Duration.ofMinutes(1));
-        this.userGate = new ChatGate(settings.userQuestionsPerMinute(), Duration.ofMinutes(1));
+        this.admission = new Admission(settings, events);
     }
 
     /** A bot that answers with this engine; nothing happens until {@link #start()}. */
@@ -113,12 +115,23 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * True while the bot is running and its last contact with Telegram worked (the last getUpdates succeeded, in
-     * long-polling mode). For the health endpoint.
+     * True while the bot is running and its last contact with Telegram worked: in long-polling mode, the polling task
+     * is alive and the last getUpdates succeeded (after a failure the next poll is a short one, so that this turns
+     * true again as soon as Telegram answers). For the health endpoint.
      */
     public boolean connected() {
         PollBackOff backOff = pollBackOff;
-        return router != null && accepting && (backOff == null || !backOff.failing());
+        return router != null && accepting && (backOff == null || !backOff.failing()) && pollingAlive();
+    }
+
+    /** False once the long-polling task has ended without {@link #stop()}; true in webhook mode. */
+    private boolean pollingAlive() {
+        if (polling == null) {
+            return true;
+        }
+        BotSession session = pollSession;
+        Future<?> task = session == null ? null : session.getRunningPolling();
+        return !pollingDied && task != null && !task.isDone();
     }
 
     /**
@@ -134,9 +147,9 @@ public final class TelegramBot implements AutoCloseable {
         BotIdentity me = identify();
         router = new UpdateRouter(me);
         handler = new UpdateHandler(engine, client, texts, me);
-        for (int i = 0; i < settings.workers(); i++) {
-            workers.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
-                    daemon("telegram-worker-" + i)));
+        workers = new ChatWorkers(settings.workers(), 10_000 * settings.workers(), "telegram-worker");
+        if (settings.webhook().isEmpty() && settings.ledgerFile().isPresent()) {
+            ledger = UpdateLedger.open(settings.ledgerFile().get());
         }
         registerCommands();
         accepting = true;
@@ -186,14 +199,26 @@ public final class TelegramBot implements AutoCloseable {
     private void startPolling() {
         pollAbort = new HttpClients.PollAbort();
         pollHttp = HttpClients.forPolling(settings, pollAbort, events);
-        pollExecutor = Executors.newSingleThreadScheduledExecutor(daemon("telegram-poll"));
+        pollExecutor = new ScheduledThreadPoolExecutor(1, daemon("telegram-poll")) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                super.afterExecute(task, thrown);
+                if (task instanceof Future<?> f && f.isDone() && !f.isCancelled() && accepting) {
+                    pollingDied = true;
+                    events.platformError("telegram", "polling");
+                    LOG.error("long polling has stopped unexpectedly; no updates are received and /healthz reports"
+                            + " telegram down: restart reportbot");
+                }
+            }
+        };
         pollBackOff = new PollBackOff(settings.retry());
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor,
                 () -> pollBackOff);
-        LongPollingUpdateConsumer consumer = this::receive;
+        // telegrambots only sees empty lists: PollRequest hands each batch to polled() itself
+        LongPollingUpdateConsumer consumer = updates -> receive(updates);
         try {
-            polling.registerBot(TokenInterceptor.PLACEHOLDER, () -> telegramUrl,
-                    this::nextPoll,
+            pollSession = polling.registerBot(TokenInterceptor.PLACEHOLDER, () -> telegramUrl,
+                    last -> nextPoll(),
                     consumer);
         } catch (TelegramApiException e) {
             throw new TelegramStartException("cannot start long polling: " + redactor.describe(e));
@@ -214,24 +239,63 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * The next getUpdates after the updates up to {@code last} were received. Its offset confirms every update below
-     * it to Telegram, so it never passes an update that is not answered yet: were the bot stopped before answering
-     * it, Telegram would not deliver it again. While an answer is pending the poll is short and comes after a pause
-     * (Telegram returns the pending updates again at once; they are dropped as repeats), so that polling does not
-     * spin; at most 100 updates past the oldest pending one are fetched until it is answered.
+     * The next getUpdates. Its offset confirms every update below it to Telegram, so it never passes an update that is
+     * not answered yet: were the bot stopped before answering it, Telegram would not deliver it again. While an answer
+     * is pending the poll is short and comes after a pause (Telegram returns the pending updates again at once; they
+     * are dropped as repeats), so that polling does not spin; at most 100 updates past the oldest pending one are
+     * fetched until it is answered. After a failed poll the next one is short too, so that the bot knows at once when
+     * Telegram answers again. The offset follows reportbot's own count of update ids (telegrambots' count never
+     * moves: see {@link PollRequest}).
      */
-    private GetUpdates nextPoll(int last) {
-        if (confirmable(last + 1) <= last && !pollAbort.stopping()) {
+    private GetUpdates nextPoll() {
+        long last = lastUpdateId.get();
+        int next = last < 0 ? 0 : (int) last + 1;
+        if (last >= 0 && confirmable(next) <= last && !pollAbort.stopping()) {
             try {
                 Thread.sleep(HOLDING_PAUSE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            last = lastUpdateId.get();
+            next = last < 0 ? 0 : (int) last + 1;
         }
-        int offset = confirmable(last + 1);
-        return GetUpdates.builder().offset(offset).limit(100)
-                .timeout(offset <= last ? 0 : settings.pollTimeoutSeconds())
-                .allowedUpdates(ALLOWED_UPDATES).build();
+        int offset = confirmable(next);
+        boolean holding = last >= 0 && offset <= last;
+        PollBackOff backOff = pollBackOff;
+        int timeout = holding || backOff != null && backOff.failing() ? 0 : settings.pollTimeoutSeconds();
+        return new PollRequest(offset, 100, timeout, ALLOWED_UPDATES, this::polled);
+    }
+
+    /**
+     * One getUpdates answer: confirms to the ledger what its offset confirmed to Telegram, counts and skips the
+     * updates that could not be read, notices update ids that started again lower, and receives the rest.
+     */
+    void polled(PollRequest.Polled batch) {
+        if (batch.offset() > 0) {
+            ledger.confirmedBelow(batch.offset());
+        }
+        for (int id : batch.malformedIds()) {
+            events.platformError("telegram", "malformed_update");
+            LOG.warn("update {} could not be read (a field missing or of the wrong type) and is skipped", id);
+            lastUpdateId.accumulateAndGet(id, Math::max);
+        }
+        for (int i = 0; i < batch.malformedWithoutId(); i++) {
+            events.platformError("telegram", "malformed_update");
+            LOG.warn("an update without update_id was skipped");
+        }
+        List<Update> updates = batch.updates();
+        int floor = Math.max(batch.offset(), ledger.confirmedOffset());
+        Optional<Update> lower = updates.stream()
+                .filter(u -> u.getUpdateId() < floor && !ledger.known(u.getUpdateId())).findFirst();
+        if (lower.isPresent() && !updates.isEmpty()) {
+            int newest = updates.stream().mapToInt(Update::getUpdateId).max().orElseThrow();
+            LOG.warn("Telegram's update ids started again lower (update {} after offset {}); following the new ids",
+                    lower.get().getUpdateId(), floor);
+            events.platformError("telegram", "update_ids_restarted");
+            ledger.reset();
+            lastUpdateId.set(newest);
+        }
+        receive(updates);
     }
 
     /** {@code next}, or the oldest unfinished update when that is lower. */
@@ -277,67 +341,54 @@ public final class TelegramBot implements AutoCloseable {
             LOG.debug("stopping: update {} left for the next start", update.getUpdateId());
             return;
         }
-        if (update.getUpdateId() == null || !gate.firstTime(update.getUpdateId())) {
-            LOG.debug("update {} seen before, skipped", update.getUpdateId());
+        if (update.getUpdateId() == null) {
+            events.platformError("telegram", "malformed_update");
+            LOG.warn("an update without update_id was skipped");
             return;
         }
-        lastUpdateId.accumulateAndGet(update.getUpdateId(), Math::max);
+        int id = update.getUpdateId();
+        if (!ledger.claim(id)) {
+            LOG.debug("update {} seen before, skipped", id);
+            return;
+        }
+        lastUpdateId.accumulateAndGet(id, Math::max);
         Route route = router.route(update);
         if (route instanceof Route.Ignore ignore) {
-            LOG.debug("update {} ignored: {}", update.getUpdateId(), ignore.why());
+            LOG.debug("update {} ignored: {}", id, ignore.why());
             return;
         }
         if (!settings.allowedChats().isEmpty()
                 && route.chat().map(c -> !settings.allowedChats().contains(c.chatId())).orElse(true)) {
             events.notAllowed("telegram");
-            LOG.debug("update {} ignored: chat not on telegram.allowedChats", update.getUpdateId());
+            LOG.debug("update {} ignored: chat not on telegram.allowedChats", id);
             return;
         }
-        ChatGate.Verdict verdict = ChatGate.Verdict.ADMIT;
-        String scope = "chat";
-        if (route.rateKey().isPresent()) {
-            Optional<Long> user = userId(update);
-            if (user.isPresent()) {
-                verdict = userGate.admit("user:" + user.get());
-                scope = "user";
-            }
-            if (verdict == ChatGate.Verdict.ADMIT) {
-                verdict = gate.admit(route.rateKey().get());
-                scope = "chat";
-            }
-        }
-        if (verdict != ChatGate.Verdict.ADMIT) {
-            events.rateLimited("telegram", scope);
-        }
-        if (verdict == ChatGate.Verdict.DROP) {
-            LOG.debug("update {} dropped by the {} rate limit", update.getUpdateId(), scope);
+        Admission.Verdict verdict = admission.admit(route, userId(update));
+        if (verdict == Admission.Verdict.DROP) {
+            LOG.debug("update {} dropped by a rate limit (the chat was told to slow down)", id);
             return;
         }
-        int id = update.getUpdateId();
         String key = route.chat().map(c -> Long.toString(c.chatId())).or(route::rateKey)
                 .orElse(Integer.toString(id));
-        ThreadPoolExecutor worker = workers.get(Math.floorMod(key.hashCode(), workers.size()));
         inFlight.incrementAndGet();
-        ChatGate.Verdict decided = verdict;
         unfinished.add(id);
-        try {
-            worker.execute(() -> answer(id, route, decided));
-        } catch (RejectedExecutionException e) {
+        if (!workers.submit(key, () -> answer(id, route, verdict))) {
             inFlight.decrementAndGet();
             unfinished.remove(id);
             LOG.warn("update {} dropped: the workers are full or stopping", id);
         }
     }
 
-    private void answer(int updateId, Route route, ChatGate.Verdict verdict) {
+    private void answer(int updateId, Route route, Admission.Verdict verdict) {
         boolean finished = false;
         try {
-            if (verdict == ChatGate.Verdict.SLOW_DOWN) {
+            if (verdict == Admission.Verdict.SLOW_DOWN) {
                 handler.slowDown(route);
             } else {
                 handler.handle(route);
             }
             finished = true;
+            ledger.answered(updateId);
         } catch (Exception e) {
             if (abandoning) { // cut short by the shutdown: left for Telegram to deliver again
                 LOG.info("update {} not answered before the shutdown; Telegram will deliver it again", updateId);
@@ -345,6 +396,7 @@ public final class TelegramBot implements AutoCloseable {
                 events.platformError("telegram", "answer");
                 LOG.warn("update {} failed and is skipped: {}", updateId, redactor.describe(e));
                 LOG.debug("update {} failure detail", updateId, redactor.sanitize(e));
+                ledger.answered(updateId); // handled: it would fail again
             }
         } finally {
             inFlight.decrementAndGet();
@@ -396,21 +448,20 @@ public final class TelegramBot implements AutoCloseable {
             webhookServer.stop();
         }
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
-        for (ThreadPoolExecutor w : workers) {
-            w.shutdown();
-        }
-        for (ThreadPoolExecutor w : workers) {
-            try {
-                if (!w.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    LOG.warn("answers still running after {} s; abandoning them", settings.shutdownGrace().toSeconds());
-                    abandoning = true;
-                    w.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        workers.stopAccepting();
+        try {
+            if (!workers.awaitIdle(deadline)) {
+                LOG.warn("answers still running after {} s; abandoning them", settings.shutdownGrace().toSeconds());
                 abandoning = true;
-                w.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandoning = true;
+        }
+        if (abandoning) {
+            workers.shutdownNow();
+        } else {
+            workers.shutdown();
         }
         if (polling != null) {
             confirmHandledUpdates();
@@ -422,6 +473,7 @@ public final class TelegramBot implements AutoCloseable {
             pollExecutor.shutdownNow();
             release(pollHttp);
         }
+        ledger.close();
         release(sendHttp);
         LOG.info("Telegram bot stopped");
     }
@@ -442,6 +494,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         try {
             client.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
+            ledger.confirmedBelow(offset);
         } catch (TelegramApiException | RuntimeException e) {
             LOG.info("could not confirm the last updates; Telegram may send some again after a restart: {}",
                     redactor.describe(e));

@@ -140,8 +140,7 @@ class TelegramShutdownIT {
 
     private static TelegramSettings settings(FakeBotApi api, Duration grace) {
         TelegramSettings s = TelegramBotIT.settings(api).withQuestionsPerMinute(1_000);
-        return new TelegramSettings(s.token(), s.apiUrl(), s.pollTimeoutSeconds(), 4, s.questionsPerMinute(),
-                1_000, s.allowedChats(), s.retry(), grace, Optional.empty());
+        return s.withWorkers(4).withUserQuestionsPerMinute(1_000).withShutdownGrace(grace);
     }
 
     /** Update ids 1..UPDATES, message id = update id, spread over the chats, in batches of 50. */
