@@ -318,6 +318,11 @@ public final class TelegramBot implements AutoCloseable {
         return webhookServer == null ? -1 : webhookServer.port();
     }
 
+    /** The long-polling session, or null (for tests: a health check that sees polling end). */
+    BotSession pollSession() {
+        return pollSession;
+    }
+
     /** Answers accepted but not finished yet (for tests and the shutdown log). */
     int inFlight() {
         return inFlight.get();
