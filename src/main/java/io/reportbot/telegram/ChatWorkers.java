@@ -10,15 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads that answer: one chat's updates run one after another, in the order they came; different chats run in
- * parallel on a pool of {@code parallelism} threads. A chat that has to wait (Telegram asked it to slow down with a
- * 429 {@code retry_after}) does not hold up the others: the wait goes through {@link ForkJoinPool#managedBlock}
- * (see {@link RetryInterceptor}), and the pool starts a spare thread for the other chats meanwhile.
+ * parallel on a pool of {@code parallelism} threads. A chat whose answer waits for Telegram (a slow send, or a 429
+ * {@code retry_after} that {@link RetryInterceptor} waits out) does not hold up the others: telegrambots' client
+ * waits on a {@code CompletableFuture}, which a {@link ForkJoinPool} notices ({@link ForkJoinPool#managedBlock}), and
+ * the pool starts a spare thread for the other chats meanwhile, up to {@link #MAX_SPARE} (as many as the requests
+ * OkHttp sends to Telegram at once). The engine's own work, which does not wait, runs on {@code parallelism} threads.
  *
  * <p>Bounded: at most {@code maxQueued} tasks wait at a time; more are refused. Thread-safe.
  */
 final class ChatWorkers {
-    /** Spare threads the pool may add while others wait for Telegram. */
-    static final int MAX_SPARE = 256;
+    /** Spare threads the pool may add while others wait for Telegram (OkHttp's requests per host, see HttpClients). */
+    static final int MAX_SPARE = 64;
 
     private final ForkJoinPool pool;
     private final int maxQueued;

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import io.reportbot.ops.BotEvents;
@@ -23,9 +22,6 @@ import org.slf4j.LoggerFactory;
  * 403, ...) go back to the caller at once. Gives up after {@link RetryPolicy#maxAttempts()} and then returns the
  * last response or throws the last exception. {@code sendChatAction} (the "typing…" indicator) is best-effort: tried
  * once, never retried, so that it cannot hold up the answer it announces.
- *
- * <p>A wait blocks the calling thread through {@link ForkJoinPool#managedBlock}, so that a {@link ChatWorkers} pool
- * starts a spare thread for the other chats meanwhile: one chat's 429 does not stall the rest.
  *
  * <p>Waits are cut short when the call is cancelled (on shutdown). Thread-safe.
  */
@@ -125,33 +121,20 @@ final class RetryInterceptor implements Interceptor {
 
     private void pause(Chain chain, Duration wait) throws IOException {
         long end = System.nanoTime() + wait.toNanos();
-        boolean[] cancelled = {false};
-        ForkJoinPool.ManagedBlocker blocker = new ForkJoinPool.ManagedBlocker() {
-            @Override
-            public boolean block() throws InterruptedException {
-                while (!isReleasable()) {
-                    Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-                }
-                return true;
+        while (true) {
+            if (chain.call().isCanceled() || giveUp.getAsBoolean()) {
+                throw new IOException("Canceled");
             }
-
-            @Override
-            public boolean isReleasable() {
-                if (chain.call().isCanceled() || giveUp.getAsBoolean()) {
-                    cancelled[0] = true;
-                    return true;
-                }
-                return end - System.nanoTime() <= 0;
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
             }
-        };
-        try {
-            ForkJoinPool.managedBlock(blocker);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to retry");
-        }
-        if (cancelled[0]) {
-            throw new IOException("Canceled");
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting to retry");
+            }
         }
     }
 
