@@ -4,18 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reportbot.engine.Engine;
 import io.reportbot.core.Language;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import io.reportbot.ops.BotEvents;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +68,8 @@ public final class TelegramBot implements AutoCloseable {
     private final Admission admission;
     private final BotEvents events;
     private ChatWorkers workers;
-    private volatile UpdateLedger ledger = UpdateLedger.inMemory();
-    private final AtomicLong lastUpdateId = new AtomicLong(-1);
+    private volatile UpdateOffsets offsets = new UpdateOffsets(UpdateLedger.inMemory());
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Updates handed to a worker and not finished: no getUpdates offset may pass them (see {@link #nextPoll}). */
-    private final ConcurrentSkipListSet<Integer> unfinished = new ConcurrentSkipListSet<>();
     /** Set when the shutdown grace has ended: an answer cut short now stays unfinished, so it is not confirmed. */
     private volatile boolean abandoning;
 
@@ -149,7 +144,7 @@ public final class TelegramBot implements AutoCloseable {
         handler = new UpdateHandler(engine, client, texts, me);
         workers = new ChatWorkers(settings.workers(), 10_000 * settings.workers(), "telegram-worker");
         if (settings.webhook().isEmpty() && settings.ledgerFile().isPresent()) {
-            ledger = UpdateLedger.open(settings.ledgerFile().get());
+            offsets = new UpdateOffsets(UpdateLedger.open(settings.ledgerFile().get()));
         }
         registerCommands();
         accepting = true;
@@ -226,7 +221,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void startWebhook(TelegramSettings.WebhookSettings hook) {
-        webhookServer = new WebhookServer(hook, this::receive);
+        webhookServer = new WebhookServer(hook, this::polled);
         webhookServer.start();
         if (hook.publicUrl().isPresent()) {
             try {
@@ -248,60 +243,43 @@ public final class TelegramBot implements AutoCloseable {
      * moves: see {@link PollRequest}).
      */
     private GetUpdates nextPoll() {
-        long last = lastUpdateId.get();
-        int next = last < 0 ? 0 : (int) last + 1;
-        if (last >= 0 && confirmable(next) <= last && !pollAbort.stopping()) {
+        if (offsets.holding() && !pollAbort.stopping()) {
             try {
                 Thread.sleep(HOLDING_PAUSE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            last = lastUpdateId.get();
-            next = last < 0 ? 0 : (int) last + 1;
         }
-        int offset = confirmable(next);
-        boolean holding = last >= 0 && offset <= last;
+        boolean holding = offsets.holding();
         PollBackOff backOff = pollBackOff;
         int timeout = holding || backOff != null && backOff.failing() ? 0 : settings.pollTimeoutSeconds();
-        return new PollRequest(offset, 100, timeout, ALLOWED_UPDATES, this::polled);
+        return new PollRequest(offsets.nextOffset(), 100, timeout, ALLOWED_UPDATES, this::polled);
     }
 
     /**
-     * One getUpdates answer: confirms to the ledger what its offset confirmed to Telegram, counts and skips the
-     * updates that could not be read, notices update ids that started again lower, and receives the rest.
+     * One getUpdates answer (or one webhook request): confirms to the ledger what its offset confirmed to Telegram,
+     * counts and skips the updates that could not be read, notices update ids that started again lower, and receives
+     * the rest.
      */
     void polled(PollRequest.Polled batch) {
-        if (batch.offset() > 0) {
-            ledger.confirmedBelow(batch.offset());
-        }
+        offsets.confirmed(batch.offset());
         for (int id : batch.malformedIds()) {
             events.platformError("telegram", "malformed_update");
             LOG.warn("update {} could not be read (a field missing or of the wrong type) and is skipped", id);
-            lastUpdateId.accumulateAndGet(id, Math::max);
+            offsets.skip(id);
         }
         for (int i = 0; i < batch.malformedWithoutId(); i++) {
             events.platformError("telegram", "malformed_update");
             LOG.warn("an update without update_id was skipped");
         }
-        List<Update> updates = batch.updates();
-        int floor = Math.max(batch.offset(), ledger.confirmedOffset());
-        Optional<Update> lower = updates.stream()
-                .filter(u -> u.getUpdateId() < floor && !ledger.known(u.getUpdateId())).findFirst();
-        if (lower.isPresent() && !updates.isEmpty()) {
-            int newest = updates.stream().mapToInt(Update::getUpdateId).max().orElseThrow();
+        int asked = Math.max(batch.offset(), offsets.confirmedOffset());
+        OptionalInt lower = offsets.restartedLower(batch.offset(), batch.updates());
+        if (lower.isPresent()) {
             LOG.warn("Telegram's update ids started again lower (update {} after offset {}); following the new ids",
-                    lower.get().getUpdateId(), floor);
+                    lower.getAsInt(), asked);
             events.platformError("telegram", "update_ids_restarted");
-            ledger.reset();
-            lastUpdateId.set(newest);
         }
-        receive(updates);
-    }
-
-    /** {@code next}, or the oldest unfinished update when that is lower. */
-    private int confirmable(int next) {
-        Integer oldest = unfinished.ceiling(Integer.MIN_VALUE);
-        return oldest == null ? next : Math.min(next, oldest);
+        receive(batch.updates());
     }
 
     /** The bot's username (without "@") as Telegram reported it at start-up. */
@@ -352,11 +330,10 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         int id = update.getUpdateId();
-        if (!ledger.claim(id)) {
+        if (!offsets.take(id)) {
             LOG.debug("update {} seen before, skipped", id);
             return;
         }
-        lastUpdateId.accumulateAndGet(id, Math::max);
         Route route = router.route(update);
         if (route instanceof Route.Ignore ignore) {
             LOG.debug("update {} ignored: {}", id, ignore.why());
@@ -376,10 +353,10 @@ public final class TelegramBot implements AutoCloseable {
         String key = route.chat().map(c -> Long.toString(c.chatId())).or(route::rateKey)
                 .orElse(Integer.toString(id));
         inFlight.incrementAndGet();
-        unfinished.add(id);
+        offsets.started(id);
         if (!workers.submit(key, () -> answer(id, route, verdict))) {
             inFlight.decrementAndGet();
-            unfinished.remove(id);
+            offsets.dropped(id);
             LOG.warn("update {} dropped: the workers are full or stopping", id);
         }
     }
@@ -393,7 +370,6 @@ public final class TelegramBot implements AutoCloseable {
                 handler.handle(route);
             }
             finished = true;
-            ledger.answered(updateId);
         } catch (Exception e) {
             if (abandoning) { // cut short by the shutdown: left for Telegram to deliver again
                 LOG.info("update {} not answered before the shutdown; Telegram will deliver it again", updateId);
@@ -401,13 +377,11 @@ public final class TelegramBot implements AutoCloseable {
                 events.platformError("telegram", "answer");
                 LOG.warn("update {} failed and is skipped: {}", updateId, redactor.describe(e));
                 LOG.debug("update {} failure detail", updateId, redactor.sanitize(e));
-                ledger.answered(updateId); // handled: it would fail again
             }
         } finally {
             inFlight.decrementAndGet();
-            if (finished || !abandoning) { // only an answer cut short by the shutdown stays unconfirmed
-                unfinished.remove(updateId);
-            }
+            // only an answer cut short by the shutdown stays unconfirmed; one that failed on its own would fail again
+            offsets.finished(updateId, finished || !abandoning);
         }
     }
 
@@ -478,7 +452,7 @@ public final class TelegramBot implements AutoCloseable {
             pollExecutor.shutdownNow();
             release(pollHttp);
         }
-        ledger.close();
+        offsets.close();
         release(sendHttp);
         LOG.info("Telegram bot stopped");
     }
@@ -488,18 +462,17 @@ public final class TelegramBot implements AutoCloseable {
      * the oldest update left unanswered, so that Telegram delivers that one and those after it again.
      */
     private void confirmHandledUpdates() {
-        long last = lastUpdateId.get();
-        if (last < 0) {
+        if (!offsets.receivedAny()) {
             return;
         }
-        int offset = confirmable((int) last + 1);
-        if (offset <= last) {
-            LOG.info("{} update(s) left unanswered; Telegram will deliver them again from update {}", unfinished.size(),
-                    offset);
+        int offset = offsets.nextOffset();
+        if (offsets.holding()) {
+            LOG.info("{} update(s) left unanswered; Telegram will deliver them again from update {}",
+                    offsets.unfinishedCount(), offset);
         }
         try {
             client.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
-            ledger.confirmedBelow(offset);
+            offsets.confirmed(offset);
         } catch (TelegramApiException | RuntimeException e) {
             LOG.info("could not confirm the last updates; Telegram may send some again after a restart: {}",
                     redactor.describe(e));
