@@ -3,26 +3,29 @@ package io.reportbot.telegram;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads that answer: one chat's updates run one after another, in the order they came; different chats run in
- * parallel on a pool of {@code parallelism} threads. A chat whose answer waits for Telegram (a slow send, or a 429
- * {@code retry_after} that {@link RetryInterceptor} waits out) does not hold up the others: telegrambots' client
- * waits on a {@code CompletableFuture}, which a {@link ForkJoinPool} notices ({@link ForkJoinPool#managedBlock}), and
- * the pool starts a spare thread for the other chats meanwhile, up to {@link #MAX_SPARE} (as many as the requests
- * OkHttp sends to Telegram at once). The engine's own work, which does not wait, runs on {@code parallelism} threads.
+ * parallel on {@code parallelism} threads. A chat whose answer waits before a retry (Telegram asked it to slow down
+ * with a 429 {@code retry_after}, or a backoff after a 5xx) does not hold up the others: {@link RetryInterceptor}
+ * reports the wait ({@link RetryWaits}), and the pool has one thread more while it lasts, up to {@link #MAX_SPARE}.
+ * So at most {@code parallelism} answers are worked on at a time, plus those waiting to retry.
  *
  * <p>Bounded: at most {@code maxQueued} tasks wait at a time; more are refused. Thread-safe.
  */
-final class ChatWorkers {
-    /** Spare threads the pool may add while others wait for Telegram (OkHttp's requests per host, see HttpClients). */
+final class ChatWorkers implements RetryWaits {
+    /** Threads the pool may add while calls wait before a retry (OkHttp's requests per host, see HttpClients). */
     static final int MAX_SPARE = 64;
 
-    private final ForkJoinPool pool;
+    private final ThreadPoolExecutor pool;
+    private final int parallelism;
+    /** Calls waiting before a retry; guarded by this. */
+    private int waiting;
     private final int maxQueued;
     private final Map<String, ArrayDeque<Runnable>> queues = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
@@ -31,15 +34,40 @@ final class ChatWorkers {
 
     ChatWorkers(int parallelism, int maxQueued, String name) {
         this.maxQueued = maxQueued;
+        this.parallelism = parallelism;
         AtomicInteger n = new AtomicInteger();
-        ForkJoinPool.ForkJoinWorkerThreadFactory factory = p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName(name + "-" + n.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        };
-        this.pool = new ForkJoinPool(parallelism, factory, null, true, 0, parallelism + MAX_SPARE, 1, null, 30,
-                TimeUnit.SECONDS);
+        this.pool = new ThreadPoolExecutor(parallelism, parallelism, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, name + "-" + n.getAndIncrement());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Override
+    public void started() {
+        resize(+1);
+    }
+
+    @Override
+    public void ended() {
+        resize(-1);
+    }
+
+    /** One thread more (or less) for each call waiting before a retry; queued chats get the new threads at once. */
+    private synchronized void resize(int delta) {
+        waiting = Math.max(0, waiting + delta);
+        int size = parallelism + Math.min(MAX_SPARE, waiting);
+        if (pool.isShutdown() || size == pool.getMaximumPoolSize()) {
+            return;
+        }
+        if (size > pool.getMaximumPoolSize()) {
+            pool.setMaximumPoolSize(size);
+            pool.setCorePoolSize(size);
+        } else {
+            pool.setCorePoolSize(size);
+            pool.setMaximumPoolSize(size);
+        }
     }
 
     /**
@@ -70,7 +98,16 @@ final class ChatWorkers {
         }
         if (first) {
             ArrayDeque<Runnable> q = queue;
-            pool.execute(() -> drain(chatKey, q));
+            try {
+                pool.execute(() -> drain(chatKey, q));
+            } catch (RejectedExecutionException e) { // stopped meanwhile
+                synchronized (q) {
+                    q.clear();
+                    queues.remove(chatKey, q);
+                }
+                done();
+                return false;
+            }
         }
         return true;
     }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * 5xx, timeouts and dropped connections after a capped exponential backoff with jitter. Other answers (400, 401,
  * 403, ...) go back to the caller at once. Gives up after {@link RetryPolicy#maxAttempts()} and then returns the
  * last response or throws the last exception. {@code sendChatAction} (the "typing…" indicator) is best-effort: tried
- * once, never retried, so that it cannot hold up the answer it announces.
+ * once, never retried, so that it cannot hold up the answer it announces. Each wait before a retry is reported to
+ * {@link RetryWaits} (the answering threads then let another chat go on).
  *
  * <p>Waits are cut short when the call is cancelled (on shutdown). Thread-safe.
  */
@@ -35,6 +36,7 @@ final class RetryInterceptor implements Interceptor {
     private final RetryPolicy policy;
     private final BooleanSupplier giveUp;
     private final BotEvents events;
+    private final RetryWaits waits;
 
     /**
      * @param policy how often and how long to retry
@@ -46,9 +48,15 @@ final class RetryInterceptor implements Interceptor {
 
     /** As above, reporting each retry to {@code events}. */
     RetryInterceptor(RetryPolicy policy, BooleanSupplier giveUp, BotEvents events) {
+        this(policy, giveUp, events, RetryWaits.NONE);
+    }
+
+    /** As above, telling {@code waits} when a call waits before a retry. */
+    RetryInterceptor(RetryPolicy policy, BooleanSupplier giveUp, BotEvents events, RetryWaits waits) {
         this.policy = policy;
         this.giveUp = giveUp;
         this.events = events;
+        this.waits = waits;
     }
 
     @Override
@@ -120,6 +128,15 @@ final class RetryInterceptor implements Interceptor {
     }
 
     private void pause(Chain chain, Duration wait) throws IOException {
+        waits.started();
+        try {
+            sleep(chain, wait);
+        } finally {
+            waits.ended();
+        }
+    }
+
+    private void sleep(Chain chain, Duration wait) throws IOException {
         long end = System.nanoTime() + wait.toNanos();
         while (true) {
             if (chain.call().isCanceled() || giveUp.getAsBoolean()) {

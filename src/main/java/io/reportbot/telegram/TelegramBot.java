@@ -67,7 +67,7 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpTelegramClient client;
     private final Admission admission;
     private final BotEvents events;
-    private ChatWorkers workers;
+    private final ChatWorkers workers;
     private volatile UpdateOffsets offsets = new UpdateOffsets(UpdateLedger.inMemory());
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Set when the shutdown grace has ended: an answer cut short now stays unfinished, so it is not confirmed. */
@@ -94,7 +94,8 @@ public final class TelegramBot implements AutoCloseable {
         this.redactor = new Redactor(settings.token());
         this.telegramUrl = new TelegramUrl(settings.apiUrl().getScheme().toLowerCase(Locale.ROOT),
                 settings.apiUrl().getHost(), settings.apiPort(), false);
-        this.sendHttp = HttpClients.forSending(settings, events);
+        this.workers = new ChatWorkers(settings.workers(), 10_000 * settings.workers(), "telegram-worker");
+        this.sendHttp = HttpClients.forSending(settings, events, workers);
         this.client = new OkHttpTelegramClient(new ObjectMapper(), sendHttp, TokenInterceptor.PLACEHOLDER, telegramUrl);
         this.admission = new Admission(settings, events);
     }
@@ -142,7 +143,6 @@ public final class TelegramBot implements AutoCloseable {
         BotIdentity me = identify();
         router = new UpdateRouter(me);
         handler = new UpdateHandler(engine, client, texts, me);
-        workers = new ChatWorkers(settings.workers(), 10_000 * settings.workers(), "telegram-worker");
         if (settings.webhook().isEmpty() && settings.ledgerFile().isPresent()) {
             offsets = new UpdateOffsets(UpdateLedger.open(settings.ledgerFile().get()));
         }
@@ -408,6 +408,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         if (router == null) { // never started, or start() failed before receiving anything
             stopped = true;
+            workers.shutdown();
             release(sendHttp);
             return;
         }
