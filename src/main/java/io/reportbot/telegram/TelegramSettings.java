@@ -19,7 +19,8 @@ import io.reportbot.config.ConfigException;
  * @param token              the bot token (its toString never shows it)
  * @param apiUrl             the Bot API server: scheme, host and port only (telegrambots cannot add a path)
  * @param pollTimeoutSeconds how long one getUpdates long poll may wait on the server
- * @param workers            threads that answer; one chat is always answered by the same thread, in order
+ * @param workers            threads that answer at once; one chat's updates are answered one after another, in order
+ *                           (see {@link ChatWorkers})
  * @param questionsPerMinute the per-chat rate limit
  * @param userQuestionsPerMinute the per-user rate limit (across all chats)
  * @param inlineQueriesPerMinute the per-user rate limit of inline queries (one comes per keystroke, so they have an
