@@ -6,30 +6,15 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Lets each update through once and each chat ask only so often. Bounded: it remembers the last
- * {@code 100,000} update ids (for an hour) and the buckets of chats active in the last few minutes.
+ * A rate limit per key (a chat, a user, a user's inline queries): at most {@code perPeriod} a period, refilled
+ * smoothly. Bounded: it keeps the buckets of keys active in the last few periods.
  *
  * <p>Thread-safe.
  */
 final class ChatGate {
-    /** What to do with an update that passed the duplicate check. */
-    enum Verdict {
-        /** Answer it. */
-        ADMIT,
-        /** Over the limit for the first time: tell the chat to slow down, once. */
-        SLOW_DOWN,
-        /** Over the limit and already told: drop it silently. */
-        DROP
-    }
-
-    private record ChatState(Bucket bucket, AtomicBoolean warned) {
-    }
-
-    private final Cache<Integer, Boolean> seen;
-    private final Cache<String, ChatState> chats;
+    private final Cache<String, Bucket> buckets;
     private final int perPeriod;
     private final Duration period;
     private final TimeMeter time;
@@ -38,32 +23,20 @@ final class ChatGate {
         this(perPeriod, period, TimeMeter.SYSTEM_NANOTIME, Ticker.systemTicker());
     }
 
-    /** For tests: a clock for the buckets and the caches. */
+    /** For tests: a clock for the buckets and the cache. */
     ChatGate(int perPeriod, Duration period, TimeMeter time, Ticker ticker) {
         this.perPeriod = perPeriod;
         this.period = period;
         this.time = time;
-        this.seen = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)).ticker(ticker)
-                .build();
-        this.chats = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(period.multipliedBy(3)).ticker(ticker)
+        this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(period.multipliedBy(3)).ticker(ticker)
                 .build();
     }
 
-    /** True the first time an update id is seen, false for a repeat. */
-    boolean firstTime(int updateId) {
-        return seen.asMap().putIfAbsent(updateId, Boolean.TRUE) == null;
-    }
-
-    /** Counts one question against a chat's limit. */
-    Verdict admit(String key) {
-        ChatState state = chats.get(key, k -> new ChatState(Bucket.builder()
+    /** Counts one question against the key's limit: true when it is within the limit. */
+    boolean tryAdmit(String key) {
+        return buckets.get(key, k -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(perPeriod).refillGreedy(perPeriod, period))
                 .withCustomTimePrecision(time)
-                .build(), new AtomicBoolean()));
-        if (state.bucket().tryConsume(1)) {
-            state.warned().set(false);
-            return Verdict.ADMIT;
-        }
-        return state.warned().compareAndSet(false, true) ? Verdict.SLOW_DOWN : Verdict.DROP;
+                .build()).tryConsume(1);
     }
 }

@@ -95,7 +95,8 @@ final class HttpClients {
     }
 
     static OkHttpClient forPolling(TelegramSettings settings, PollAbort abort, BotEvents events) {
-        return common(new OkHttpClient.Builder().addInterceptor(abort.emptyOnAbort()), settings, abort::stopping, events)
+        return common(new OkHttpClient.Builder().addInterceptor(abort.emptyOnAbort()), settings, abort::stopping, events,
+                RetryWaits.NONE)
                 .addNetworkInterceptor(abort.trackSocket())
                 .readTimeout(Duration.ofSeconds(settings.pollTimeoutSeconds() + 15L))
                 .build();
@@ -107,23 +108,28 @@ final class HttpClients {
     }
 
     static OkHttpClient forSending(TelegramSettings settings, BotEvents events) {
+        return forSending(settings, events, RetryWaits.NONE);
+    }
+
+    /** As above; {@code waits} is told when a call waits before a retry. */
+    static OkHttpClient forSending(TelegramSettings settings, BotEvents events, RetryWaits waits) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(128);
         dispatcher.setMaxRequestsPerHost(64);
-        return common(new OkHttpClient.Builder(), settings, () -> false, events)
+        return common(new OkHttpClient.Builder(), settings, () -> false, events, waits)
                 .dispatcher(dispatcher)
                 .readTimeout(Duration.ofSeconds(20))
                 .build();
     }
 
     private static OkHttpClient.Builder common(OkHttpClient.Builder builder, TelegramSettings settings,
-                                               BooleanSupplier giveUp, BotEvents events) {
+                                               BooleanSupplier giveUp, BotEvents events, RetryWaits waits) {
         return builder
                 .connectTimeout(Duration.ofSeconds(10))
                 .writeTimeout(Duration.ofSeconds(20))
                 // retries are ours (RetryInterceptor), so that they are counted, logged and backed off
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new RetryInterceptor(settings.retry(), giveUp, events))
+                .addInterceptor(new RetryInterceptor(settings.retry(), giveUp, events, waits))
                 .addInterceptor(new TokenInterceptor(settings.token()));
     }
 }

@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import io.reportbot.ops.BotEvents;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Retries Bot API calls that failed for reasons that pass: HTTP 429 after Telegram's {@code retry_after}; HTTP
  * 5xx, timeouts and dropped connections after a capped exponential backoff with jitter. Other answers (400, 401,
  * 403, ...) go back to the caller at once. Gives up after {@link RetryPolicy#maxAttempts()} and then returns the
- * last response or throws the last exception.
+ * last response or throws the last exception. {@code sendChatAction} (the "typing…" indicator) is best-effort: tried
+ * once, never retried, so that it cannot hold up the answer it announces. Each wait before a retry is reported to
+ * {@link RetryWaits} (the answering threads then let another chat go on).
  *
  * <p>Waits are cut short when the call is cancelled (on shutdown). Thread-safe.
  */
@@ -27,10 +30,13 @@ final class RetryInterceptor implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLATFORM = "telegram";
+    /** The one method not worth a retry (lower case). */
+    private static final String BEST_EFFORT = "sendchataction";
 
     private final RetryPolicy policy;
     private final BooleanSupplier giveUp;
     private final BotEvents events;
+    private final RetryWaits waits;
 
     /**
      * @param policy how often and how long to retry
@@ -42,16 +48,23 @@ final class RetryInterceptor implements Interceptor {
 
     /** As above, reporting each retry to {@code events}. */
     RetryInterceptor(RetryPolicy policy, BooleanSupplier giveUp, BotEvents events) {
+        this(policy, giveUp, events, RetryWaits.NONE);
+    }
+
+    /** As above, telling {@code waits} when a call waits before a retry. */
+    RetryInterceptor(RetryPolicy policy, BooleanSupplier giveUp, BotEvents events, RetryWaits waits) {
         this.policy = policy;
         this.giveUp = giveUp;
         this.events = events;
+        this.waits = waits;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         String method = methodName(chain.request().url().pathSegments());
+        int maxAttempts = BEST_EFFORT.equals(method.toLowerCase(Locale.ROOT)) ? 1 : policy.maxAttempts();
         for (int attempt = 1; ; attempt++) {
-            boolean last = attempt >= policy.maxAttempts();
+            boolean last = attempt >= maxAttempts;
             Response response;
             try {
                 response = chain.proceed(chain.request());
@@ -115,6 +128,15 @@ final class RetryInterceptor implements Interceptor {
     }
 
     private void pause(Chain chain, Duration wait) throws IOException {
+        waits.started();
+        try {
+            sleep(chain, wait);
+        } finally {
+            waits.ended();
+        }
+    }
+
+    private void sleep(Chain chain, Duration wait) throws IOException {
         long end = System.nanoTime() + wait.toNanos();
         while (true) {
             if (chain.call().isCanceled() || giveUp.getAsBoolean()) {

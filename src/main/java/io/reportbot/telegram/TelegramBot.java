@@ -4,26 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reportbot.engine.Engine;
 import io.reportbot.core.Language;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import io.reportbot.ops.BotEvents;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -42,8 +37,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  *
  * <p>{@link #start()} checks the token with getMe, registers the commands in German and English and starts
  * receiving; {@link #stop()} stops receiving, finishes the answers in flight and releases everything. Each update
- * is de-duplicated by {@code update_id} and counted against its chat's rate limit on the receiving thread, then
- * answered on a worker thread chosen by chat. A failing update is logged (without the token) and skipped.
+ * is de-duplicated by {@code update_id} in the {@link UpdateLedger} (with a file, also across a crash and restart)
+ * and counted against its rate limits ({@link Admission}) on the receiving thread, then answered by the
+ * {@link ChatWorkers} (in order per chat, chats in parallel). A failing or unreadable update is logged (without the
+ * token), counted and skipped. Update ids that start again lower (Telegram does this after a long quiet spell) are
+ * noticed, logged and followed.
  *
  * <pre>{@code
  * TelegramBot bot = TelegramBot.create(engine, TelegramSettings.load(System.getenv(), Optional.empty(), false));
@@ -67,14 +65,11 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramUrl telegramUrl;
     private final OkHttpClient sendHttp;
     private final OkHttpTelegramClient client;
-    private final ChatGate gate;
-    private final ChatGate userGate;
+    private final Admission admission;
     private final BotEvents events;
-    private final List<ThreadPoolExecutor> workers = new ArrayList<>();
-    private final AtomicLong lastUpdateId = new AtomicLong(-1);
+    private final ChatWorkers workers;
+    private volatile UpdateOffsets offsets = new UpdateOffsets(UpdateLedger.inMemory());
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Updates handed to a worker and not finished: no getUpdates offset may pass them (see {@link #nextPoll}). */
-    private final ConcurrentSkipListSet<Integer> unfinished = new ConcurrentSkipListSet<>();
     /** Set when the shutdown grace has ended: an answer cut short now stays unfinished, so it is not confirmed. */
     private volatile boolean abandoning;
 
@@ -83,7 +78,10 @@ public final class TelegramBot implements AutoCloseable {
     private volatile UpdateHandler handler;
     private OkHttpClient pollHttp;
     private TelegramBotsLongPollingApplication polling;
-    private ScheduledExecutorService pollExecutor;
+    private ScheduledThreadPoolExecutor pollExecutor;
+    private volatile BotSession pollSession;
+    /** Set when the polling task ended other than by {@link #stop()}: health is then false for good. */
+    private volatile boolean pollingDied;
     private volatile PollBackOff pollBackOff;
     private HttpClients.PollAbort pollAbort;
     private WebhookServer webhookServer;
@@ -96,10 +94,10 @@ public final class TelegramBot implements AutoCloseable {
         this.redactor = new Redactor(settings.token());
         this.telegramUrl = new TelegramUrl(settings.apiUrl().getScheme().toLowerCase(Locale.ROOT),
                 settings.apiUrl().getHost(), settings.apiPort(), false);
-        this.sendHttp = HttpClients.forSending(settings, events);
+        this.workers = new ChatWorkers(settings.workers(), 10_000 * settings.workers(), "telegram-worker");
+        this.sendHttp = HttpClients.forSending(settings, events, workers);
         this.client = new OkHttpTelegramClient(new ObjectMapper(), sendHttp, TokenInterceptor.PLACEHOLDER, telegramUrl);
-        this.gate = new ChatGate(settings.questionsPerMinute(), Duration.ofMinutes(1));
-        this.userGate = new ChatGate(settings.userQuestionsPerMinute(), Duration.ofMinutes(1));
+        this.admission = new Admission(settings, events);
     }
 
     /** A bot that answers with this engine; nothing happens until {@link #start()}. */
@@ -113,12 +111,23 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * True while the bot is running and its last contact with Telegram worked (the last getUpdates succeeded, in
-     * long-polling mode). For the health endpoint.
+     * True while the bot is running and its last contact with Telegram worked: in long-polling mode, the polling task
+     * is alive and the last getUpdates succeeded (after a failure the next poll is a short one, so that this turns
+     * true again as soon as Telegram answers). For the health endpoint.
      */
     public boolean connected() {
         PollBackOff backOff = pollBackOff;
-        return router != null && accepting && (backOff == null || !backOff.failing());
+        return router != null && accepting && (backOff == null || !backOff.failing()) && pollingAlive();
+    }
+
+    /** False once the long-polling task has ended without {@link #stop()}; true in webhook mode. */
+    private boolean pollingAlive() {
+        if (polling == null) {
+            return true;
+        }
+        BotSession session = pollSession;
+        Future<?> task = session == null ? null : session.getRunningPolling();
+        return !pollingDied && task != null && !task.isDone();
     }
 
     /**
@@ -134,9 +143,8 @@ public final class TelegramBot implements AutoCloseable {
         BotIdentity me = identify();
         router = new UpdateRouter(me);
         handler = new UpdateHandler(engine, client, texts, me);
-        for (int i = 0; i < settings.workers(); i++) {
-            workers.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
-                    daemon("telegram-worker-" + i)));
+        if (settings.webhook().isEmpty() && settings.ledgerFile().isPresent()) {
+            offsets = new UpdateOffsets(UpdateLedger.open(settings.ledgerFile().get()));
         }
         registerCommands();
         accepting = true;
@@ -186,14 +194,26 @@ public final class TelegramBot implements AutoCloseable {
     private void startPolling() {
         pollAbort = new HttpClients.PollAbort();
         pollHttp = HttpClients.forPolling(settings, pollAbort, events);
-        pollExecutor = Executors.newSingleThreadScheduledExecutor(daemon("telegram-poll"));
+        pollExecutor = new ScheduledThreadPoolExecutor(1, daemon("telegram-poll")) {
+            @Override
+            protected void afterExecute(Runnable task, Throwable thrown) {
+                super.afterExecute(task, thrown);
+                if (task instanceof Future<?> f && f.isDone() && !f.isCancelled() && accepting) {
+                    pollingDied = true;
+                    events.platformError("telegram", "polling");
+                    LOG.error("long polling has stopped unexpectedly; no updates are received and /healthz reports"
+                            + " telegram down: restart reportbot");
+                }
+            }
+        };
         pollBackOff = new PollBackOff(settings.retry());
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollExecutor,
                 () -> pollBackOff);
-        LongPollingUpdateConsumer consumer = this::receive;
+        // telegrambots only sees empty lists: PollRequest hands each batch to polled() itself
+        LongPollingUpdateConsumer consumer = updates -> receive(updates);
         try {
-            polling.registerBot(TokenInterceptor.PLACEHOLDER, () -> telegramUrl,
-                    this::nextPoll,
+            pollSession = polling.registerBot(TokenInterceptor.PLACEHOLDER, () -> telegramUrl,
+                    last -> nextPoll(),
                     consumer);
         } catch (TelegramApiException e) {
             throw new TelegramStartException("cannot start long polling: " + redactor.describe(e));
@@ -201,7 +221,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void startWebhook(TelegramSettings.WebhookSettings hook) {
-        webhookServer = new WebhookServer(hook, this::receive);
+        webhookServer = new WebhookServer(hook, this::polled);
         webhookServer.start();
         if (hook.publicUrl().isPresent()) {
             try {
@@ -214,30 +234,52 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * The next getUpdates after the updates up to {@code last} were received. Its offset confirms every update below
-     * it to Telegram, so it never passes an update that is not answered yet: were the bot stopped before answering
-     * it, Telegram would not deliver it again. While an answer is pending the poll is short and comes after a pause
-     * (Telegram returns the pending updates again at once; they are dropped as repeats), so that polling does not
-     * spin; at most 100 updates past the oldest pending one are fetched until it is answered.
+     * The next getUpdates. Its offset confirms every update below it to Telegram, so it never passes an update that is
+     * not answered yet: were the bot stopped before answering it, Telegram would not deliver it again. While an answer
+     * is pending the poll is short and comes after a pause (Telegram returns the pending updates again at once; they
+     * are dropped as repeats), so that polling does not spin; at most 100 updates past the oldest pending one are
+     * fetched until it is answered. After a failed poll the next one is short too, so that the bot knows at once when
+     * Telegram answers again. The offset follows reportbot's own count of update ids (telegrambots' count never
+     * moves: see {@link PollRequest}).
      */
-    private GetUpdates nextPoll(int last) {
-        if (confirmable(last + 1) <= last && !pollAbort.stopping()) {
+    private GetUpdates nextPoll() {
+        if (offsets.holding() && !pollAbort.stopping()) {
             try {
                 Thread.sleep(HOLDING_PAUSE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        int offset = confirmable(last + 1);
-        return GetUpdates.builder().offset(offset).limit(100)
-                .timeout(offset <= last ? 0 : settings.pollTimeoutSeconds())
-                .allowedUpdates(ALLOWED_UPDATES).build();
+        boolean holding = offsets.holding();
+        PollBackOff backOff = pollBackOff;
+        int timeout = holding || backOff != null && backOff.failing() ? 0 : settings.pollTimeoutSeconds();
+        return new PollRequest(offsets.nextOffset(), 100, timeout, ALLOWED_UPDATES, this::polled);
     }
 
-    /** {@code next}, or the oldest unfinished update when that is lower. */
-    private int confirmable(int next) {
-        Integer oldest = unfinished.ceiling(Integer.MIN_VALUE);
-        return oldest == null ? next : Math.min(next, oldest);
+    /**
+     * One getUpdates answer (or one webhook request): confirms to the ledger what its offset confirmed to Telegram,
+     * counts and skips the updates that could not be read, notices update ids that started again lower, and receives
+     * the rest.
+     */
+    void polled(PollRequest.Polled batch) {
+        offsets.confirmed(batch.offset());
+        for (int id : batch.malformedIds()) {
+            events.platformError("telegram", "malformed_update");
+            LOG.warn("update {} could not be read (a field missing or of the wrong type) and is skipped", id);
+            offsets.skip(id);
+        }
+        for (int i = 0; i < batch.malformedWithoutId(); i++) {
+            events.platformError("telegram", "malformed_update");
+            LOG.warn("an update without update_id was skipped");
+        }
+        int asked = Math.max(batch.offset(), offsets.confirmedOffset());
+        OptionalInt lower = offsets.restartedLower(batch.offset(), batch.updates());
+        if (lower.isPresent()) {
+            LOG.warn("Telegram's update ids started again lower (update {} after offset {}); following the new ids",
+                    lower.getAsInt(), asked);
+            events.platformError("telegram", "update_ids_restarted");
+        }
+        receive(batch.updates());
     }
 
     /** The bot's username (without "@") as Telegram reported it at start-up. */
@@ -252,6 +294,11 @@ public final class TelegramBot implements AutoCloseable {
     /** The port the webhook endpoint listens on (for tests and logs); -1 when polling. */
     public int webhookPort() {
         return webhookServer == null ? -1 : webhookServer.port();
+    }
+
+    /** The long-polling session, or null (for tests: a health check that sees polling end). */
+    BotSession pollSession() {
+        return pollSession;
     }
 
     /** Answers accepted but not finished yet (for tests and the shutdown log). */
@@ -277,62 +324,47 @@ public final class TelegramBot implements AutoCloseable {
             LOG.debug("stopping: update {} left for the next start", update.getUpdateId());
             return;
         }
-        if (update.getUpdateId() == null || !gate.firstTime(update.getUpdateId())) {
-            LOG.debug("update {} seen before, skipped", update.getUpdateId());
+        if (update.getUpdateId() == null) {
+            events.platformError("telegram", "malformed_update");
+            LOG.warn("an update without update_id was skipped");
             return;
         }
-        lastUpdateId.accumulateAndGet(update.getUpdateId(), Math::max);
+        int id = update.getUpdateId();
+        if (!offsets.take(id)) {
+            LOG.debug("update {} seen before, skipped", id);
+            return;
+        }
         Route route = router.route(update);
         if (route instanceof Route.Ignore ignore) {
-            LOG.debug("update {} ignored: {}", update.getUpdateId(), ignore.why());
+            LOG.debug("update {} ignored: {}", id, ignore.why());
             return;
         }
         if (!settings.allowedChats().isEmpty()
                 && route.chat().map(c -> !settings.allowedChats().contains(c.chatId())).orElse(true)) {
             events.notAllowed("telegram");
-            LOG.debug("update {} ignored: chat not on telegram.allowedChats", update.getUpdateId());
+            LOG.debug("update {} ignored: chat not on telegram.allowedChats", id);
             return;
         }
-        ChatGate.Verdict verdict = ChatGate.Verdict.ADMIT;
-        String scope = "chat";
-        if (route.rateKey().isPresent()) {
-            Optional<Long> user = userId(update);
-            if (user.isPresent()) {
-                verdict = userGate.admit("user:" + user.get());
-                scope = "user";
-            }
-            if (verdict == ChatGate.Verdict.ADMIT) {
-                verdict = gate.admit(route.rateKey().get());
-                scope = "chat";
-            }
-        }
-        if (verdict != ChatGate.Verdict.ADMIT) {
-            events.rateLimited("telegram", scope);
-        }
-        if (verdict == ChatGate.Verdict.DROP) {
-            LOG.debug("update {} dropped by the {} rate limit", update.getUpdateId(), scope);
+        Admission.Verdict verdict = admission.admit(route, userId(update));
+        if (verdict == Admission.Verdict.DROP) {
+            LOG.debug("update {} dropped by a rate limit (the chat was told to slow down)", id);
             return;
         }
-        int id = update.getUpdateId();
         String key = route.chat().map(c -> Long.toString(c.chatId())).or(route::rateKey)
                 .orElse(Integer.toString(id));
-        ThreadPoolExecutor worker = workers.get(Math.floorMod(key.hashCode(), workers.size()));
         inFlight.incrementAndGet();
-        ChatGate.Verdict decided = verdict;
-        unfinished.add(id);
-        try {
-            worker.execute(() -> answer(id, route, decided));
-        } catch (RejectedExecutionException e) {
+        offsets.started(id);
+        if (!workers.submit(key, () -> answer(id, route, verdict))) {
             inFlight.decrementAndGet();
-            unfinished.remove(id);
+            offsets.dropped(id);
             LOG.warn("update {} dropped: the workers are full or stopping", id);
         }
     }
 
-    private void answer(int updateId, Route route, ChatGate.Verdict verdict) {
+    private void answer(int updateId, Route route, Admission.Verdict verdict) {
         boolean finished = false;
         try {
-            if (verdict == ChatGate.Verdict.SLOW_DOWN) {
+            if (verdict == Admission.Verdict.SLOW_DOWN) {
                 handler.slowDown(route);
             } else {
                 handler.handle(route);
@@ -348,9 +380,8 @@ public final class TelegramBot implements AutoCloseable {
             }
         } finally {
             inFlight.decrementAndGet();
-            if (finished || !abandoning) { // only an answer cut short by the shutdown stays unconfirmed
-                unfinished.remove(updateId);
-            }
+            // only an answer cut short by the shutdown stays unconfirmed; one that failed on its own would fail again
+            offsets.finished(updateId, finished || !abandoning);
         }
     }
 
@@ -377,6 +408,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         if (router == null) { // never started, or start() failed before receiving anything
             stopped = true;
+            workers.shutdown();
             release(sendHttp);
             return;
         }
@@ -396,21 +428,20 @@ public final class TelegramBot implements AutoCloseable {
             webhookServer.stop();
         }
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
-        for (ThreadPoolExecutor w : workers) {
-            w.shutdown();
-        }
-        for (ThreadPoolExecutor w : workers) {
-            try {
-                if (!w.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    LOG.warn("answers still running after {} s; abandoning them", settings.shutdownGrace().toSeconds());
-                    abandoning = true;
-                    w.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        workers.stopAccepting();
+        try {
+            if (!workers.awaitIdle(deadline)) {
+                LOG.warn("answers still running after {} s; abandoning them", settings.shutdownGrace().toSeconds());
                 abandoning = true;
-                w.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandoning = true;
+        }
+        if (abandoning) {
+            workers.shutdownNow();
+        } else {
+            workers.shutdown();
         }
         if (polling != null) {
             confirmHandledUpdates();
@@ -422,6 +453,7 @@ public final class TelegramBot implements AutoCloseable {
             pollExecutor.shutdownNow();
             release(pollHttp);
         }
+        offsets.close();
         release(sendHttp);
         LOG.info("Telegram bot stopped");
     }
@@ -431,17 +463,17 @@ public final class TelegramBot implements AutoCloseable {
      * the oldest update left unanswered, so that Telegram delivers that one and those after it again.
      */
     private void confirmHandledUpdates() {
-        long last = lastUpdateId.get();
-        if (last < 0) {
+        if (!offsets.receivedAny()) {
             return;
         }
-        int offset = confirmable((int) last + 1);
-        if (offset <= last) {
-            LOG.info("{} update(s) left unanswered; Telegram will deliver them again from update {}", unfinished.size(),
-                    offset);
+        int offset = offsets.nextOffset();
+        if (offsets.holding()) {
+            LOG.info("{} update(s) left unanswered; Telegram will deliver them again from update {}",
+                    offsets.unfinishedCount(), offset);
         }
         try {
             client.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
+            offsets.confirmed(offset);
         } catch (TelegramApiException | RuntimeException e) {
             LOG.info("could not confirm the last updates; Telegram may send some again after a restart: {}",
                     redactor.describe(e));

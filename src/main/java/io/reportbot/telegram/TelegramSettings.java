@@ -19,14 +19,19 @@ import io.reportbot.config.ConfigException;
  * @param token              the bot token (its toString never shows it)
  * @param apiUrl             the Bot API server: scheme, host and port only (telegrambots cannot add a path)
  * @param pollTimeoutSeconds how long one getUpdates long poll may wait on the server
- * @param workers            threads that answer; one chat is always answered by the same thread, in order
+ * @param workers            threads that answer at once; one chat's updates are answered one after another, in order
+ *                           (see {@link ChatWorkers})
  * @param questionsPerMinute the per-chat rate limit
- * @param userQuestionsPerMinute the per-user rate limit (across all chats, including inline queries)
+ * @param userQuestionsPerMinute the per-user rate limit (across all chats)
+ * @param inlineQueriesPerMinute the per-user rate limit of inline queries (one comes per keystroke, so they have an
+ *                           allowance of their own and do not use up the user's questions)
  * @param allowedChats       the chats to answer in; empty means every chat. Updates from other chats, and inline
  *                           queries (which name no chat), are ignored silently when this is not empty
  * @param retry              retries of Bot API calls
  * @param shutdownGrace      how long a shutdown waits for answers in flight
  * @param webhook            webhook mode instead of long polling, when present
+ * @param ledgerFile         the file that records answered updates, so that a restart after a crash answers each
+ *                           update once (see {@link UpdateLedger}); empty: in memory only. Long polling only
  */
 public record TelegramSettings(
         BotToken token,
@@ -35,10 +40,12 @@ public record TelegramSettings(
         int workers,
         int questionsPerMinute,
         int userQuestionsPerMinute,
+        int inlineQueriesPerMinute,
         Set<Long> allowedChats,
         RetryPolicy retry,
         Duration shutdownGrace,
-        Optional<WebhookSettings> webhook) {
+        Optional<WebhookSettings> webhook,
+        Optional<Path> ledgerFile) {
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
 
@@ -65,38 +72,53 @@ public record TelegramSettings(
 
     /** Settings with the given token and URL and defaults for the rest. */
     static TelegramSettings of(BotToken token, URI apiUrl) {
-        return new TelegramSettings(token, apiUrl, 50, 4, 20, 20, Set.of(), RetryPolicy.defaults(),
-                Duration.ofSeconds(30), Optional.empty());
+        return new TelegramSettings(token, apiUrl, 50, 4, 20, 20, 60, Set.of(), RetryPolicy.defaults(),
+                Duration.ofSeconds(30), Optional.empty(), Optional.empty());
     }
 
     TelegramSettings withPollTimeoutSeconds(int seconds) {
-        return new TelegramSettings(token, apiUrl, seconds, workers, questionsPerMinute, userQuestionsPerMinute,
-                allowedChats, retry, shutdownGrace, webhook);
+        return new TelegramSettings(token, apiUrl, seconds, workers, questionsPerMinute, userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withQuestionsPerMinute(int perMinute) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, perMinute, userQuestionsPerMinute,
-                allowedChats, retry, shutdownGrace, webhook);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, perMinute, userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withUserQuestionsPerMinute(int perMinute) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, perMinute,
-                allowedChats, retry, shutdownGrace, webhook);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, perMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withAllowedChats(Set<Long> chats) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
-                userQuestionsPerMinute, chats, retry, shutdownGrace, webhook);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, userQuestionsPerMinute, inlineQueriesPerMinute, chats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withRetry(RetryPolicy policy) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
-                userQuestionsPerMinute, allowedChats, policy, shutdownGrace, webhook);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, policy, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withWebhook(WebhookSettings hook) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, Optional.of(hook), ledgerFile);
+    }
+
+    TelegramSettings withWorkers(int n) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, n, questionsPerMinute, userQuestionsPerMinute,
+                inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
+    }
+
+    TelegramSettings withInlineQueriesPerMinute(int perMinute) {
         return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
-                userQuestionsPerMinute, allowedChats, retry, shutdownGrace, Optional.of(hook));
+                userQuestionsPerMinute, perMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
+    }
+
+    TelegramSettings withShutdownGrace(Duration grace) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
+                userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, grace, webhook, ledgerFile);
+    }
+
+    TelegramSettings withLedgerFile(Path file) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
+                userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook,
+                Optional.of(file));
     }
 
     /**
@@ -136,10 +158,14 @@ public record TelegramSettings(
                 intSetting(p, "telegram.workers", s.workers(), 1, 256),
                 intSetting(p, "telegram.questionsPerMinute", s.questionsPerMinute(), 1, 100_000),
                 intSetting(p, "telegram.userQuestionsPerMinute", s.userQuestionsPerMinute(), 1, 100_000),
+                intSetting(p, "telegram.inlineQueriesPerMinute", s.inlineQueriesPerMinute(), 1, 100_000),
                 allowedChats(p.getProperty("telegram.allowedChats", "")),
                 s.retry(),
                 Duration.ofSeconds(intSetting(p, "telegram.shutdownGraceSeconds", 30, 0, 3600)),
-                Optional.empty());
+                Optional.empty(),
+                ledgerFile(first(env.get("TELEGRAM_LEDGER_FILE"), p.getProperty("telegram.ledgerFile")),
+                        first(env.get("REPORTBOT_UNANSWERED_LOG"), p.getProperty("reportbot.unansweredLog")), env,
+                        token));
         if (webhook) {
             String secret = first(env.get("TELEGRAM_WEBHOOK_SECRET"), p.getProperty("telegram.webhook.secret"));
             if (secret == null || !secret.matches("[A-Za-z0-9_-]{16,256}")) {
@@ -185,6 +211,28 @@ public record TelegramSettings(
     /** The port, with the scheme's default when the URL has none. */
     int apiPort() {
         return apiUrl.getPort() != -1 ? apiUrl.getPort() : apiUrl.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    /**
+     * Where the update ledger lives: the value of {@code telegram.ledgerFile}; {@code off} for nowhere (memory only);
+     * when not set, {@code telegram-<bot id>.ledger} beside the unanswered-questions log if there is one, else in
+     * {@code $XDG_STATE_HOME/reportbot} ({@code ~/.local/state/reportbot}).
+     */
+    static Optional<Path> ledgerFile(String configured, String unansweredLog, Map<String, String> env, BotToken token) {
+        if (configured != null) {
+            return configured.strip().equalsIgnoreCase("off") ? Optional.empty() : Optional.of(Path.of(configured.strip()));
+        }
+        String name = "telegram-" + token.botId() + ".ledger";
+        if (unansweredLog != null) {
+            Path dir = Path.of(unansweredLog.strip()).toAbsolutePath().getParent();
+            if (dir != null) {
+                return Optional.of(dir.resolve(name));
+            }
+        }
+        String state = env.get("XDG_STATE_HOME");
+        Path dir = state != null && !state.isBlank() ? Path.of(state, "reportbot")
+                : Path.of(System.getProperty("user.home"), ".local", "state", "reportbot");
+        return Optional.of(dir.resolve(name));
     }
 
     private static String first(String a, String b) {

@@ -29,6 +29,7 @@ import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultsButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -71,6 +72,10 @@ final class UpdateHandler {
                     Optional.empty());
         } else if (route instanceof Route.TopicTap t) {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(t.callbackId()).build());
+            if (!knownTopic(t.choice())) { // not a button of ours (forged or from an older report): acknowledged only
+                LOG.debug("callback for an unknown topic acknowledged and ignored");
+                return;
+            }
             typing(t.where());
             Reply reply = engine.answerTopic(t.choice().topicId(), t.choice().language(), t.where().conversationId(),
                     PLATFORM);
@@ -97,8 +102,19 @@ final class UpdateHandler {
         } else if (route instanceof Route.InChat c) {
             sendText(c.where(), c.messageId(), texts.get(language(c.where(), c.userLanguage()), "slow.down"),
                     Optional.empty());
+        } else if (route instanceof Route.InlineQuestion i) {
+            // no results, and the note where the results would be (a button that opens the private chat)
+            Language l = i.userLanguage().orElse(Language.DE);
+            client.execute(AnswerInlineQuery.builder().inlineQueryId(i.queryId()).results(List.of()).cacheTime(0)
+                    .isPersonal(true).button(InlineQueryResultsButton.builder()
+                            .text(texts.get(l, "slow.down.inline")).startParameter("slow_down").build())
+                    .build());
         }
-        // inline queries over the limit are not answered at all
+    }
+
+    /** True for a topic the engine offers in that language (every button this adapter makes is one). */
+    private boolean knownTopic(TelegramFormatter.TopicChoice choice) {
+        return engine.topics(choice.language()).stream().anyMatch(s -> s.topicId().equals(choice.topicId()));
     }
 
     private void question(ChatRef chat, Integer messageId, String text, Optional<Language> userLanguage)
@@ -152,10 +168,10 @@ final class UpdateHandler {
         if (!i.text().isBlank()) {
             Reply reply = engine.answer(new Inbound(i.text(), "telegram-inline:" + i.userId(), PLATFORM,
                     i.userLanguage()));
-            String description = reply.text().length() > 120 ? reply.text().substring(0, 119) + "…" : reply.text();
+            String description = TextCut.shorten(reply.text(), 120);
             results.add(InlineQueryResultArticle.builder()
                     .id(resultId(reply.language().code() + "\n" + i.text()))
-                    .title(i.text().length() > 64 ? i.text().substring(0, 63) + "…" : i.text())
+                    .title(TextCut.shorten(i.text(), 64))
                     .description(description)
                     .inputMessageContent(InputTextMessageContent.builder()
                             .messageText(formatter.answerInOne(reply, TelegramFormatter.LIMIT))

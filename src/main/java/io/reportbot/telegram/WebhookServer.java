@@ -1,6 +1,7 @@
 package io.reportbot.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,18 +11,16 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * The webhook endpoint: Telegram POSTs each update as JSON; a request without the right
- * {@code X-Telegram-Bot-Api-Secret-Token} gets 401, a body that is not an update 400, anything else 200 at once (the
- * answer is worked out afterwards). Binds to 127.0.0.1 unless told otherwise: put a TLS proxy in front.
+ * {@code X-Telegram-Bot-Api-Secret-Token} gets 401, a body that is not a JSON object 400, anything else 200 at once
+ * (the answer is worked out afterwards; an update that cannot be read is counted and skipped). Binds to 127.0.0.1 unless told otherwise: put a TLS proxy in front.
  *
  * <p>Thread-safe.
  */
@@ -30,13 +29,13 @@ final class WebhookServer {
     private static final int MAX_BODY = 1 << 20;
 
     private final TelegramSettings.WebhookSettings settings;
-    private final Consumer<List<Update>> sink;
+    private final Consumer<PollRequest.Polled> sink;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
             false);
     private HttpServer server;
     private ExecutorService executor;
 
-    WebhookServer(TelegramSettings.WebhookSettings settings, Consumer<List<Update>> sink) {
+    WebhookServer(TelegramSettings.WebhookSettings settings, Consumer<PollRequest.Polled> sink) {
         this.settings = settings;
         this.sink = sink;
     }
@@ -84,20 +83,27 @@ final class WebhookServer {
                 respond(exchange, 401);
                 return;
             }
-            Update update;
+            PollRequest.Polled update;
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readNBytes(MAX_BODY + 1);
                 if (body.length > MAX_BODY) {
                     respond(exchange, 413);
                     return;
                 }
-                update = json.readValue(body, Update.class);
+                JsonNode node = json.readTree(body);
+                if (node == null || !node.isObject()) {
+                    respond(exchange, 400);
+                    return;
+                }
+                // read as getUpdates batches are: an update that cannot be read is counted and skipped (200), not
+                // refused, or Telegram would send it again and again
+                update = PollRequest.read(0, json.createArrayNode().add(node));
             } catch (IOException e) {
                 respond(exchange, 400);
                 return;
             }
             respond(exchange, 200);
-            sink.accept(List.of(update));
+            sink.accept(update);
         } catch (UncheckedIOException e) {
             LOG.debug("webhook connection failed: {}", e.getMessage());
         }

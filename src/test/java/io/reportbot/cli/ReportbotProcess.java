@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code reportbot} run as a separate JVM on the test class path, as a user would run it: with a clean
- * environment (no TELEGRAM_, DISCORD_ or REPORTBOT_ variables but those given), the production logging set-up,
+ * environment (no TELEGRAM_, DISCORD_ or REPORTBOT_ variables but those given, and a state folder of its own in
+ * {@code XDG_STATE_HOME}), the production logging set-up,
  * and its standard error collected line by line.
  *
  * @param process the running process
@@ -29,6 +30,8 @@ public record ReportbotProcess(Process process, List<String> stderr) {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("TELEGRAM_") || k.startsWith("DISCORD_")
                 || k.startsWith("REPORTBOT_"));
+        // its own state folder (the Telegram update ledger's default place), so that runs never share one
+        pb.environment().put("XDG_STATE_HOME", java.nio.file.Files.createTempDirectory("reportbot-state").toString());
         pb.environment().putAll(env);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();

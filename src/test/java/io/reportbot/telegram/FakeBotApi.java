@@ -85,11 +85,13 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<String> wrongTokens = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(5000);
     private volatile long highestOffset;
+    private volatile JsonNode lastPoll;
     private volatile boolean redeliver;
     /** In redelivery mode: updates handed out and not confirmed by an offset yet, by update_id. */
     private final java.util.TreeMap<Integer, String> unconfirmed = new java.util.TreeMap<>();
     private final java.util.Set<Integer> handedOut = new java.util.HashSet<>();
     private final AtomicInteger redelivered = new AtomicInteger();
+    private final java.util.Map<String, Duration> delays = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -129,6 +131,11 @@ public final class FakeBotApi implements AutoCloseable {
         return redelivered.get();
     }
 
+    /** Answers every call of {@code method} only after {@code delay} (a slow Telegram). */
+    void respondAfter(String method, Duration delay) {
+        delays.put(method.toLowerCase(Locale.ROOT), delay);
+    }
+
     /** Fails the next call of {@code method} whose body matches, once. */
     void failNext(String method, Predicate<JsonNode> when, Fault fault) {
         faults.add(new PlannedFault(method.toLowerCase(Locale.ROOT), when, fault));
@@ -155,6 +162,11 @@ public final class FakeBotApi implements AutoCloseable {
     /** The highest offset a getUpdates call has confirmed (all updates below it were received). */
     long highestOffset() {
         return highestOffset;
+    }
+
+    /** The body of the latest getUpdates, as it arrived (before a long poll ends), or null. */
+    JsonNode lastPoll() {
+        return lastPoll;
     }
 
     /** Waits until the condition holds, failing after the timeout. */
@@ -189,6 +201,14 @@ public final class FakeBotApi implements AutoCloseable {
             return;
         }
         String method = parts[2].toLowerCase(Locale.ROOT);
+        Duration delay = delays.get(method);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         PlannedFault fault = takeFault(method, body);
         if (fault != null) {
             calls.add(new Call(method, body, fault.fault().status(), System.nanoTime()));
@@ -211,6 +231,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private String updates(JsonNode body) {
+        lastPoll = body;
         long offset = body.path("offset").asLong(0);
         highestOffset = Math.max(highestOffset, offset);
         long timeout = Math.min(body.path("timeout").asLong(0), 30);

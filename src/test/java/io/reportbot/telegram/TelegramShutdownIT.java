@@ -16,7 +16,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Shutdown under load: while answers are in flight, {@link TelegramBot#stop()} must not lose an update. Each one is
@@ -80,11 +82,29 @@ class TelegramShutdownIT {
     }
 
     @Test
-    void updatesStillUnansweredWhenTheGraceEndsAreNotConfirmedAndARestartAnswersThem() throws Exception {
+    void withoutALedgerARestartAnswersAgainOnlyWhatWasAnsweredAboveTheConfirmedOffset() throws Exception {
+        Set<Integer> twice = restartAfterTheGraceEnds(Optional.empty());
+        System.out.printf(java.util.Locale.ROOT, "[shutdown telegram] without ledger: answered_twice=%d of %d%n",
+                twice.size(), UPDATES);
+    }
+
+    @Test
+    void withTheLedgerARestartAnswersEachUpdateExactlyOnce(@TempDir Path dir) throws Exception {
+        Set<Integer> twice = restartAfterTheGraceEnds(Optional.of(dir.resolve("telegram.ledger")));
+        System.out.printf(java.util.Locale.ROOT, "[shutdown telegram] with ledger: answered_twice=%d of %d%n",
+                twice.size(), UPDATES);
+        assertThat(twice).as("answered twice").isEmpty();
+    }
+
+    /**
+     * Stops a bot whose grace ends with most answers pending, restarts one against the same fake (and ledger, if
+     * any) and returns the updates answered twice.
+     */
+    private static Set<Integer> restartAfterTheGraceEnds(Optional<Path> ledger) throws Exception {
         GatedEngine engine = new GatedEngine();
         try (FakeBotApi api = new FakeBotApi(TelegramBotIT.TOKEN)) {
             api.redeliverUntilConfirmed();
-            TelegramBot bot = TelegramBot.create(engine, settings(api, Duration.ofSeconds(1)));
+            TelegramBot bot = TelegramBot.create(engine, withLedger(settings(api, Duration.ofSeconds(1)), ledger));
             bot.start();
             deliverAll(api, 1);
             engine.permits.release(UPDATES / 4);
@@ -113,7 +133,8 @@ class TelegramShutdownIT {
             // so those, and only those, are answered a second time (at least once, never lost)
             int confirmedBelow = highestOffset;
             Set<Integer> mayRepeat = new TreeSet<>(answered.stream().filter(id -> id >= confirmedBelow).toList());
-            TelegramBot restarted = TelegramBot.create(new FakeEngine(), settings(api, Duration.ofSeconds(5)));
+            TelegramBot restarted = TelegramBot.create(new FakeEngine(),
+                    withLedger(settings(api, Duration.ofSeconds(5)), ledger));
             restarted.start();
             try {
                 await("every update answered after the restart", Duration.ofSeconds(20),
@@ -135,13 +156,17 @@ class TelegramShutdownIT {
             assertThat(answers).as("every update answered").hasSize(UPDATES);
             assertThat(answers.values()).as("at most twice").allMatch(n -> n <= 2);
             assertThat(mayRepeat).as("only updates answered above the confirmed offset come again").containsAll(twice);
+            return twice;
         }
+    }
+
+    private static TelegramSettings withLedger(TelegramSettings s, Optional<Path> ledger) {
+        return ledger.map(s::withLedgerFile).orElse(s);
     }
 
     private static TelegramSettings settings(FakeBotApi api, Duration grace) {
         TelegramSettings s = TelegramBotIT.settings(api).withQuestionsPerMinute(1_000);
-        return new TelegramSettings(s.token(), s.apiUrl(), s.pollTimeoutSeconds(), 4, s.questionsPerMinute(),
-                1_000, s.allowedChats(), s.retry(), grace, Optional.empty());
+        return s.withWorkers(4).withUserQuestionsPerMinute(1_000).withShutdownGrace(grace);
     }
 
     /** Update ids 1..UPDATES, message id = update id, spread over the chats, in batches of 50. */

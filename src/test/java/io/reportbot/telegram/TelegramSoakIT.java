@@ -48,9 +48,8 @@ class TelegramSoakIT {
         SplittableRandom random = new SplittableRandom(seed);
         try (FakeBotApi api = new FakeBotApi(TOKEN)) {
             TelegramSettings base = TelegramBotIT.settings(api).withQuestionsPerMinute(1_000);
-            TelegramSettings settings = new TelegramSettings(base.token(), base.apiUrl(), base.pollTimeoutSeconds(), 8,
-                    base.questionsPerMinute(), 1_000, base.allowedChats(), base.retry(), Duration.ofSeconds(10),
-                    Optional.empty());
+            TelegramSettings settings = base.withWorkers(8).withUserQuestionsPerMinute(1_000)
+                    .withShutdownGrace(Duration.ofSeconds(10));
             api.redeliverUntilConfirmed(); // as Telegram: what no offset confirmed comes again with the next poll
             TelegramBot bot = TelegramBot.create(new FakeEngine(), settings);
             bot.start();
