@@ -2,6 +2,7 @@ package io.reportbot.answer;
 
 import io.reportbot.core.Language;
 import io.reportbot.nlp.Claim;
+import io.reportbot.nlp.Gazetteer;
 import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.report.Assertion;
 import io.reportbot.report.Fact;
@@ -74,10 +75,18 @@ public final class ClaimChecker {
     private final Wording wording;
     private final ValueRenderer values;
 
+    private final Gazetteer gazetteer;
+
     public ClaimChecker(Report report, Wording wording, ValueRenderer values) {
+        this(report, wording, values, Gazetteer.bundled());
+    }
+
+    /** @param gazetteer the other places, so that any alias of a place the report names counts as naming it */
+    public ClaimChecker(Report report, Wording wording, ValueRenderer values, Gazetteer gazetteer) {
         this.report = report;
         this.wording = wording;
         this.values = values;
+        this.gazetteer = gazetteer;
     }
 
     /**
@@ -104,21 +113,27 @@ public final class ClaimChecker {
     }
 
     /** False when the claim contradicts an assertion, true when it states one truly, empty when neither. */
-    private static Optional<Boolean> assertions(List<Fact> facts, Claim claim, List<String> otherPlaces) {
+    private Optional<Boolean> assertions(List<Fact> facts, Claim claim, List<String> otherPlaces) {
         boolean holds = false;
         for (Fact f : facts) {
             for (Assertion a : f.assertions()) {
                 if (a.contradicts().stream().anyMatch(claim::mentions)) {
                     return Optional.of(false);
                 }
-                if (a.otherPlaces() && otherPlaces.stream().anyMatch(p -> a.holds().stream()
-                        .map(TextNormalizer::normalize).noneMatch(p::equals))) {
+                if (a.otherPlaces() && otherPlaces.stream().anyMatch(p -> !holdsPlace(a, p))) {
                     return Optional.of(false);
                 }
                 holds |= a.holds().stream().anyMatch(claim::mentions);
             }
         }
         return holds ? Optional.of(true) : Optional.empty();
+    }
+
+    /** Whether the place (a normalised alias) is one the assertion holds, under any of its aliases. */
+    private boolean holdsPlace(Assertion a, String place) {
+        List<String> holds = a.holds().stream().map(TextNormalizer::normalize).toList();
+        return holds.contains(place) || gazetteer.place(place)
+                .map(p -> p.aliases().stream().anyMatch(holds::contains)).orElse(false);
     }
 
     private Verdict quantities(List<Fact> facts, Claim claim, Language lang) {
