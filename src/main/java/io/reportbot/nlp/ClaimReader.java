@@ -69,7 +69,7 @@ public final class ClaimReader {
             }
             boolean digits = Character.isDigit(tok.charAt(0));
             Double value = digits ? QuestionReader.parse(tok).orElse(null) : words.numberWords().get(tok);
-            if (value == null || notAClaim(t, i, digits)) {
+            if (value == null || !Double.isFinite(value) || notAClaim(t, i, digits)) {
                 continue;
             }
             int j = i + 1;
@@ -110,6 +110,9 @@ public final class ClaimReader {
                 bound = Claim.Bound.MORE_THAN;
             }
             double v = value * scale;
+            if (!Double.isFinite(v)) {
+                continue;
+            }
             Claim.Kind kind = Claim.Kind.AMOUNT;
             if (unit == Claim.Unit.PERCENT) {
                 if (direction.isPresent()) {

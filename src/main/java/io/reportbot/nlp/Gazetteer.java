@@ -102,7 +102,8 @@ public final class Gazetteer {
 
     /**
      * The aliases a text names, longest first where they overlap ("new york" before "york"), as normalised
-     * aliases; abbreviations that are also words ("US") only as written.
+     * aliases; abbreviations that are also words ("US") only as written, and not in a text in capitals
+     * ("TELL US ABOUT …").
      */
     public List<String> find(String rawText, String normalized) {
         List<String> found = new ArrayList<>();
@@ -112,8 +113,10 @@ public final class Gazetteer {
                 found.add(alias);
             }
         }
+        boolean shouting = rawText.codePoints().filter(Character::isUpperCase).count()
+                > rawText.codePoints().filter(Character::isLowerCase).count();
         for (Map.Entry<Pattern, String> e : cased.entrySet()) {
-            if (!found.contains(e.getValue()) && e.getKey().matcher(rawText).find()) {
+            if (!shouting && !found.contains(e.getValue()) && e.getKey().matcher(rawText).find()) {
                 found.add(e.getValue());
             }
         }
