@@ -26,12 +26,14 @@ final class TopicScope {
     private final Wording wording;
     private final ScopeWords words;
     private final List<String> ownPlace;
+    private final List<String> nationAliases;
 
     TopicScope(Report report, Wording wording, ScopeWords words) {
         this.report = report;
         this.wording = wording;
         this.words = words;
         this.ownPlace = report.place() == null ? List.of() : report.place().aliases();
+        this.nationAliases = report.place() == null ? List.of() : report.place().nationAliases();
     }
 
     /** Why the report can't answer this question about the topic; empty when it can. */
@@ -51,7 +53,8 @@ final class TopicScope {
             return Optional.of(wording.format(lang, "fallback.world", place));
         }
         boolean exact = ScopeWords.any(n, words.exact());
-        if (q.aspects().contains(Aspect.NATIONAL) && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed) {
+        boolean nation = q.aspects().contains(Aspect.NATIONAL) || nationAliases.stream().anyMatch(q::mentions);
+        if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed) {
             return Optional.of(wording.format(lang, exact ? "fallback.national_exact" : "fallback.national", place,
                     report.place().nation().get(lang)));
         }

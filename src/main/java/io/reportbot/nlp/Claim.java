@@ -31,7 +31,8 @@ public record Claim(List<Quantity> quantities, Optional<Direction> direction, Li
 
     /** Whether the text holds the normalised phrase as whole words. */
     public boolean mentions(String phrase) {
-        List<String> p = ClaimReader.tokens(phrase);
+        List<String> p = phrase.chars().allMatch(c -> c >= 'a' && c <= 'z' || c == ' ')
+                ? List.of(phrase.trim().split(" +")) : ClaimReader.tokens(phrase);
         return ClaimReader.indexOf(tokens, p, 0) >= 0;
     }
 

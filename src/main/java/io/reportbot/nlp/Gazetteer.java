@@ -116,7 +116,8 @@ public final class Gazetteer {
         boolean shouting = rawText.codePoints().filter(Character::isUpperCase).count()
                 > rawText.codePoints().filter(Character::isLowerCase).count();
         for (Map.Entry<Pattern, String> e : cased.entrySet()) {
-            if (!shouting && !found.contains(e.getValue()) && e.getKey().matcher(rawText).find()) {
+            Place same = byAlias.get(e.getValue());
+            if (!shouting && found.stream().noneMatch(f -> byAlias.get(f) == same) && e.getKey().matcher(rawText).find()) {
                 found.add(e.getValue());
             }
         }

@@ -124,4 +124,12 @@ class AnswerComposerTest {
         assertThat(composer.topic(industry, Language.EN, Set.of(), within, true, List.of()).text())
                 .startsWith("Yes, that's right: more than 300 billion yuan");
     }
+
+    @Test
+    void aComputedBoundIsRoundedTowardsItsSide() {
+        // "mehr als 300 Mrd. ÷ 1,12" is more than 267.86 billion: "mehr als 268" would claim too much
+        assertThat(AnswerComposer.significant(300e9 / 1.12, io.reportbot.report.Qualifier.MORE_THAN)).isEqualTo(267e9);
+        assertThat(AnswerComposer.significant(36 / 0.7, io.reportbot.report.Qualifier.LESS_THAN)).isEqualTo(51.5);
+        assertThat(AnswerComposer.significant(300e9 / 1.12, io.reportbot.report.Qualifier.ABOUT)).isEqualTo(268e9);
+    }
 }
