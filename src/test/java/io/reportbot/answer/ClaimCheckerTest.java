@@ -91,6 +91,11 @@ class ClaimCheckerTest {
             large_models    | EN | Did Beijing register 40 large models?                                | NO
             large_models    | DE | Sind in Beijing 94 große Modelle registriert?                        | YES
             large_models    | EN | Are more than 90 large models registered?                            | YES
+            large_models    | EN | Are fewer than 100 large models registered?                          | YES
+            industry_fund   | DE | Hat der Fonds 8,3 Milliarden Yuan investiert?                        | NO
+            listed_companies | EN | Are the listed firms worth 4.3 billion yuan?                        | NO
+            publication     | EN | Was the white paper presented at a trade fair?                      | NO
+            global_landscape | DE | Liegt laut Weißbuch Europa vorne?                                   | NO
             large_models    | DE | Sind es weniger als 50 große Modelle?                                | NO
             large_models    | EN | Are about 40 percent of China's large models in Beijing?             | YES
             large_models    | DE | Kommt die Hälfte aller großen Modelle Chinas aus Beijing?            | NO
