@@ -2,6 +2,7 @@ package io.reportbot.answer;
 
 import io.reportbot.core.Language;
 import io.reportbot.nlp.Aspect;
+import io.reportbot.nlp.Claim;
 import io.reportbot.report.Computed;
 import io.reportbot.report.Fact;
 import io.reportbot.report.Qualifier;
@@ -11,6 +12,7 @@ import io.reportbot.report.Topic;
 import io.reportbot.report.Value;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,16 +27,13 @@ import java.util.Set;
  */
 public final class AnswerComposer {
 
-    private static final double MATCH_TOLERANCE = 0.005;
-    /** "more than 2,400" leaves 3,000 open, but not 5,000. */
-    private static final double OPEN_RANGE = 1.5;
-
     private final Report report;
     private final Wording wording;
     private final NumberFormatter numbers;
     private final ValueRenderer values;
     private final Optional<Double> eurPerCny;
     private final Set<String> factsNamingATime;
+    private final ClaimChecker checker;
 
     public AnswerComposer(Report report, Wording wording) {
         this(report, wording, List.of());
@@ -52,10 +51,17 @@ public final class AnswerComposer {
         this.numbers = new NumberFormatter(wording);
         this.values = new ValueRenderer(wording, numbers, report);
         this.eurPerCny = report.eurPerCny();
+        this.checker = new ClaimChecker(report, wording, values);
+    }
+
+    /** The answer to a topic question that states no claim. */
+    public Composed topic(Topic topic, Language lang, Set<Aspect> aspects) {
+        return topic(topic, lang, aspects, Claim.none(), false, List.of());
     }
 
     /**
-     * The answer to a topic question.
+     * The answer to a topic question with bare figures to check (each a count, or an amount when a million or
+     * more); kept for callers that have no {@link Claim}.
      *
      * @param claims figures the question states ("Stimmt es, dass es 70 Einhörner gibt?"), to confirm or correct
      */
@@ -64,13 +70,26 @@ public final class AnswerComposer {
     }
 
     /**
-     * The answer to a topic question.
+     * The answer to a topic question with bare figures to check; kept for callers that have no {@link Claim}.
      *
-     * @param claims        figures the question states
-     * @param askedToVerify whether the question asks to confirm them ("stimmt es", "is it true"); if not, a
-     *                      verdict is given only when a stated figure is wrong
+     * @param askedToVerify whether the question asks to confirm them; if not, only a wrong figure gets a verdict
      */
     public Composed topic(Topic topic, Language lang, Set<Aspect> aspects, List<Double> claims, boolean askedToVerify) {
+        List<Claim.Quantity> qs = claims.stream().map(c -> new Claim.Quantity(c,
+                Math.abs(c) >= 1e6 ? Claim.Unit.NONE : Claim.Unit.COUNT, Claim.Bound.EXACT, Claim.Kind.AMOUNT, false)).toList();
+        return topic(topic, lang, aspects, new Claim(qs, Optional.empty(), List.of(), askedToVerify), askedToVerify, List.of());
+    }
+
+    /**
+     * The answer to a topic question.
+     *
+     * @param claim         what the question claims, checked by the {@link ClaimChecker}
+     * @param askedToVerify whether the question asks to confirm it ("stimmt es", "is it true"); if not, a
+     *                      verdict is given only when the claim is wrong
+     * @param otherPlaces   the places other than the report's that the question names
+     */
+    public Composed topic(Topic topic, Language lang, Set<Aspect> aspects, Claim claim, boolean askedToVerify,
+                          List<String> otherPlaces) {
         List<Fact> facts = report.factsOf(topic);
         List<Value> all = facts.stream().flatMap(f -> f.values().values().stream()).toList();
         String label = topic.label().get(lang);
@@ -92,8 +111,10 @@ public final class AnswerComposer {
         Optional<String> unanswered = unansweredPart(facts, all, aspects, lang);
         if (unanswered.isPresent()) {
             lines.add(unanswered.get());
-        } else if (!claims.isEmpty() && (askedToVerify || !all.isEmpty() && !anyMatch(all, claims))) {
-            lines.add(verdict(all, claims, lang));
+        } else if (askedToVerify || claim.states()) {
+            checker.check(topic, claim, otherPlaces, lang)
+                    .filter(v -> askedToVerify || v.outcome() == ClaimChecker.Outcome.NO)
+                    .ifPresent(v -> lines.add(v.text()));
         }
         lines.add(main.toString());
         lines.addAll(extras(facts, all, lang, aspects, true));
@@ -172,76 +193,6 @@ public final class AnswerComposer {
         return new Composed(text.toString().strip(), ids(facts), sources, unanswered.isPresent());
     }
 
-    private String verdict(List<Value> all, List<Double> claims, Language lang) {
-        if (all.isEmpty()) {
-            return wording.get(lang, "note.no_figure");
-        }
-        if (anyMatch(all, claims)) {
-            return wording.get(lang, "verify.true");
-        }
-        for (Value v : all) {
-            for (double c : claims) {
-                if (leftOpen(v, c)) {
-                    return wording.format(lang, "verify.open",
-                            values.qualified(v.qualifier(), values.bare(v.amount(), v.unit(), lang), lang));
-                }
-            }
-        }
-        return wording.get(lang, "verify.false");
-    }
-
-    private static boolean anyMatch(List<Value> all, List<Double> claims) {
-        return claims.stream().anyMatch(c -> all.stream().anyMatch(v -> matches(v, c)));
-    }
-
-    private static boolean matches(Value v, double claim) {
-        List<Double> candidates = new ArrayList<>(List.of(v.amount(), NumberFormatter.mantissa(v.amount())));
-        if (v.eur() != null) {
-            candidates.add(v.eur());
-            candidates.add(NumberFormatter.mantissa(v.eur()));
-        }
-        if (v.yoy() != null) {
-            candidates.add(v.yoy().percent());
-        }
-        if (v.share() != null) {
-            candidates.add(v.share().percent());
-        }
-        return candidates.stream().anyMatch(c -> Math.abs(c - claim) <= Math.abs(c) * MATCH_TOLERANCE);
-    }
-
-    /**
-     * Whether a claimed figure is consistent with a bounded one without being confirmed by it: 3,000 AI
-     * companies against "more than 2,400", or 33 billion against "about 32 billion".
-     */
-    private static boolean leftOpen(Value v, double claim) {
-        for (double amount : List.of(v.amount(), NumberFormatter.mantissa(v.amount()))) {
-            boolean sameScale = amount == v.amount() || claim < 1e6;
-            if (!sameScale) {
-                continue;
-            }
-            switch (v.qualifier()) {
-                case MORE_THAN, AT_LEAST -> {
-                    if (claim > amount && claim <= amount * OPEN_RANGE) {
-                        return true;
-                    }
-                }
-                case LESS_THAN -> {
-                    if (claim < amount && claim >= amount / OPEN_RANGE) {
-                        return true;
-                    }
-                }
-                case ABOUT -> {
-                    if (Math.abs(claim - amount) <= Math.abs(amount) * 0.1) {
-                        return true;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return false;
-    }
-
     private List<String> extras(List<Fact> facts, List<Value> all, Language lang, Set<Aspect> aspects,
                                 boolean ratios) {
         List<String> lines = new ArrayList<>();
@@ -300,11 +251,11 @@ public final class AnswerComposer {
     private String previousYear(Value v, Language lang) {
         Rate g = v.yoy();
         double factor = 1 + g.percent() / 100.0;
-        double prev = significant(v.amount() / factor);
         Qualifier q = derivedQualifier(v.qualifier(), g.qualifier());
+        double prev = significant(v.amount() / factor, q);
         String figure = values.bare(prev, v.unit(), lang);
         if (v.eur() != null) {
-            figure += " (" + values.bare(significant(v.eur() / factor), "EUR", lang) + ")";
+            figure += " (" + values.bare(significant(v.eur() / factor, q), "EUR", lang) + ")";
         }
         return wording.format(lang, "computed.previous_year", noun(v, lang), approx(q, figure, lang),
                 values.rate(g, lang));
@@ -312,11 +263,11 @@ public final class AnswerComposer {
 
     private String nationalTotal(Value v, Language lang) {
         Rate s = v.share();
-        double total = significant(v.amount() / (s.percent() / 100.0));
         Qualifier q = s.qualifier().inverted();
         if (v.qualifier() != Qualifier.EXACT && q == Qualifier.EXACT) {
             q = Qualifier.ABOUT;
         }
+        double total = significant(v.amount() / (s.percent() / 100.0), q);
         return wording.format(lang, "computed.national_total", noun(v, lang),
                 approx(q, values.bare(total, v.unit(), lang), lang), values.rate(s, lang));
     }
@@ -367,8 +318,44 @@ public final class AnswerComposer {
         return new BigDecimal(v).round(new MathContext(3)).doubleValue();
     }
 
+    /**
+     * Three significant digits that keep a bound honest: a lower bound ("mehr als") is rounded down, an upper
+     * bound ("weniger als") up, so "mehr als 300 Mrd. ÷ 1,12" is "mehr als 267 Mrd.", never 268.
+     */
+    static double significant(double v, Qualifier q) {
+        RoundingMode mode = switch (q) {
+            case MORE_THAN, AT_LEAST -> v >= 0 ? RoundingMode.FLOOR : RoundingMode.CEILING;
+            case LESS_THAN -> v >= 0 ? RoundingMode.CEILING : RoundingMode.FLOOR;
+            default -> RoundingMode.HALF_EVEN;
+        };
+        return new BigDecimal(v).round(new MathContext(3, mode)).doubleValue();
+    }
+
     private static List<String> ids(List<Fact> facts) {
         return facts.stream().map(Fact::id).toList();
+    }
+
+    /**
+     * What the report says on a topic, for an answer that declines a question about it: its facts' sentences
+     * with their figures, and the computed national total or previous-year value where asked, without sources.
+     */
+    public String summary(Topic topic, Language lang, Set<Aspect> aspects) {
+        List<Fact> facts = report.factsOf(topic);
+        StringBuilder sb = new StringBuilder();
+        for (Fact f : facts) {
+            sb.append(sb.length() > 0 ? " " : "").append(values.fill(f.answer().get(lang), f.values(), lang));
+        }
+        Set<Aspect> computed = java.util.EnumSet.noneOf(Aspect.class);
+        for (Aspect a : List.of(Aspect.NATIONAL, Aspect.PREVIOUS_YEAR)) {
+            if (aspects.contains(a)) {
+                computed.add(a);
+            }
+        }
+        List<Value> all = facts.stream().flatMap(f -> f.values().values().stream()).toList();
+        for (String line : extras(facts, all, lang, computed, false)) {
+            sb.append(' ').append(line);
+        }
+        return sb.toString();
     }
 
     /** The renderer that fills answer templates (for other handlers that show a fact). */

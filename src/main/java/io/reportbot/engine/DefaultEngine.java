@@ -6,6 +6,11 @@ import io.reportbot.answer.AnswerComposer;
 import io.reportbot.answer.Composed;
 import io.reportbot.answer.Wording;
 import io.reportbot.nlp.Aspect;
+import io.reportbot.nlp.Claim;
+import io.reportbot.nlp.ClaimReader;
+import io.reportbot.nlp.ClaimWords;
+import io.reportbot.nlp.Confusables;
+import io.reportbot.nlp.ScopeWords;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
 import io.reportbot.nlp.LanguageGuesser;
@@ -66,6 +71,7 @@ final class DefaultEngine implements Engine {
     private final Conversations conversations;
     private final FallbackListener listener;
     private final TopicWords topicWords;
+    private final ClaimReader claims;
 
     DefaultEngine(Report report, List<Intent> intents, IntentClassifier classifier, LanguageGuesser languages,
                   QuestionReader reader, Wording wording, double threshold, Conversations conversations,
@@ -81,7 +87,9 @@ final class DefaultEngine implements Engine {
         this.wording = wording;
         this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords());
         this.threshold = threshold;
-        this.guard = new ScopeGuard(report, wording);
+        this.guard = new ScopeGuard(report, wording, reader.gazetteer(), ScopeWords.bundled());
+        this.claims = new ClaimReader(ClaimWords.bundled(), Set.copyOf(report.place().aliases()),
+                Set.copyOf(report.place().nationAliases()));
         this.examples = Map.of(Language.DE, collectExamples(Language.DE), Language.EN, collectExamples(Language.EN));
     }
 
@@ -115,7 +123,7 @@ final class DefaultEngine implements Engine {
         if (problem.isPresent()) {
             return inputProblem(problem.get(), raw, inbound.languageHint());
         }
-        String text = InputCheck.clean(raw);
+        String text = Confusables.fold(InputCheck.clean(raw));
         Language lang = inbound.languageFixed() ? inbound.languageHint().orElseThrow()
                 : languages.guess(text, inbound.languageHint());
         List<String> tokens = classifier.prepare(text);
@@ -162,7 +170,7 @@ final class DefaultEngine implements Engine {
             log.warn("intent {} has no topic in report {}", intent.name(), report.id());
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
         }
-        Reply reply = topicReply(topic, lang, top.score(), aspects, q, ranking);
+        Reply reply = topicReply(topic, lang, top.score(), aspects, q, claims.read(text, lang), ranking);
         remember(inbound, reply);
         return reply;
     }
@@ -258,7 +266,11 @@ final class DefaultEngine implements Engine {
             return Optional.empty();
         }
         String suggestFirst = contextTopic != null ? contextTopic : intent.kind() == Intent.Kind.TOPIC ? intent.name() : null;
+        Optional<Topic> topic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
+                ? report.topic(intent.name()) : Optional.empty();
         return guard.refusal(q, intent, lang)
+                .map(reason -> topic.map(t -> reason + " " + wording.format(lang, "fallback.what_it_says",
+                        composer.summary(t, lang, aspectsFor(q)))).orElse(reason))
                 .map(reason -> fallback(lang, reason, top.score(), suggestions(scores, lang, suggestFirst), ranking));
     }
 
@@ -272,9 +284,9 @@ final class DefaultEngine implements Engine {
     }
 
     private Reply topicReply(Topic topic, Language lang, double confidence, Set<Aspect> aspects, Question q,
-                             List<IntentScore> ranking) {
-        Composed c = q == null ? composer.topic(topic, lang, aspects, List.of())
-                : composer.topic(topic, lang, aspects, q.claims(), q.verification());
+                             Claim claim, List<IntentScore> ranking) {
+        Composed c = q == null ? composer.topic(topic, lang, aspects)
+                : composer.topic(topic, lang, aspects, claim, q.verification() || claim.asks(), q.otherPlaces());
         List<Suggestion> sugg = c.fallback() ? List.of(new Suggestion(topic.id(), topic.label().get(lang))) : List.of();
         return new Reply(lang, topic.id(), confidence, c.fallback(), c.text(), sugg, c.factIds(), c.sources(), ranking);
     }
@@ -286,7 +298,7 @@ final class DefaultEngine implements Engine {
         if (topic.isEmpty()) {
             return fallback(lang, wording.get(lang, "fallback.unknown"), 0, topics(lang).stream().limit(3).toList(), List.of());
         }
-        return topicReply(topic.get(), lang, 1.0, EnumSet.noneOf(Aspect.class), null, List.of());
+        return topicReply(topic.get(), lang, 1.0, EnumSet.noneOf(Aspect.class), null, Claim.none(), List.of());
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.reportbot.engine;
 import io.reportbot.core.Language;
 
 import io.reportbot.answer.Wording;
+import io.reportbot.nlp.Gazetteer;
 import io.reportbot.nlp.Intent;
+import io.reportbot.nlp.ScopeWords;
+import io.reportbot.report.Assertion;
 import io.reportbot.nlp.Question;
 import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.report.Fact;
@@ -26,14 +29,22 @@ final class ScopeGuard {
 
     private final Report report;
     private final Wording wording;
+    private final Gazetteer gazetteer;
+    private final TopicScope topicScope;
     private final Map<String, String> topicSourcesNormalized;
     private final int firstYear;
     private final int lastYear;
     private final String coveredYears;
 
     ScopeGuard(Report report, Wording wording) {
+        this(report, wording, Gazetteer.bundled(), ScopeWords.bundled());
+    }
+
+    ScopeGuard(Report report, Wording wording, Gazetteer gazetteer, ScopeWords scopeWords) {
         this.report = report;
         this.wording = wording;
+        this.gazetteer = gazetteer;
+        this.topicScope = new TopicScope(report, wording, scopeWords);
         this.topicSourcesNormalized = report.topics().stream().collect(Collectors.toUnmodifiableMap(Topic::id,
                 t -> " " + TextNormalizer.normalize(report.factsOf(t).stream().map(Fact::source)
                         .collect(Collectors.joining(" "))) + " "));
@@ -47,16 +58,33 @@ final class ScopeGuard {
         return firstYear - 1;
     }
 
-    /** Why the report can't answer the question, in the question's language; empty when it may. */
+    /**
+     * Why the report can't answer the question, in the question's language; empty when it may. A question that
+     * asks to confirm something gets "the report leaves that open: …".
+     */
     Optional<String> refusal(Question q, Intent intent, Language lang) {
-        String sources = intent.kind() == Intent.Kind.TOPIC ? topicSourcesNormalized.getOrDefault(intent.name(), "") : "";
+        return reason(q, intent, lang).map(r -> q.verification() ? wording.format(lang, "verify.open_scope", r) : r);
+    }
+
+    private Optional<String> reason(Question q, Intent intent, Language lang) {
+        boolean isTopic = intent.kind() == Intent.Kind.TOPIC;
+        Optional<Topic> topic = isTopic ? report.topic(intent.name()) : Optional.empty();
+        String sources = isTopic ? topicSourcesNormalized.getOrDefault(intent.name(), "") : "";
+        boolean placesAreClaims = q.verification() && topic.map(t -> report.factsOf(t).stream()
+                .flatMap(f -> f.assertions().stream()).anyMatch(Assertion::otherPlaces)).orElse(false);
+        String own = report.place().name().get(lang);
         for (String place : q.otherPlaces()) {
-            if (!sources.contains(" " + place + " ")) {
-                return Optional.of(wording.format(lang, "fallback.place", display(place)));
+            boolean inSources = gazetteer.place(place).map(p -> p.aliases().stream()
+                    .anyMatch(a -> sources.contains(" " + a + " "))).orElse(false) || sources.contains(" " + place + " ");
+            if (!inSources && !placesAreClaims) {
+                boolean district = gazetteer.place(place).map(p -> p.kind() == Gazetteer.Kind.DISTRICT).orElse(false);
+                return Optional.of(wording.format(lang, district ? "fallback.district" : "fallback.place",
+                        display(place, lang), own));
             }
         }
+        String topicId = isTopic ? intent.name() : null;
         for (Uncovered u : report.uncovered()) {
-            if (u.terms().stream().anyMatch(q::mentions)) {
+            if (u.appliesTo(topicId) && u.terms().stream().anyMatch(q::mentions)) {
                 return Optional.of(wording.format(lang, "fallback.metric", u.label().get(lang)));
             }
         }
@@ -64,14 +92,22 @@ final class ScopeGuard {
             return Optional.of(wording.format(lang, "fallback.future", String.valueOf(lastYear)));
         }
         for (int year : q.years()) {
-            if (report.years().contains(year) || (year == previousYear() && intent.kind() == Intent.Kind.TOPIC)) {
+            if (report.years().contains(year) || (year == previousYear() && isTopic)) {
                 continue;
             }
             return Optional.of(year > lastYear
                     ? wording.format(lang, "fallback.future", String.valueOf(lastYear))
                     : wording.format(lang, "fallback.year", String.valueOf(year), coveredYears));
         }
+        if (topic.isPresent()) {
+            return topicScope.refusal(q, topic.get(), previousYear(), lang);
+        }
         return Optional.empty();
+    }
+
+    /** A place's name as an answer writes it: the gazetteer's, else the alias capitalised. */
+    String display(String normalizedPlace, Language lang) {
+        return gazetteer.place(normalizedPlace).map(p -> p.name(lang)).orElseGet(() -> display(normalizedPlace));
     }
 
     /** A normalised place name for display: "new york" → "New York", "usa" → "USA". */
@@ -81,7 +117,7 @@ final class ScopeGuard {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(w.length() <= 3 ? w.toUpperCase(Locale.ROOT) : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+            sb.append(w.length() <= 2 ? w.toUpperCase(Locale.ROOT) : Character.toUpperCase(w.charAt(0)) + w.substring(1));
         }
         return sb.toString();
     }

@@ -19,15 +19,31 @@ public final class QuestionReader {
     private final Lexicon lexicon;
     private final Set<String> ownPlaces;
     private final PhraseSet otherPlaces;
+    private final Gazetteer gazetteer;
 
     /**
      * @param lexicon   the words to look for
      * @param ownPlaces normalised names of the report's place and nation, never "other places"
      */
     public QuestionReader(Lexicon lexicon, Set<String> ownPlaces) {
+        this(lexicon, ownPlaces, Gazetteer.bundled());
+    }
+
+    /**
+     * @param lexicon   the words to look for
+     * @param ownPlaces normalised names of the report's place and nation, never "other places"
+     * @param gazetteer the other places, with their aliases
+     */
+    public QuestionReader(Lexicon lexicon, Set<String> ownPlaces, Gazetteer gazetteer) {
         this.lexicon = lexicon;
         this.ownPlaces = Set.copyOf(ownPlaces);
+        this.gazetteer = gazetteer;
         this.otherPlaces = PhraseSet.of(lexicon.places().stream().filter(p -> !this.ownPlaces.contains(p)).toList());
+    }
+
+    /** The other places this reader knows. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
     }
 
     /** The words this reader looks for. */
@@ -57,7 +73,13 @@ public final class QuestionReader {
         }
         boolean verification = lexicon.verification().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
         boolean future = lexicon.future().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
-        List<String> places = otherPlaces.findIn(normalized);
+        List<String> places = new ArrayList<>(gazetteer.find(text, normalized));
+        places.removeIf(ownPlaces::contains);
+        for (String p : otherPlaces.findIn(normalized)) {
+            if (!places.contains(p) && places.stream().noneMatch(g -> Question.containsPhrase(g, p))) {
+                places.add(p);
+            }
+        }
         boolean pointsBack = lexicon.followUp().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
         return new Question(normalized, years, claims, verification, aspects, places, future, pointsBack);
     }

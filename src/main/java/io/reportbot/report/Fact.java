@@ -14,12 +14,14 @@ import java.util.Map;
  * @param answer   the answer template in German and English
  * @param computed figures derived from the values (besides previous-year values and national totals,
  *                 which are derived automatically)
+ * @param assertions what the fact asserts besides its figures (where, who, what), for checking claims
  */
 public record Fact(String id, String topic, String period, Map<String, Value> values, String source, Text answer,
-                   List<Computed> computed) {
+                   List<Computed> computed, List<Assertion> assertions) {
 
     public Fact {
         values = values == null ? Map.of() : Map.copyOf(values);
         computed = computed == null ? List.of() : List.copyOf(computed);
+        assertions = assertions == null ? List.of() : List.copyOf(assertions);
     }
 }

@@ -68,6 +68,32 @@ public final class ReportLoader {
         return e.getMessage();
     }
 
+    /** The data claims and scope are checked against: assertions that say something, topics that exist. */
+    private static List<String> claimDataProblems(Report r, Set<String> topicIds) {
+        List<String> problems = new ArrayList<>();
+        for (Fact f : r.facts()) {
+            for (Assertion a : f.assertions()) {
+                if (a.attribute() == null || a.attribute().isBlank()) {
+                    problems.add("fact \"" + f.id() + "\": an assertion has no attribute");
+                } else if (a.holds().isEmpty() && a.contradicts().isEmpty() && !a.otherPlaces() && a.figure() == null) {
+                    problems.add("fact \"" + f.id() + "\": assertion \"" + a.attribute()
+                            + "\" needs holds, contradicts, otherPlaces or figure");
+                } else if (a.figure() != null && !a.figure().complete()) {
+                    problems.add("fact \"" + f.id() + "\": assertion \"" + a.attribute() + "\": the figure needs \"de\" and \"en\"");
+                }
+            }
+        }
+        for (Uncovered u : r.uncovered()) {
+            for (String t : u.topics()) {
+                if (!topicIds.contains(t)) {
+                    problems.add("uncovered " + u.terms().stream().findFirst().orElse("?") + ": topic \"" + t
+                            + "\" does not exist");
+                }
+            }
+        }
+        return problems;
+    }
+
     private static Report validate(Report r, String name) {
         List<String> problems = new ArrayList<>();
         if (r.id() == null || r.id().isBlank()) {
@@ -136,6 +162,7 @@ public final class ReportLoader {
                 }
             }
         }
+        problems.addAll(claimDataProblems(r, topicIds));
         if (!problems.isEmpty()) {
             throw new EngineLoadException(name + " is not valid: " + String.join("; ", problems));
         }

@@ -12,12 +12,16 @@ import java.util.Optional;
  * @param yoy       the year-on-year change, where the report gives one
  * @param share     the share of the national total, where the report gives one
  * @param noun      what is counted or measured, for computed sentences
+ * @param terms     normalised words that name this figure in a claim ("investiert", "attracted"), to tell two
+ *                  figures of the same unit apart; may be empty
  */
-public record Value(double amount, String unit, Qualifier qualifier, Double eur, Rate yoy, Rate share, Text noun) {
+public record Value(double amount, String unit, Qualifier qualifier, Double eur, Rate yoy, Rate share, Text noun,
+                    java.util.List<String> terms) {
 
     public Value {
         qualifier = qualifier == null ? Qualifier.EXACT : qualifier;
         unit = unit == null ? "count" : unit;
+        terms = terms == null ? java.util.List.of() : java.util.List.copyOf(terms);
     }
 
     public Optional<Double> euro() {

@@ -59,9 +59,9 @@ class AnswerComposerTest {
     @Test
     void previousYearIsComputedFromTheGrowthRateAndMarked() {
         String de = answer("industry_size", Language.DE, Aspect.PREVIOUS_YEAR).text();
-        assertThat(de).contains("Berechnet").contains("268 Milliarden Yuan");
+        assertThat(de).contains("Berechnet").contains("mehr als 267 Milliarden Yuan");
         String en = answer("industry_size", Language.EN, Aspect.PREVIOUS_YEAR).text();
-        assertThat(en).contains("Computed").contains("268 billion yuan");
+        assertThat(en).contains("Computed").contains("more than 267 billion yuan");
         assertThat(answer("ai_companies", Language.EN, Aspect.PREVIOUS_YEAR).text())
                 .contains("Computed").contains("about 2,200");
         assertThat(answer("financing", Language.DE, Aspect.PREVIOUS_YEAR).text()).contains("17,4 Milliarden Yuan");
@@ -107,7 +107,29 @@ class AnswerComposerTest {
         assertThat(composer.topic(unicorns, Language.EN, Set.of(), List.of(36.0)).text())
                 .startsWith("Yes").contains("36");
         var industry = report.topic("industry_size").orElseThrow();
-        assertThat(composer.topic(industry, Language.EN, Set.of(), List.of(300.0)).text()).startsWith("Yes");
-        assertThat(composer.topic(industry, Language.EN, Set.of(), List.of(500.0)).text()).startsWith("No");
+        assertThat(composer.topic(industry, Language.EN, Set.of(), List.of(300e9)).text()).startsWith("Yes");
+        assertThat(composer.topic(industry, Language.EN, Set.of(), List.of(500e9)).text()).startsWith("No")
+                .contains("more than 300 billion yuan");
+    }
+
+    @Test
+    void aStatedClaimIsCheckedWithItsUnitAndBound() {
+        var reader = new io.reportbot.nlp.ClaimReader(io.reportbot.nlp.ClaimWords.bundled(), Set.of("beijing"),
+                Set.of("china"));
+        var industry = report.topic("industry_size").orElseThrow();
+        var euro = reader.read("Stimmt es, dass die Branche 300 Milliarden Euro schwer ist?", Language.DE);
+        assertThat(composer.topic(industry, Language.DE, Set.of(), euro, true, List.of()).text())
+                .startsWith("Nein").contains("39,2 Milliarden Euro");
+        var within = reader.read("Is it true the industry is worth more than 250 billion yuan?", Language.EN);
+        assertThat(composer.topic(industry, Language.EN, Set.of(), within, true, List.of()).text())
+                .startsWith("Yes, that's right: more than 300 billion yuan");
+    }
+
+    @Test
+    void aComputedBoundIsRoundedTowardsItsSide() {
+        // "mehr als 300 Mrd. ÷ 1,12" is more than 267.86 billion: "mehr als 268" would claim too much
+        assertThat(AnswerComposer.significant(300e9 / 1.12, io.reportbot.report.Qualifier.MORE_THAN)).isEqualTo(267e9);
+        assertThat(AnswerComposer.significant(36 / 0.7, io.reportbot.report.Qualifier.LESS_THAN)).isEqualTo(51.5);
+        assertThat(AnswerComposer.significant(300e9 / 1.12, io.reportbot.report.Qualifier.ABOUT)).isEqualTo(268e9);
     }
 }

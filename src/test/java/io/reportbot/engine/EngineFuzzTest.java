@@ -192,7 +192,23 @@ class EngineFuzzTest {
             case GERMAN -> reply.language() == Language.DE ? null : "answered German in " + reply.language();
             case ENGLISH -> reply.language() == Language.EN ? null : "answered English in " + reply.language();
             case ANY -> null;
+            case NOT_YES -> firstLine(reply.text()).matches("(?iu)^(ja|yes)\\b.*")
+                    ? "confirmed a claim the report contradicts: " + shorten(reply.text()) : null;
+            case SAME_AS_CLEAN -> sameAsClean(c, hint);
         };
+    }
+
+    private static String firstLine(String text) {
+        return text.strip().split("\n")[0];
+    }
+
+    /** Look-alike letters must not change what the question is taken for: compared in fresh conversations. */
+    private String sameAsClean(Case c, Optional<Language> hint) {
+        String fresh = java.util.UUID.randomUUID().toString();
+        Reply clean = engine.answer(new Inbound(c.clean(), "clean-" + fresh, "fuzz", hint));
+        Reply folded = engine.answer(new Inbound(c.text(), "folded-" + fresh, "fuzz", hint));
+        return clean.intent().equals(folded.intent()) ? null
+                : "look-alike letters changed the intent from " + clean.intent() + " to " + folded.intent();
     }
 
     /**

@@ -57,7 +57,9 @@ class EngineTest {
     void declinesWhatTheReportDoesNotCoverWithoutAFigure(String question) {
         Reply r = ask(question);
         assertThat(r.fallback()).as(question).isTrue();
-        assertThat(r.text()).as(question).doesNotContain("36").doesNotContain("300").doesNotContain("94");
+        // what the report does say may follow, after "What it does say:"; the refusal itself names no figure
+        String refusal = r.text().split("What it does say:|Was er sagt:")[0];
+        assertThat(refusal).as(question).doesNotContain("36").doesNotContain("300").doesNotContain("94");
         assertThat(r.suggestions()).as(question).hasSizeBetween(1, 3);
     }
 
@@ -97,7 +99,7 @@ class EngineTest {
     void thePreviousYearIsComputedWhenAskedFor() {
         Reply r = ask("How big was the AI industry in 2023?");
         assertThat(r.fallback()).isFalse();
-        assertThat(r.text()).contains("Computed").contains("268 billion yuan");
+        assertThat(r.text()).contains("Computed").contains("more than 267 billion yuan");
     }
 
     @Test
@@ -137,9 +139,13 @@ class EngineTest {
     }
 
     @Test
-    void nationalTotalsAreComputed() {
-        assertThat(ask("How many large models are registered in all of China?").text()).contains("235");
-        assertThat(ask("Wie viele Einhörner gibt es in ganz China?").text()).contains("weniger als 72");
+    void nationalTotalsAreDeclinedButComputedFromTheShare() {
+        Reply models = ask("How many large models are registered in all of China?");
+        assertThat(models.fallback()).isTrue();
+        assertThat(models.text()).startsWith("The report gives only the figure for Beijing").contains("235");
+        Reply unicorns = ask("Wie viele Einhörner gibt es in ganz China?");
+        assertThat(unicorns.fallback()).isTrue();
+        assertThat(unicorns.text()).contains("keine Gesamtzahl für China").contains("weniger als 72");
     }
 
     @Test

@@ -23,7 +23,11 @@ final class FuzzInputs {
         /** An answer in German: the input is a real German question of three words or more. */
         GERMAN,
         /** An answer in English, likewise. */
-        ENGLISH
+        ENGLISH,
+        /** Not a "yes": the input claims a figure no fact of the report has (a wrong scale, an absurd amount). */
+        NOT_YES,
+        /** The same intent as the question without look-alike letters ({@link Case#clean}). */
+        SAME_AS_CLEAN
     }
 
     /**
@@ -34,7 +38,10 @@ final class FuzzInputs {
      * @param expect    what the reply must be
      * @param forbidden strings the reply must not contain: what the input would become if something interpreted it
      */
-    record Case(String kind, String text, Expect expect, List<String> forbidden) {
+    record Case(String kind, String text, Expect expect, List<String> forbidden, String clean) {
+        Case(String kind, String text, Expect expect, List<String> forbidden) {
+            this(kind, text, expect, forbidden, null);
+        }
     }
 
     /**
@@ -125,8 +132,14 @@ final class FuzzInputs {
             return clearQuestion();
         } else if (pick < 72) {
             return new Case("mixed", mixed(), Expect.ANY, List.of());
-        } else if (pick < 92) {
+        } else if (pick < 82) {
             return new Case("mutated", mutate(question(random.nextBoolean())), Expect.ANY, List.of());
+        } else if (pick < 86) {
+            return claim();
+        } else if (pick < 89) {
+            return new Case("units", units(), Expect.ANY, List.of());
+        } else if (pick < 92) {
+            return homoglyphs();
         } else if (pick < 96) {
             return new Case("words", words(), Expect.ANY, List.of());
         } else {
@@ -336,6 +349,75 @@ final class FuzzInputs {
             sb.insert(random.nextInt(sb.length() + 1), (char) (0xD800 + random.nextInt(0x800)));
         }
         return sb.toString();
+    }
+
+    private static final String[] CLAIM_DE = {"Stimmt es, dass %s?", "Ich habe gelesen, %s – richtig?",
+            "Bestätige: %s.", "%s, oder?", "Frage 2: %s?"};
+    private static final String[] CLAIM_EN = {"Is it true that %s?", "I read that %s, right?", "Confirm: %s.",
+            "%s, correct?", "In 5 words: %s?"};
+    private static final String[] SUBJECT_DE = {"Beijing %s Einhörner hat", "es %s KI-Unternehmen gibt",
+            "die Branche %s wert ist", "der Fonds %s investiert hat", "%s große Modelle registriert sind",
+            "die Finanzierung um %s gestiegen ist", "die Branche um %s geschrumpft ist", "%s Schulen KI lehren"};
+    private static final String[] SUBJECT_EN = {"Beijing has %s unicorns", "there are %s AI companies",
+            "the industry is worth %s", "the fund invested %s", "%s large models are registered",
+            "financing rose by %s", "the industry shrank by %s", "%s schools teach AI"};
+    private static final String[] BOUNDS = {"", "mehr als ", "über ", "mindestens ", "weniger als ", "unter ",
+            "höchstens ", "rund ", "genau ", "more than ", "over ", "at least ", "fewer than ", "under ", "at most ",
+            "about ", "exactly ", "bis zu ", "up to "};
+    private static final String[] NUMBERS = {"36", "2.400", "2,400", "4,3", "4.3", "0", "-5", "1e9", "3,5e12",
+            "99999999999999999999999", "0,000001", "1.234.567,89", "1,234,567.89", "٣٠٠", "３００", "½", "dreißig",
+            "thirty", "a third", "die Hälfte", "12.", "300.000.000.000", "7..8", "1,,2", "0x1F", "∞", "NaN"};
+    private static final String[] SCALES = {"", " Mio.", " Mrd.", " Billionen", " million", " billion", " trillion",
+            " bn", " m", "k", " Milliarden", " Millionen"};
+    private static final String[] UNITS = {"", " Yuan", " RMB", " Euro", " €", " EUR", " Prozent", " %", " percent",
+            " Dollar", " $", " ¥", " CNY", " Einhörner", " models"};
+
+    /** "Is it true that …" with a random bound, number, scale and unit; an absurd figure must never get a "yes". */
+    private Case claim() {
+        boolean de = random.nextBoolean();
+        String absurd = random.nextInt(4) == 0 ? "7777777 Billionen Yuan" : null;
+        String figure = absurd != null ? (de ? "mehr als " : "more than ") + "7777777 " + (de ? "Billionen Yuan" : "trillion yuan")
+                : pick(BOUNDS) + pick(NUMBERS) + pick(SCALES) + pick(UNITS);
+        String subject = String.format(pick(de ? SUBJECT_DE : SUBJECT_EN), figure);
+        String text = String.format(pick(de ? CLAIM_DE : CLAIM_EN), subject);
+        return new Case("claim", text, absurd != null ? Expect.NOT_YES : Expect.ANY, List.of());
+    }
+
+    /** Figures with units and scales in odd formats, alone or inside a question. */
+    private String units() {
+        String figure = pick(NUMBERS) + pick(SCALES) + pick(UNITS);
+        return switch (random.nextInt(4)) {
+            case 0 -> figure;
+            case 1 -> question(random.nextBoolean()) + " " + figure;
+            case 2 -> figure + "? " + question(random.nextBoolean());
+            default -> figure.repeat(1 + random.nextInt(20));
+        };
+    }
+
+    private static final String LATIN = "aoepcxyiAOEPCXYBHKMT";
+    private static final String CYRILLIC = "аоерсхуіАОЕРСХУВНКМТ";
+
+    /** A clear question with some Latin letters replaced by Cyrillic look-alikes: it must mean the same. */
+    private Case homoglyphs() {
+        boolean de = random.nextBoolean();
+        String q = question(de);
+        while (!clearly(de, q)) {
+            q = question(de);
+        }
+        StringBuilder sb = new StringBuilder(q);
+        int swaps = 1 + random.nextInt(4);
+        for (int k = 0; k < swaps * 3; k++) {
+            int at = random.nextInt(sb.length());
+            int i = LATIN.indexOf(sb.charAt(at));
+            if (i >= 0) {
+                sb.setCharAt(at, CYRILLIC.charAt(i));
+            }
+        }
+        return new Case("homoglyphs", sb.toString(), Expect.SAME_AS_CLEAN, List.of(), q);
+    }
+
+    private String pick(String[] options) {
+        return options[random.nextInt(options.length)];
     }
 
     /** Mutations may cut an emoji's surrogate pair; that case has its own generator, so keep this one valid. */

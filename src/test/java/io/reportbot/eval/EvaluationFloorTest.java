@@ -42,6 +42,20 @@ class EvaluationFloorTest {
         assertThat(r.answerAccuracy()).as("answers with the expected figures").isGreaterThanOrEqualTo(0.95);
     }
 
+    /**
+     * nearmiss.jsonl: questions that name a known topic but ask about another place, the world or all of China,
+     * a part the report doesn't break out, another metric or period, or names; every one must be declined.
+     * Measured untouched at 46.0 %, then its misses studied once (see the README).
+     */
+    @Test
+    void declinesTheNearMisses() {
+        List<LabelledQuestion> questions = Evaluator.read(Path.of("src/test/resources/eval/nearmiss.jsonl"));
+        EvalResult r = Evaluator.measure(questions, Evaluator.answer(engine, questions));
+        System.out.printf(Locale.ROOT, "[eval nearmiss.jsonl] %d questions: declined %.1f %%%n", r.questions(),
+                r.outOfScopeRejection() * 100);
+        assertThat(r.outOfScopeRejection()).as("near-misses declined").isGreaterThanOrEqualTo(0.95);
+    }
+
     @Test
     void theTestSetsAreBigEnoughAndKeptApartFromTheTrainingExamples() throws Exception {
         List<LabelledQuestion> questions = Evaluator.read(Path.of("src/test/resources/eval/labelled.jsonl"));

@@ -71,6 +71,23 @@ class ReportLoaderTest {
     }
 
     @Test
+    void claimDataThatSaysNothingOrNamesNoTopicIsRejected() throws IOException {
+        Path f = dir.resolve("claims.json");
+        Files.writeString(f, """
+                {"id": "r", "title": {"de": "T", "en": "T"}, "place": {"name": {"de": "X", "en": "X"}},
+                 "facts": [{"id": "a", "topic": "t", "source": "Satz.", "values": {},
+                            "answer": {"de": "Satz.", "en": "Sentence."},
+                            "assertions": [{"attribute": "place"}]}],
+                 "topics": [{"id": "t", "label": {"de": "T", "en": "T"}, "facts": ["a"]}],
+                 "uncovered": [{"terms": ["umsatz"], "label": {"de": "Umsatz", "en": "revenue"}, "topics": ["nope"]}]}
+                """, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new ReportLoader().load(f))
+                .isInstanceOf(EngineLoadException.class)
+                .hasMessageContaining("assertion \"place\" needs holds, contradicts, otherPlaces or figure")
+                .hasMessageContaining("topic \"nope\" does not exist");
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         assertThatThrownBy(() -> new ReportLoader().load(dir.resolve("nope.json")))
                 .isInstanceOf(EngineLoadException.class)

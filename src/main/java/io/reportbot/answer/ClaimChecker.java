@@ -1,0 +1,364 @@
+package io.reportbot.answer;
+
+import io.reportbot.core.Language;
+import io.reportbot.nlp.Claim;
+import io.reportbot.nlp.Gazetteer;
+import io.reportbot.nlp.TextNormalizer;
+import io.reportbot.report.Assertion;
+import io.reportbot.report.Fact;
+import io.reportbot.report.Qualifier;
+import io.reportbot.report.Rate;
+import io.reportbot.report.Report;
+import io.reportbot.report.Topic;
+import io.reportbot.report.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges a claim against a topic's facts: each stated quantity against the figure of the same unit and kind
+ * (an amount in yuan or euro, a count, a change on the year before, a share of the national total, or the
+ * national total computed from the share), bounds on both sides taken into account; statements without a
+ * number against the facts' {@link Assertion}s. Three verdicts: yes (with the figure), no (with the true
+ * figure), or left open when the report's bound doesn't decide ("mehr als 2.400" against 2.500). Immutable and
+ * thread-safe.
+ */
+public final class ClaimChecker {
+
+    /** A point claim within this of the report's figure matches it. */
+    private static final double MATCH_TOLERANCE = 0.005;
+    /** "more than 2,400" leaves 3,000 open, but not 5,000 (the report would give the higher bound). */
+    private static final double OPEN_RANGE = 1.5;
+    /**
+     * A bound that far from the figure confirms nothing: "more than 300 million yuan" is true of 300 billion but
+     * says the wrong scale, so it gets "no" with the true figure.
+     */
+    private static final double SCALE_GAP = 10;
+    /** "rund 32 Milliarden": anything within this is consistent with it. */
+    private static final double ABOUT_RANGE = 0.1;
+
+    /** The three verdicts. */
+    public enum Outcome { YES, NO, OPEN }
+
+    /**
+     * A verdict and the line that says it.
+     *
+     * @param outcome yes, no or open
+     * @param text    the first line of the answer
+     */
+    public record Verdict(Outcome outcome, String text) {
+    }
+
+    private enum Kind { COUNT, CNY, EUR, CHANGE, SHARE, NATIONAL }
+
+    private record Measure(Kind kind, Range range, Qualifier qualifier, double figure, String display, int score) {
+    }
+
+    /** An interval with open or closed ends; a point when lo == hi. */
+    private record Range(double lo, double hi, boolean loOpen, boolean hiOpen) {
+        boolean point() {
+            return lo == hi;
+        }
+
+        boolean within(Range c) {
+            boolean loOk = c.lo < lo || c.lo == lo && (!c.loOpen || loOpen);
+            boolean hiOk = c.hi > hi || c.hi == hi && (!c.hiOpen || hiOpen);
+            return loOk && hiOk;
+        }
+
+        boolean disjoint(Range c) {
+            return hi < c.lo || c.hi < lo || hi == c.lo && (hiOpen || c.loOpen) || c.hi == lo && (c.hiOpen || loOpen);
+        }
+    }
+
+    private final Report report;
+    private final Wording wording;
+    private final ValueRenderer values;
+
+    private final Gazetteer gazetteer;
+
+    public ClaimChecker(Report report, Wording wording, ValueRenderer values) {
+        this(report, wording, values, Gazetteer.bundled());
+    }
+
+    /** @param gazetteer the other places, so that any alias of a place the report names counts as naming it */
+    public ClaimChecker(Report report, Wording wording, ValueRenderer values, Gazetteer gazetteer) {
+        this.report = report;
+        this.wording = wording;
+        this.values = values;
+        this.gazetteer = gazetteer;
+    }
+
+    /**
+     * The verdict on a claim about a topic; empty when the claim states nothing the facts can decide.
+     *
+     * @param otherPlaces the places other than the report's that the question names (normalised)
+     */
+    public Optional<Verdict> check(Topic topic, Claim claim, List<String> otherPlaces, Language lang) {
+        List<Fact> facts = report.factsOf(topic);
+        Optional<Boolean> asserted = assertions(facts, claim, otherPlaces);
+        if (asserted.isPresent() && !asserted.get()) {
+            return Optional.of(new Verdict(Outcome.NO, wording.get(lang, "verify.false")));
+        }
+        if (!claim.quantities().isEmpty()) {
+            return Optional.of(quantities(facts, claim, lang));
+        }
+        if (claim.direction().isPresent()) {
+            Optional<Verdict> d = direction(facts, claim, lang);
+            if (d.isPresent()) {
+                return d;
+            }
+        }
+        return asserted.map(ok -> new Verdict(Outcome.YES, wording.get(lang, "verify.true")));
+    }
+
+    /** False when the claim contradicts an assertion, true when it states one truly, empty when neither. */
+    private Optional<Boolean> assertions(List<Fact> facts, Claim claim, List<String> otherPlaces) {
+        boolean holds = false;
+        for (Fact f : facts) {
+            for (Assertion a : f.assertions()) {
+                if (a.contradicts().stream().anyMatch(claim::mentions)) {
+                    return Optional.of(false);
+                }
+                if (a.otherPlaces() && otherPlaces.stream().anyMatch(p -> !holdsPlace(a, p))) {
+                    return Optional.of(false);
+                }
+                holds |= a.holds().stream().anyMatch(claim::mentions);
+            }
+        }
+        return holds ? Optional.of(true) : Optional.empty();
+    }
+
+    /** Whether the place (a normalised alias) is one the assertion holds, under any of its aliases. */
+    private boolean holdsPlace(Assertion a, String place) {
+        List<String> holds = a.holds().stream().map(TextNormalizer::normalize).toList();
+        return holds.contains(place) || gazetteer.place(place)
+                .map(p -> p.aliases().stream().anyMatch(holds::contains)).orElse(false);
+    }
+
+    private Verdict quantities(List<Fact> facts, Claim claim, Language lang) {
+        List<Measure> all = measures(facts, claim, lang);
+        Verdict result = null;
+        for (Claim.Quantity q : claim.quantities()) {
+            Verdict v = quantity(facts, all, q, lang);
+            if (result == null || v.outcome() == Outcome.NO
+                    || v.outcome() == Outcome.OPEN && result.outcome() == Outcome.YES) {
+                result = v;
+            }
+            if (v.outcome() == Outcome.NO) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    private Verdict quantity(List<Fact> facts, List<Measure> all, Claim.Quantity q, Language lang) {
+        if (q.unit() == Claim.Unit.OTHER_MONEY) {
+            return new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_currency"));
+        }
+        List<Measure> candidates = all.stream().filter(m -> compatible(q, m)).toList();
+        if (candidates.isEmpty()) {
+            Optional<String> vague = facts.stream().flatMap(f -> f.assertions().stream())
+                    .filter(a -> a.figure() != null).map(a -> a.figure().get(lang)).findFirst();
+            return new Verdict(Outcome.OPEN, vague.map(v -> wording.format(lang, "verify.open", v))
+                    .orElseGet(() -> wording.get(lang, "verify.open_no_figure")));
+        }
+        int best = candidates.stream().mapToInt(Measure::score).max().orElse(0);
+        Range claimed = claimRange(q);
+        Verdict open = null;
+        Measure first = null;
+        for (Measure m : candidates) {
+            if (m.score() < best) {
+                continue;
+            }
+            first = first == null ? m : first;
+            Outcome o = compare(q, claimed, m);
+            if (o == Outcome.YES) {
+                return new Verdict(Outcome.YES, wording.format(lang, "verify.yes", m.display()));
+            }
+            if (o == Outcome.OPEN && open == null) {
+                open = new Verdict(Outcome.OPEN, wording.format(lang, "verify.open", m.display()));
+            }
+        }
+        return open != null ? open : new Verdict(Outcome.NO, wording.format(lang, "verify.no", first.display()));
+    }
+
+    private static boolean compatible(Claim.Quantity q, Measure m) {
+        return switch (q.unit()) {
+            case CNY -> m.kind() == Kind.CNY;
+            case EUR -> m.kind() == Kind.EUR;
+            case NONE -> m.kind() == Kind.CNY || m.kind() == Kind.EUR;
+            case COUNT -> q.kind() == Claim.Kind.NATIONAL ? m.kind() == Kind.NATIONAL : m.kind() == Kind.COUNT;
+            case PERCENT -> switch (q.kind()) {
+                case CHANGE -> m.kind() == Kind.CHANGE;
+                case SHARE -> m.kind() == Kind.SHARE;
+                default -> m.kind() == Kind.CHANGE || m.kind() == Kind.SHARE;
+            };
+            default -> false;
+        };
+    }
+
+    private static Outcome compare(Claim.Quantity q, Range claimed, Measure m) {
+        Range r = m.range();
+        boolean plain = q.bound() == Claim.Bound.EXACT && !q.strict();
+        if (plain && Math.abs(q.value() - m.figure()) <= Math.abs(m.figure()) * MATCH_TOLERANCE
+                && m.qualifier() != Qualifier.LESS_THAN) {
+            return Outcome.YES; // "36 Einhörner", "32 Milliarden" for "rund 32 Milliarden"
+        }
+        if (claimed.point() && r.point()) {
+            return Outcome.NO;
+        }
+        if (r.within(claimed) && !(q.strict() && !r.point())) {
+            boolean farBound = Math.abs(q.value()) > 0 && Math.abs(m.figure()) > 0 && !Double.isNaN(m.figure())
+                    && (Math.abs(m.figure()) / Math.abs(q.value()) > SCALE_GAP
+                    || Math.abs(q.value()) / Math.abs(m.figure()) > SCALE_GAP);
+            return farBound ? Outcome.NO : Outcome.YES;
+        }
+        return r.disjoint(claimed) ? Outcome.NO : Outcome.OPEN;
+    }
+
+    private static Range claimRange(Claim.Quantity q) {
+        double c = q.value();
+        Claim.Bound b = q.bound();
+        if (q.kind() == Claim.Kind.CHANGE && c < 0) {
+            b = switch (b) { // "fell by more than 5 %" is a change below -5 %
+                case MORE_THAN -> Claim.Bound.LESS_THAN;
+                case AT_LEAST -> Claim.Bound.AT_MOST;
+                case LESS_THAN -> Claim.Bound.MORE_THAN;
+                case AT_MOST -> Claim.Bound.AT_LEAST;
+                default -> b;
+            };
+        }
+        double inf = Double.POSITIVE_INFINITY;
+        return switch (b) {
+            case EXACT -> new Range(c, c, false, false);
+            case ABOUT -> new Range(Math.min(c * (1 - ABOUT_RANGE), c * (1 + ABOUT_RANGE)),
+                    Math.max(c * (1 - ABOUT_RANGE), c * (1 + ABOUT_RANGE)), false, false);
+            case MORE_THAN -> new Range(c, inf, true, false);
+            case AT_LEAST -> new Range(c, inf, false, false);
+            case LESS_THAN -> new Range(-inf, c, false, true);
+            case AT_MOST -> new Range(-inf, c, false, false);
+        };
+    }
+
+    private static Range reportRange(double r, Qualifier q) {
+        return switch (q) {
+            case EXACT -> new Range(r, r, false, false);
+            case ABOUT -> new Range(r * (1 - ABOUT_RANGE), r * (1 + ABOUT_RANGE), false, false);
+            case MORE_THAN -> new Range(r, r * OPEN_RANGE, true, false);
+            case AT_LEAST -> new Range(r, r * OPEN_RANGE, false, false);
+            case LESS_THAN -> new Range(r / OPEN_RANGE, r, false, true);
+        };
+    }
+
+    /** A share is at most 100 %: "more than half" leaves anything up to all of it. */
+    private static Range shareRange(Rate s) {
+        Range r = reportRange(s.percent(), s.qualifier());
+        return switch (s.qualifier()) {
+            case MORE_THAN, AT_LEAST -> new Range(r.lo(), 100, r.loOpen(), false);
+            default -> new Range(Math.max(r.lo(), 0), Math.min(r.hi(), 100), r.loOpen(), r.hiOpen());
+        };
+    }
+
+    /** Every figure of the facts a claim could be about, scored by how many of its words the claim names. */
+    private List<Measure> measures(List<Fact> facts, Claim claim, Language lang) {
+        List<Measure> out = new ArrayList<>();
+        for (Fact f : facts) {
+            for (Value v : f.values().values()) {
+                int score = score(v, claim);
+                String noun = v.noun() == null ? "" : v.noun().get(lang);
+                String amount = values.qualified(v.qualifier(), values.bare(v.amount(), v.unit(), lang), lang);
+                switch (v.unit()) {
+                    case "CNY" -> out.add(new Measure(Kind.CNY, reportRange(v.amount(), v.qualifier()), v.qualifier(),
+                            v.amount(), wording.format(lang, "verify.figure.money", amount, noun), score));
+                    case "EUR" -> out.add(new Measure(Kind.EUR, reportRange(v.amount(), v.qualifier()), v.qualifier(),
+                            v.amount(), wording.format(lang, "verify.figure.money", amount, noun), score));
+                    case "count" -> out.add(new Measure(Kind.COUNT, reportRange(v.amount(), v.qualifier()),
+                            v.qualifier(), v.amount(), wording.format(lang, "verify.figure.count", amount, noun), score));
+                    default -> {
+                    }
+                }
+                if (v.eur() != null && !"EUR".equals(v.unit())) {
+                    String eur = values.qualified(v.qualifier(), values.bare(v.eur(), "EUR", lang), lang);
+                    out.add(new Measure(Kind.EUR, reportRange(v.eur(), v.qualifier()), v.qualifier(), v.eur(),
+                            wording.format(lang, "verify.figure.money", eur, noun), score));
+                }
+                if (v.yoy() != null) {
+                    Rate g = v.yoy();
+                    out.add(new Measure(Kind.CHANGE, reportRange(g.percent(), g.qualifier()), g.qualifier(), g.percent(),
+                            wording.format(lang, g.percent() < 0 ? "verify.figure.decline" : "verify.figure.growth",
+                                    values.rate(new Rate(Math.abs(g.percent()), g.qualifier()), lang), noun), score));
+                }
+                if (v.share() != null) {
+                    Rate s = v.share();
+                    String share = wording.format(lang, "verify.figure.share", values.rate(s, lang), noun);
+                    out.add(new Measure(Kind.SHARE, shareRange(s), s.qualifier(), s.percent(),
+                            share, score));
+                    if ("count".equals(v.unit())) {
+                        out.add(national(v, share, score));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The national total a count and its share imply: 36 and "more than half" give 36 up to fewer than 72. */
+    private static Measure national(Value v, String display, int score) {
+        Range s = shareRange(v.share());
+        double sLo = Math.max(s.lo(), 0);
+        double sHi = Math.min(s.hi(), 100);
+        double lo = v.amount() / (sHi / 100.0);
+        double hi = sLo <= 0 ? Double.POSITIVE_INFINITY : v.amount() / (sLo / 100.0);
+        Qualifier q = v.share().qualifier() == Qualifier.EXACT && v.qualifier() == Qualifier.EXACT ? Qualifier.EXACT
+                : Qualifier.ABOUT;
+        return new Measure(Kind.NATIONAL, new Range(lo, hi, s.hiOpen(), s.loOpen()), q, Double.NaN, display, score);
+    }
+
+    private static int score(Value v, Claim claim) {
+        int score = 0;
+        for (String t : v.terms()) {
+            if (claim.mentions(t)) {
+                score += 2;
+            }
+        }
+        if (v.noun() != null) {
+            for (String lang : List.of(v.noun().de(), v.noun().en())) {
+                for (String w : TextNormalizer.tokens(lang)) {
+                    if (w.length() > 4 && claim.tokens().contains(w)) {
+                        score++;
+                    }
+                }
+            }
+        }
+        return score;
+    }
+
+    private Optional<Verdict> direction(List<Fact> facts, Claim claim, Language lang) {
+        for (Fact f : facts) {
+            for (Value v : f.values().values()) {
+                if (v.yoy() == null) {
+                    continue;
+                }
+                Rate g = v.yoy();
+                String noun = v.noun() == null ? "" : v.noun().get(lang);
+                String display = wording.format(lang, g.percent() < 0 ? "verify.figure.decline" : "verify.figure.growth",
+                        values.rate(new Rate(Math.abs(g.percent()), g.qualifier()), lang), noun);
+                Range r = reportRange(g.percent(), g.qualifier());
+                boolean up = r.lo() > 0 || r.lo() == 0 && r.loOpen();
+                boolean down = r.hi() < 0 || r.hi() == 0 && r.hiOpen();
+                Claim.Direction d = claim.direction().orElseThrow();
+                boolean yes = d == Claim.Direction.UP && up || d == Claim.Direction.DOWN && down;
+                boolean no = d == Claim.Direction.UP && down || d == Claim.Direction.DOWN && up
+                        || d == Claim.Direction.FLAT && (up || down);
+                if (yes) {
+                    return Optional.of(new Verdict(Outcome.YES, wording.format(lang, "verify.yes", display)));
+                }
+                if (no) {
+                    return Optional.of(new Verdict(Outcome.NO, wording.format(lang, "verify.no", display)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

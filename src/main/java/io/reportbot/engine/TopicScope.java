@@ -1,0 +1,88 @@
+package io.reportbot.engine;
+
+import io.reportbot.answer.Wording;
+import io.reportbot.core.Language;
+import io.reportbot.nlp.Aspect;
+import io.reportbot.nlp.Question;
+import io.reportbot.nlp.ScopeWords;
+import io.reportbot.report.Fact;
+import io.reportbot.report.Report;
+import io.reportbot.report.Topic;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a question asks beyond a known topic's figures, though it names the topic: the whole world or the whole
+ * nation where the report gives Beijing's figure, a part the report doesn't break out ("wie viele der 94
+ * Modelle …"), an exact figure where only a computed one exists ("2023 genau"), another period than the
+ * figure's ("Q4" against Q1–Q3), and names. Each gets "the report doesn't say X"; the engine adds what it does
+ * say. Immutable and thread-safe.
+ */
+final class TopicScope {
+
+    private static final java.util.regex.Pattern QUARTERS = java.util.regex.Pattern.compile("(\\d{4})-Q(\\d)-Q(\\d)");
+
+    private final Report report;
+    private final Wording wording;
+    private final ScopeWords words;
+    private final List<String> ownPlace;
+    private final List<String> nationAliases;
+
+    TopicScope(Report report, Wording wording, ScopeWords words) {
+        this.report = report;
+        this.wording = wording;
+        this.words = words;
+        this.ownPlace = report.place() == null ? List.of() : report.place().aliases();
+        this.nationAliases = report.place() == null ? List.of() : report.place().nationAliases();
+    }
+
+    /** Why the report can't answer this question about the topic; empty when it can. */
+    Optional<String> refusal(Question q, Topic topic, int previousYear, Language lang) {
+        String n = q.normalized();
+        List<Fact> facts = report.factsOf(topic);
+        boolean figures = facts.stream().anyMatch(f -> !f.values().isEmpty());
+        String place = report.place().name().get(lang);
+        if (!q.aspects().contains(Aspect.NAMES) && words.asksForNames(n)) {
+            return Optional.of(wording.get(lang, "fallback.names"));
+        }
+        if (!figures) {
+            return Optional.empty();
+        }
+        boolean ownPlaceNamed = ownPlace.stream().anyMatch(q::mentions);
+        if (ScopeWords.any(n, words.world()) && !q.aspects().contains(Aspect.SHARE)) {
+            return Optional.of(wording.format(lang, "fallback.world", place));
+        }
+        boolean exact = ScopeWords.any(n, words.exact());
+        boolean nation = q.aspects().contains(Aspect.NATIONAL) || nationAliases.stream().anyMatch(q::mentions);
+        if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed) {
+            return Optional.of(wording.format(lang, exact ? "fallback.national_exact" : "fallback.national", place,
+                    report.place().nation().get(lang)));
+        }
+        if (exact && q.years().contains(previousYear)) {
+            return Optional.of(wording.format(lang, "fallback.exact_year", String.valueOf(previousYear)));
+        }
+        if (ScopeWords.any(n, words.subset())) {
+            return Optional.of(wording.get(lang, "fallback.subset"));
+        }
+        boolean fullYear = ScopeWords.any(n, words.fullYear());
+        java.util.Set<Integer> quarters = words.quartersNamed(n);
+        if (fullYear || !quarters.isEmpty()) {
+            for (Fact f : facts) {
+                java.util.regex.Matcher m = f.period() == null ? null : QUARTERS.matcher(f.period());
+                if (m == null || !m.matches()) {
+                    continue;
+                }
+                int first = Integer.parseInt(m.group(2));
+                int last = Integer.parseInt(m.group(3));
+                // "Q1–Q3" names the figure's own period; "Q4", "Q1" alone or "the whole year" do not
+                boolean ownPeriod = !fullYear && quarters.contains(first) && quarters.contains(last)
+                        && quarters.stream().allMatch(x -> x >= first && x <= last);
+                if (!ownPeriod) {
+                    return Optional.of(wording.format(lang, "fallback.period",
+                            wording.format(lang, "period.quarters", m.group(2), m.group(3), m.group(1))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

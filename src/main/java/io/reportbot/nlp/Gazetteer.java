@@ -1,0 +1,134 @@
+package io.reportbot.nlp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reportbot.core.EngineLoadException;
+import io.reportbot.core.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Places other than the report's own, from {@code io/reportbot/nlp/gazetteer.json}: countries, regions, Chinese
+ * provinces and cities, and districts of the report's city, each with aliases in both languages and its name
+ * as an answer writes it ("die USA", "München", "Xi’an"). Immutable and thread-safe.
+ */
+public final class Gazetteer {
+
+    /** What kind of place an entry is; a district is a part of the report's own city. */
+    public enum Kind { COUNTRY, REGION, PROVINCE, CITY, DISTRICT }
+
+    /**
+     * One place.
+     *
+     * @param kind    what kind of place
+     * @param de      its German name as it reads after "für"
+     * @param en      its English name as it reads after "for"
+     * @param aliases normalised spellings in both languages
+     */
+    public record Place(Kind kind, String de, String en, List<String> aliases) {
+        public Place {
+            aliases = List.copyOf(aliases);
+        }
+
+        /** Its name in that language. */
+        public String name(Language language) {
+            return language == Language.DE ? de : en;
+        }
+    }
+
+    private final Map<String, Place> byAlias;
+    private final Map<Pattern, String> cased;
+
+    Gazetteer(List<Place> places, Map<String, String> casedAliases) {
+        Map<String, Place> m = new LinkedHashMap<>();
+        for (Place p : places) {
+            for (String a : p.aliases()) {
+                m.putIfAbsent(a, p);
+            }
+        }
+        this.byAlias = java.util.Collections.unmodifiableMap(m);
+        Map<Pattern, String> c = new LinkedHashMap<>();
+        casedAliases.forEach((raw, alias) -> c.put(
+                Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(raw) + "(?![\\p{L}\\p{N}])"), alias));
+        this.cased = java.util.Collections.unmodifiableMap(c);
+    }
+
+    /** The gazetteer bundled with reportbot. */
+    public static Gazetteer bundled() {
+        return Holder.BUNDLED;
+    }
+
+    private static final class Holder {
+        static final Gazetteer BUNDLED = load();
+    }
+
+    private static Gazetteer load() {
+        try (InputStream in = Gazetteer.class.getResourceAsStream("gazetteer.json")) {
+            if (in == null) {
+                throw new EngineLoadException("the bundled gazetteer is missing from the jar");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            List<Place> places = new ArrayList<>();
+            for (JsonNode n : root.path("places")) {
+                List<String> aliases = new ArrayList<>();
+                n.path("aliases").forEach(a -> aliases.add(TextNormalizer.normalize(a.asText())));
+                places.add(new Place(Kind.valueOf(n.path("kind").asText().toUpperCase(java.util.Locale.ROOT)),
+                        n.path("name").path("de").asText(), n.path("name").path("en").asText(), aliases));
+            }
+            Map<String, String> cased = new LinkedHashMap<>();
+            root.path("casedAliases").fields().forEachRemaining(e ->
+                    cased.put(e.getKey(), TextNormalizer.normalize(e.getValue().asText())));
+            return new Gazetteer(places, cased);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EngineLoadException("the bundled gazetteer cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every normalised alias. */
+    public java.util.Set<String> aliases() {
+        return byAlias.keySet();
+    }
+
+    /** The place an alias names. */
+    public Optional<Place> place(String normalizedAlias) {
+        return Optional.ofNullable(byAlias.get(normalizedAlias));
+    }
+
+    /**
+     * The aliases a text names, longest first where they overlap ("new york" before "york"), as normalised
+     * aliases; abbreviations that are also words ("US") only as written, and not in a text in capitals
+     * ("TELL US ABOUT …").
+     */
+    public List<String> find(String rawText, String normalized) {
+        List<String> found = new ArrayList<>();
+        String padded = " " + normalized + " ";
+        for (String alias : byAlias.keySet()) {
+            if (padded.contains(" " + alias + " ")) {
+                found.add(alias);
+            }
+        }
+        boolean shouting = rawText.codePoints().filter(Character::isUpperCase).count()
+                > rawText.codePoints().filter(Character::isLowerCase).count();
+        for (Map.Entry<Pattern, String> e : cased.entrySet()) {
+            Place same = byAlias.get(e.getValue());
+            if (!shouting && found.stream().noneMatch(f -> byAlias.get(f) == same) && e.getKey().matcher(rawText).find()) {
+                found.add(e.getValue());
+            }
+        }
+        // drop an alias that is part of a longer one found ("korea" in "south korea")
+        List<String> result = new ArrayList<>();
+        for (String a : found) {
+            boolean inLonger = found.stream().anyMatch(b -> b.length() > a.length() && (" " + b + " ").contains(" " + a + " "));
+            if (!inLonger) {
+                result.add(a);
+            }
+        }
+        return result;
+    }
+}
