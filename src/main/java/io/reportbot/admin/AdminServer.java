@@ -47,6 +47,8 @@ public final class AdminServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The platform name of questions asked in "Try it" (neither recorded in the store nor in the unanswered log). */
+    public static final String TRY_IT_PLATFORM = "admin";
     static final String SESSION_COOKIE = "rb_session";
     static final String LOGIN_COOKIE = "rb_login";
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -223,7 +225,7 @@ public final class AdminServer implements AutoCloseable {
                 if (text == null || text.isBlank()) {
                     throw new IllegalArgumentException("type a question");
                 }
-                Reply reply = engine.answer(Inbound.of(text, s.conversation(), "admin"));
+                Reply reply = engine.answer(Inbound.of(text, s.conversation(), TRY_IT_PLATFORM));
                 return Response.json(200, Views.reply(reply));
             }
             default -> {

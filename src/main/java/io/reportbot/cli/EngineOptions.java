@@ -41,10 +41,20 @@ public final class EngineOptions {
         return build(EngineSettings.fromEnvironment(System.getenv()));
     }
 
+    /** The maintainer's own questions in the page's "Try it" are not what people asked: they are not logged. */
+    static FallbackListener skipTryIt(FallbackListener log) {
+        return (question, reply) -> {
+            if (!io.reportbot.admin.AdminServer.TRY_IT_PLATFORM.equals(question.platform())) {
+                log.fellBack(question, reply);
+            }
+        };
+    }
+
     /** Builds a reloadable engine from {@code base} with these options on top. */
     public ReloadableEngine build(EngineSettings base) {
         EngineSettings s = settings(base);
-        FallbackListener listener = s.unansweredLog().<FallbackListener>map(UnansweredLog::open).orElse(FallbackListener.NONE);
+        FallbackListener listener = s.unansweredLog().<FallbackListener>map(UnansweredLog::open)
+                .map(EngineOptions::skipTryIt).orElse(FallbackListener.NONE);
         return ReloadableEngine.create(s, listener);
     }
 }

@@ -95,7 +95,8 @@ final class Maintenance implements AutoCloseable {
         Optional<Path> evalDir = Optional.ofNullable(options.evalDir())
                 .or(() -> config.value("reportbot.admin.evalDir").map(Path::of));
         AdminSettings settings = new AdminSettings(host, port, config.value("reportbot.admin.token").orElse(null),
-                Boolean.parseBoolean(config.string("reportbot.admin.secureCookie")), evalDir, 30);
+                Boolean.parseBoolean(config.string("reportbot.admin.secureCookie")), evalDir,
+                config.integer("reportbot.admin.inboxDays"));
         admin = AdminServer.start(settings, engine, engineSettings, store, Clock.systemUTC());
         return admin.port();
     }

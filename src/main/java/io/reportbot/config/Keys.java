@@ -33,6 +33,7 @@ public final class Keys {
             Key.of("reportbot.admin.token", Type.SECRET, ""),
             Key.of("reportbot.admin.secureCookie", Type.BOOLEAN, "false"),
             Key.of("reportbot.admin.evalDir", Type.DIR, ""),
+            Key.integer("reportbot.admin.inboxDays", 30, 1, 3650),
             // Telegram
             Key.of("telegram.token", Type.SECRET, "").withEnv("TELEGRAM_BOT_TOKEN"),
             Key.of("telegram.apiUrl", Type.STRING, "https://api.telegram.org").withEnv("TELEGRAM_API_URL"),
