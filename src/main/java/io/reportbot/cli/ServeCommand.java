@@ -6,7 +6,11 @@ import io.reportbot.discord.DiscordBot;
 import io.reportbot.discord.DiscordConfig;
 import io.reportbot.discord.DiscordUnreachableException;
 import io.reportbot.engine.Engine;
+import io.reportbot.engine.Conversations;
 import io.reportbot.engine.ReloadableEngine;
+import io.reportbot.state.SharedState;
+import io.reportbot.state.StateSettings;
+import io.reportbot.state.StateStores;
 import io.reportbot.ops.MeteredEngine;
 import io.reportbot.ops.Metrics;
 import io.reportbot.ops.OpsServer;
@@ -100,6 +104,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         TelegramSettings telegramSettings = null;
         DiscordConfig discordConfig = null;
+        StateSettings stateSettings;
+        try {
+            stateSettings = config.stateSettings();
+        } catch (ConfigException e) {
+            return fail(err, e.getMessage());
+        }
         try {
             if (telegram) {
                 telegramSettings = TelegramSettings.from(config.fileProperties(), env, false);
@@ -111,13 +121,16 @@ public final class ServeCommand implements Callable<Integer> {
             return fail(err, e.getMessage());
         }
 
-        ReloadableEngine engine = engineOptions.build(config.engineSettings());
         Metrics metrics = new Metrics();
-        Engine metered = new MeteredEngine(engine, metrics.registry());
         Running running = new Running();
+        SharedState state = StateStores.open(stateSettings, metrics.stateListener());
+        running.state = state;
+        ReloadableEngine engine = engineOptions.build(config.engineSettings(), new Conversations(state.contexts()));
+        Engine metered = new MeteredEngine(engine, metrics.registry());
         try {
             if (telegram) {
-                TelegramBot bot = TelegramBot.create(metered, telegramSettings, metrics);
+                TelegramBot bot = TelegramBot.create(metered, telegramSettings, metrics,
+                        SharedStates.ledgerForReplicas(state));
                 running.telegram = bot;
                 bot.start();
                 err.println("reportbot serve: Telegram bot @" + bot.username() + " is running (long polling)");
@@ -144,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
                 platforms.put("discord", running.discord::connected);
             }
             try {
-                running.ops = OpsServer.start(host, port, metrics, platforms);
+                running.ops = OpsServer.start(host, port, metrics, platforms, SharedStates.healthOf(state));
             } catch (IOException | RuntimeException e) {
                 running.stop();
                 return fail(err, "cannot serve /healthz and /metrics on " + host + ":" + port + " (" + e.getMessage()
@@ -178,6 +191,7 @@ public final class ServeCommand implements Callable<Integer> {
         TelegramBot telegram;
         DiscordBot discord;
         OpsServer ops;
+        SharedState state;
 
         /** Stops the platforms side by side (each finishes its answers in flight), then the endpoint. */
         void stop() {
@@ -198,6 +212,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             if (ops != null) {
                 ops.close();
+            }
+            if (state != null) {
+                state.close();
             }
             LOG.info("reportbot serve stopped");
         }

@@ -2,7 +2,13 @@ package io.reportbot.cli;
 
 import io.reportbot.config.Config;
 import io.reportbot.config.ConfigException;
+import io.reportbot.engine.Conversations;
 import io.reportbot.engine.ReloadableEngine;
+import io.reportbot.ops.BotEvents;
+import io.reportbot.state.SharedState;
+import io.reportbot.state.StateListener;
+import io.reportbot.state.StateSettings;
+import io.reportbot.state.StateStores;
 import io.reportbot.telegram.TelegramBot;
 import io.reportbot.telegram.TelegramConfigException;
 import io.reportbot.telegram.TelegramSettings;
@@ -46,26 +52,31 @@ public final class TelegramCommand implements Callable<Integer> {
     public Integer call() {
         TelegramSettings settings;
         Config cfg;
+        StateSettings stateSettings;
         try {
             cfg = Config.load(Optional.ofNullable(config), System.getenv());
             settings = TelegramSettings.from(cfg.fileProperties(), System.getenv(), webhook);
+            stateSettings = cfg.stateSettings();
         } catch (TelegramConfigException | ConfigException e) {
             spec.commandLine().getErr().println("reportbot: " + e.getMessage());
             return 2;
         }
         cfg.warnings().forEach(w -> spec.commandLine().getErr().println("reportbot: warning: " + w));
-        ReloadableEngine engine = engineOptions.build(cfg.engineSettings());
+        SharedState state = StateStores.open(stateSettings, StateListener.NONE);
+        ReloadableEngine engine = engineOptions.build(cfg.engineSettings(), new Conversations(state.contexts()));
         Signals.reloadOnHangup(engine);
-        TelegramBot bot = TelegramBot.create(engine, settings);
+        TelegramBot bot = TelegramBot.create(engine, settings, BotEvents.NONE, SharedStates.ledgerForReplicas(state));
         try {
             bot.start();
         } catch (TelegramConfigException e) {
             spec.commandLine().getErr().println("reportbot: " + e.getMessage());
             bot.stop();
+            state.close();
             return 2;
         } catch (TelegramStartException e) {
             spec.commandLine().getErr().println("reportbot: " + e.getMessage());
             bot.stop();
+            state.close();
             return 1;
         }
         spec.commandLine().getErr().println("reportbot: Telegram bot @" + bot.username() + " is running ("
@@ -79,6 +90,7 @@ public final class TelegramCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("reportbot: stopping; finishing the answers in flight.");
         bot.stop();
+        state.close();
         return 0;
     }
 }

@@ -23,6 +23,10 @@ public final class Keys {
             Key.integer("reportbot.metrics.port", -1, -1, 65535),
             Key.of("reportbot.metrics.host", Type.STRING, "127.0.0.1"),
             Key.of("reportbot.log.format", Type.LOG_FORMAT, "text"),
+            // shared state (several replicas)
+            Key.of("state.redisUrl", Type.SECRET, "").withEnv("REPORTBOT_REDIS_URL"),
+            Key.of("state.redisKeyPrefix", Type.STRING, "reportbot:"),
+            Key.integer("state.redisTimeoutMillis", 200, 10, 10_000),
             // Telegram
             Key.of("telegram.token", Type.SECRET, "").withEnv("TELEGRAM_BOT_TOKEN"),
             Key.of("telegram.apiUrl", Type.STRING, "https://api.telegram.org").withEnv("TELEGRAM_API_URL"),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import io.reportbot.ops.BotEvents;
+import io.reportbot.state.DeliveryLedger;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
@@ -89,7 +90,11 @@ public final class TelegramBot implements AutoCloseable {
     private WebhookServer webhookServer;
     private boolean stopped;
 
-    private TelegramBot(Engine engine, TelegramSettings settings, BotEvents events) {
+    /** The shared ledger of answered updates (Redis, for replicas); null: only this process's own check. */
+    private final DeliveryLedger sharedLedger;
+
+    private TelegramBot(Engine engine, TelegramSettings settings, BotEvents events, DeliveryLedger sharedLedger) {
+        this.sharedLedger = sharedLedger;
         this.engine = engine;
         this.settings = settings;
         this.events = events;
@@ -104,12 +109,20 @@ public final class TelegramBot implements AutoCloseable {
 
     /** A bot that answers with this engine; nothing happens until {@link #start()}. */
     public static TelegramBot create(Engine engine, TelegramSettings settings) {
-        return new TelegramBot(engine, settings, BotEvents.NONE);
+        return new TelegramBot(engine, settings, BotEvents.NONE, null);
     }
 
     /** A bot that answers with this engine and reports errors, retries and rate-limited messages to {@code events}. */
     public static TelegramBot create(Engine engine, TelegramSettings settings, BotEvents events) {
-        return new TelegramBot(engine, settings, events);
+        return new TelegramBot(engine, settings, events, null);
+    }
+
+    /**
+     * The same, asking a ledger shared by every replica (Redis) whether an update was taken or answered already, so
+     * that an update delivered to two replicas is answered once.
+     */
+    public static TelegramBot create(Engine engine, TelegramSettings settings, BotEvents events, DeliveryLedger shared) {
+        return new TelegramBot(engine, settings, events, shared);
     }
 
     /**
@@ -281,6 +294,10 @@ public final class TelegramBot implements AutoCloseable {
             LOG.debug("update {} seen before, skipped", update.getUpdateId());
             return;
         }
+        if (sharedLedger != null && !SharedLedgerCheck.claim(sharedLedger, update.getUpdateId())) {
+            LOG.debug("update {} taken or answered by another replica, skipped", update.getUpdateId());
+            return;
+        }
         lastUpdateId.accumulateAndGet(update.getUpdateId(), Math::max);
         Route route = router.route(update);
         if (route instanceof Route.Ignore ignore) {
@@ -347,6 +364,7 @@ public final class TelegramBot implements AutoCloseable {
                 LOG.debug("update {} failure detail", updateId, redactor.sanitize(e));
             }
         } finally {
+            SharedLedgerCheck.settle(sharedLedger, updateId, finished || !abandoning);
             inFlight.decrementAndGet();
             if (finished || !abandoning) { // only an answer cut short by the shutdown stays unconfirmed
                 unfinished.remove(updateId);
