@@ -50,7 +50,7 @@ final class RedisLink implements AutoCloseable {
         this.listener = listener;
         this.onConnect = onConnect;
         Duration timeout = settings.commandTimeout();
-        this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
+        this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
         RedisURI uri = RedisURI.create(settings.redisUrl().orElseThrow());
