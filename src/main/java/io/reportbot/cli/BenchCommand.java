@@ -49,6 +49,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "Timed answers (default: ${DEFAULT-VALUE}).")
     int iterations = 50_000;
 
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "Also measure what shared state in this Redis adds per answer (e.g. redis://127.0.0.1:6379/0).")
+    String redisUrl;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,6 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "throughput, %d threads:        %.0f questions/s%n", threads, allCoresQps);
         out.printf(Locale.ROOT, "heap in use after GC:         %d MB (max heap %d MB)%n", usedMb, rt.maxMemory() / (1024 * 1024));
         out.flush();
+        if (redisUrl != null) {
+            StateBench.run(out, redisUrl, engineOptions, questions, Math.min(warmup, 5_000), Math.min(iterations, 20_000));
+        }
         return 0;
     }
 

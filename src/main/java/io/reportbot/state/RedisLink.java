@@ -33,6 +33,7 @@ final class RedisLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
     static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final StateSettings settings;
     private final StateListener listener;
@@ -54,12 +55,14 @@ final class RedisLink implements AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
                 .build();
         RedisURI uri = RedisURI.create(settings.redisUrl().orElseThrow());
-        uri.setTimeout(timeout);
+        // the connection handshake (on the start-up and background threads only) may take longer in a cold JVM;
+        // every command afterwards is bounded by the command timeout (TimeoutOptions and setTimeout below)
+        uri.setTimeout(CONNECT_TIMEOUT.compareTo(timeout) > 0 ? CONNECT_TIMEOUT : timeout);
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout.multipliedBy(2)).keepAlive(true).build())
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
         this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
