@@ -1,0 +1,232 @@
+package io.reportbot.telegram;
+
+import static io.reportbot.telegram.FakeBotApi.await;
+import static io.reportbot.telegram.FakeBotApi.privateMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reportbot.cli.ReportbotProcess;
+import io.reportbot.state.RedisServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two {@code reportbot telegram --webhook} replicas (real processes) sharing one real Redis, against the fake Bot
+ * API: a conversation alternating between them keeps its follow-ups; an update delivered to both is answered once;
+ * one replica killed with SIGKILL in the middle of 1,000 updates. The counts are printed for the README.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TelegramReplicaIT {
+    private static final String SECRET = "replica-test-secret-0123456789";
+
+    private static RedisServer redis;
+    private static FakeBotApi api;
+    private static final List<ReportbotProcess> replicas = new ArrayList<>();
+    private static final List<URI> endpoints = new ArrayList<>();
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void startReplicas() throws Exception {
+        redis = RedisServer.startNew();
+        api = new FakeBotApi(TelegramBotIT.TOKEN);
+        for (int i = 0; i < 2; i++) {
+            int port = RedisServer.freePort();
+            Path config = dir.resolve("replica" + i + ".properties");
+            Files.writeString(config, "telegram.webhook.port=" + port + "\n");
+            Map<String, String> env = new HashMap<>();
+            env.put("TELEGRAM_BOT_TOKEN", TelegramBotIT.TOKEN);
+            env.put("TELEGRAM_API_URL", api.url().toString());
+            env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
+            env.put("REPORTBOT_REDIS_URL", redis.url());
+            replicas.add(ReportbotProcess.start(List.of("telegram", "--webhook", "--config", config.toString()), env));
+            endpoints.add(URI.create("http://127.0.0.1:" + port + "/telegram"));
+        }
+        for (ReportbotProcess r : replicas) {
+            await("a replica's start-up", Duration.ofSeconds(90), () -> r.stderr().stream()
+                    .anyMatch(l -> l.contains("is running (webhook)")));
+        }
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        for (ReportbotProcess r : replicas) {
+            r.process().destroyForcibly();
+            r.process().waitFor(10, TimeUnit.SECONDS);
+        }
+        api.close();
+        redis.close();
+    }
+
+    /** POSTs one update as Telegram does; the HTTP status, or 0 when the endpoint cannot be reached. */
+    private static int post(URI endpoint, String update) {
+        try {
+            return http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+                    .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Delivers until the endpoint says 200, as Telegram retries a webhook that failed. */
+    private static int deliverUntilAccepted(URI endpoint, String update) throws InterruptedException {
+        for (int attempt = 1; attempt <= 50; attempt++) {
+            if (post(endpoint, update) == 200) {
+                return attempt;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("an update was never accepted");
+    }
+
+    @Test
+    @Order(1)
+    void aConversationAlternatingBetweenReplicasKeepsItsFollowUps() throws Exception {
+        long chat = 70_001;
+        List<String> turns = List.of("Wie groß ist die KI-Branche in Beijing?", "Und in Euro?", "und im Vorjahr?",
+                "Woher stammt das?");
+        for (int i = 0; i < turns.size(); i++) {
+            int expected = i + 1;
+            assertThat(post(endpoints.get(i % 2), privateMessage(100 + i, chat, 10 + i, "de", turns.get(i))))
+                    .isEqualTo(200);
+            await("answer " + expected, Duration.ofSeconds(30), () -> api.messagesTo(chat).size() == expected);
+        }
+        List<String> answers = api.messagesTo(chat).stream().map(FakeBotApi.Call::text).toList();
+        assertThat(answers.get(1)).as("the follow-up on the other replica").contains("39,2 Milliarden Euro");
+        assertThat(answers.get(2)).contains("268 Milliarden Yuan");
+        assertThat(answers.get(3)).contains("Quelle");
+    }
+
+    @Test
+    @Order(2)
+    void anUpdateDeliveredToBothReplicasIsAnsweredOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int n = 0; n < 20; n++) {
+                String update = privateMessage(200 + n, 71_000 + n, 1, "de", "Wie viele Einhörner gibt es in Peking?");
+                List<Future<Integer>> both = List.of(pool.submit(() -> post(endpoints.get(0), update)),
+                        pool.submit(() -> post(endpoints.get(1), update)));
+                for (Future<Integer> f : both) {
+                    assertThat(f.get()).isEqualTo(200);
+                }
+            }
+            await("answers", Duration.ofSeconds(30), () -> java.util.stream.IntStream.range(0, 20)
+                    .allMatch(n -> api.messagesTo(71_000 + n).size() >= 1));
+            Thread.sleep(1_000); // a second answer would have come by now
+            for (int n = 0; n < 20; n++) {
+                assertThat(api.messagesTo(71_000 + n)).as("chat " + (71_000 + n)).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void killingOneReplicaInTheMiddleOfAThousandUpdates() throws Exception {
+        int total = 1_000;
+        long firstChat = 80_000;
+        try (RoundRobinProxy proxy = new RoundRobinProxy(endpoints)) {
+            URI lb = proxy.url("/telegram");
+            AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger retries = new AtomicInteger();
+            ExecutorService senders = Executors.newFixedThreadPool(8);
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                int n = i;
+                sent.add(senders.submit(() -> {
+                    int attempts = deliverUntilAccepted(lb, privateMessage(1_000 + n, firstChat + n, 1, "de",
+                            "Wie viele Einhörner gibt es in Peking?"));
+                    retries.addAndGet(attempts - 1);
+                    accepted.incrementAndGet();
+                    return null;
+                }));
+            }
+            await("a third accepted", Duration.ofSeconds(60), () -> accepted.get() >= total / 3);
+            ReportbotProcess victim = replicas.get(0);
+            victim.process().destroyForcibly(); // SIGKILL
+            assertThat(victim.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+            int acceptedAtKill = accepted.get();
+            for (Future<?> f : sent) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            senders.shutdown();
+            // let the survivor finish what it accepted
+            int[] last = {-1};
+            await("answers to settle", Duration.ofSeconds(60), () -> {
+                int now = api.calls("sendMessage").size();
+                boolean settled = now == last[0];
+                last[0] = now;
+                sleepQuietly(1_000);
+                return settled;
+            });
+            Map<Integer, Integer> acceptedBy = proxy.acceptedBy();
+            int answered = 0;
+            int duplicated = 0;
+            int lostOfVictim = 0;
+            int lostOfSurvivor = 0;
+            int byVictim = 0;
+            for (int n = 0; n < total; n++) {
+                int got = api.messagesTo(firstChat + n).size();
+                boolean victimAcked = acceptedBy.get(1_000 + n) == 0;
+                byVictim += victimAcked ? 1 : 0;
+                answered += got >= 1 ? 1 : 0;
+                duplicated += Math.max(0, got - 1);
+                if (got == 0) {
+                    if (victimAcked) {
+                        lostOfVictim++;
+                    } else {
+                        lostOfSurvivor++;
+                    }
+                }
+            }
+            System.out.printf("replica kill -9 after %d of %d updates accepted: answered %d, duplicated %d, lost %d"
+                    + " (all acknowledged by the killed replica before it answered them; it acknowledged %d in all),"
+                    + " failed deliveries redelivered %d%n", acceptedAtKill, total, answered, duplicated,
+                    lostOfVictim + lostOfSurvivor, byVictim, retries.get());
+            assertThat(accepted.get()).isEqualTo(total);
+            assertThat(acceptedBy).hasSize(total);
+            assertThat(duplicated).as("duplicates").isZero();
+            assertThat(lostOfSurvivor).as("lost among the updates the surviving replica acknowledged").isZero();
+            assertThat(replicas.get(1).process().isAlive()).as("the other replica goes on").isTrue();
+            // The webhook endpoint acknowledges an update (200) before answering it, so the updates the killed
+            // replica had acknowledged but not yet answered are lost (printed above); see docs/operations.md.
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
