@@ -16,10 +16,31 @@ final class SharedLedgerCheck {
         return "telegram:update:" + updateId;
     }
 
-    /** True when this process should answer the update (it claimed it, or the ledger could not be asked). */
-    static boolean claim(DeliveryLedger ledger, int updateId) {
-        DeliveryLedger.Claim claim = ledger.claim(key(updateId));
-        return claim == DeliveryLedger.Claim.FIRST || claim == DeliveryLedger.Claim.UNCHECKED;
+    /**
+     * True when this process should answer the update: it claimed it in the shared ledger, or the ledger could not
+     * be asked and {@code localCheck} (this process's own memory of update ids) has not seen it. An update another
+     * replica holds but has not answered is flagged in {@code awaited} (webhook mode), so that the endpoint asks
+     * Telegram to deliver it again: if that replica died, the update is answered once its claim runs out.
+     */
+    static boolean claim(DeliveryLedger ledger, int updateId,
+                         java.util.Map<Integer, java.util.concurrent.CompletableFuture<Boolean>> awaited,
+                         java.util.function.IntPredicate localCheck) {
+        switch (ledger.claim(key(updateId))) {
+            case FIRST -> {
+                localCheck.test(updateId); // remembered here too, for when the shared ledger is down
+                return true;
+            }
+            case UNCHECKED -> {
+                return localCheck.test(updateId);
+            }
+            case TAKEN -> {
+                java.util.Optional.ofNullable(awaited.get(updateId)).ifPresent(f -> f.complete(false));
+                return false;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     /** After the answer: answered (or failed for good, so not worth another try), else released for a redelivery. */

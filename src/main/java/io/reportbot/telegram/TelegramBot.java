@@ -214,7 +214,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void startWebhook(TelegramSettings.WebhookSettings hook) {
-        webhookServer = new WebhookServer(hook, this::receive);
+        webhookServer = new WebhookServer(hook, this::receiveAndAwait);
         webhookServer.start();
         if (hook.publicUrl().isPresent()) {
             try {
@@ -272,6 +272,43 @@ public final class TelegramBot implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** Webhook updates being waited for: completed when answered, or false when held by another replica. */
+    private final java.util.Map<Integer, java.util.concurrent.CompletableFuture<Boolean>> awaited =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Webhook mode: takes one update and returns once it is answered (or dropped on purpose), so that the endpoint
+     * acknowledges it only then; false when it should be delivered again (stopping, held by another replica, or not
+     * answered within the shutdown grace).
+     */
+    boolean receiveAndAwait(Update update) {
+        Integer id = update.getUpdateId();
+        if (!accepting) {
+            return false;
+        }
+        if (id == null) {
+            receive(List.of(update));
+            return true;
+        }
+        // a second delivery of an update in flight here waits for the same answer
+        java.util.concurrent.CompletableFuture<Boolean> done =
+                awaited.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>());
+        try {
+            receive(List.of(update));
+            if (done.isDone() || !unfinished.contains(id)) {
+                return done.getNow(true);
+            }
+            return done.get(settings.shutdownGrace().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            awaited.remove(id, done);
+        }
+    }
+
     /** Takes a batch of updates: drops repeats, routes, applies the rate limit, hands the rest to the workers. */
     void receive(List<Update> updates) {
         for (Update update : updates) {
@@ -290,12 +327,9 @@ public final class TelegramBot implements AutoCloseable {
             LOG.debug("stopping: update {} left for the next start", update.getUpdateId());
             return;
         }
-        if (update.getUpdateId() == null || !gate.firstTime(update.getUpdateId())) {
+        if (update.getUpdateId() == null || !(sharedLedger == null ? gate.firstTime(update.getUpdateId())
+                : SharedLedgerCheck.claim(sharedLedger, update.getUpdateId(), awaited, gate::firstTime))) {
             LOG.debug("update {} seen before, skipped", update.getUpdateId());
-            return;
-        }
-        if (sharedLedger != null && !SharedLedgerCheck.claim(sharedLedger, update.getUpdateId())) {
-            LOG.debug("update {} taken or answered by another replica, skipped", update.getUpdateId());
             return;
         }
         lastUpdateId.accumulateAndGet(update.getUpdateId(), Math::max);
@@ -369,6 +403,8 @@ public final class TelegramBot implements AutoCloseable {
             if (finished || !abandoning) { // only an answer cut short by the shutdown stays unconfirmed
                 unfinished.remove(updateId);
             }
+            boolean acknowledge = finished || !abandoning;
+            Optional.ofNullable(awaited.get(updateId)).ifPresent(f -> f.complete(acknowledge));
         }
     }
 

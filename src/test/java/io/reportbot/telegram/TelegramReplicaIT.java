@@ -96,13 +96,19 @@ class TelegramReplicaIT {
         }
     }
 
-    /** Delivers until the endpoint says 200, as Telegram retries a webhook that failed. */
+    /**
+     * Delivers until the endpoint says 200, as Telegram retries a webhook that failed, waiting a little longer each
+     * time (up to 1 s); the number of attempts. A claim held by a killed replica runs out after 30 s.
+     */
     private static int deliverUntilAccepted(URI endpoint, String update) throws InterruptedException {
-        for (int attempt = 1; attempt <= 50; attempt++) {
+        long pause = 20;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
             if (post(endpoint, update) == 200) {
                 return attempt;
             }
-            Thread.sleep(20);
+            Thread.sleep(pause);
+            pause = Math.min(1_000, pause * 2);
         }
         throw new AssertionError("an update was never accepted");
     }
@@ -132,10 +138,10 @@ class TelegramReplicaIT {
         try {
             for (int n = 0; n < 20; n++) {
                 String update = privateMessage(200 + n, 71_000 + n, 1, "de", "Wie viele Einhörner gibt es in Peking?");
-                List<Future<Integer>> both = List.of(pool.submit(() -> post(endpoints.get(0), update)),
-                        pool.submit(() -> post(endpoints.get(1), update)));
+                List<Future<Integer>> both = List.of(pool.submit(() -> deliverUntilAccepted(endpoints.get(0), update)),
+                        pool.submit(() -> deliverUntilAccepted(endpoints.get(1), update)));
                 for (Future<Integer> f : both) {
-                    assertThat(f.get()).isEqualTo(200);
+                    assertThat(f.get()).isPositive();
                 }
             }
             await("answers", Duration.ofSeconds(30), () -> java.util.stream.IntStream.range(0, 20)
@@ -188,37 +194,23 @@ class TelegramReplicaIT {
                 sleepQuietly(1_000);
                 return settled;
             });
-            Map<Integer, Integer> acceptedBy = proxy.acceptedBy();
             int answered = 0;
             int duplicated = 0;
-            int lostOfVictim = 0;
-            int lostOfSurvivor = 0;
-            int byVictim = 0;
+            int lost = 0;
             for (int n = 0; n < total; n++) {
                 int got = api.messagesTo(firstChat + n).size();
-                boolean victimAcked = acceptedBy.get(1_000 + n) == 0;
-                byVictim += victimAcked ? 1 : 0;
                 answered += got >= 1 ? 1 : 0;
                 duplicated += Math.max(0, got - 1);
-                if (got == 0) {
-                    if (victimAcked) {
-                        lostOfVictim++;
-                    } else {
-                        lostOfSurvivor++;
-                    }
-                }
+                lost += got == 0 ? 1 : 0;
             }
-            System.out.printf("replica kill -9 after %d of %d updates accepted: answered %d, duplicated %d, lost %d"
-                    + " (all acknowledged by the killed replica before it answered them; it acknowledged %d in all),"
-                    + " failed deliveries redelivered %d%n", acceptedAtKill, total, answered, duplicated,
-                    lostOfVictim + lostOfSurvivor, byVictim, retries.get());
+            System.out.printf("replica kill -9 after %d of %d updates acknowledged: answered %d, duplicated %d,"
+                    + " lost %d; deliveries refused or failed and made again %d%n", acceptedAtKill, total, answered,
+                    duplicated, lost, retries.get());
             assertThat(accepted.get()).isEqualTo(total);
-            assertThat(acceptedBy).hasSize(total);
-            assertThat(duplicated).as("duplicates").isZero();
-            assertThat(lostOfSurvivor).as("lost among the updates the surviving replica acknowledged").isZero();
+            assertThat(proxy.acceptedBy()).hasSize(total);
+            assertThat(lost).as("lost").isZero();
+            assertThat(duplicated).as("duplicated").isZero();
             assertThat(replicas.get(1).process().isAlive()).as("the other replica goes on").isTrue();
-            // The webhook endpoint acknowledges an update (200) before answering it, so the updates the killed
-            // replica had acknowledged but not yet answered are lost (printed above); see docs/operations.md.
         }
     }
 
