@@ -5,6 +5,11 @@ import io.reportbot.config.ConfigException;
 import io.reportbot.engine.Conversations;
 import io.reportbot.engine.ReloadableEngine;
 import io.reportbot.ops.BotEvents;
+import io.reportbot.ops.MeteredEngine;
+import io.reportbot.ops.Metrics;
+import io.reportbot.ops.OpsServer;
+import java.io.IOException;
+import java.util.Map;
 import io.reportbot.state.SharedState;
 import io.reportbot.state.StateListener;
 import io.reportbot.state.StateSettings;
@@ -45,6 +50,11 @@ public final class TelegramCommand implements Callable<Integer> {
                     + " long polling; needs TELEGRAM_WEBHOOK_SECRET.")
     boolean webhook;
 
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "Serve /healthz and /metrics on this port (default: reportbot.metrics.port; -1 off, 0 any free"
+                    + " port); with shared state in Redis, /healthz also reports it.")
+    Integer metricsPort;
+
     @Spec
     CommandSpec spec;
 
@@ -62,10 +72,15 @@ public final class TelegramCommand implements Callable<Integer> {
             return 2;
         }
         cfg.warnings().forEach(w -> spec.commandLine().getErr().println("reportbot: warning: " + w));
-        SharedState state = StateStores.open(stateSettings, StateListener.NONE);
+        int port = metricsPort != null ? metricsPort : cfg.integer("reportbot.metrics.port");
+        Metrics metrics = new Metrics();
+        SharedState state = StateStores.open(stateSettings, port >= 0 ? metrics.stateListener() : StateListener.NONE);
         ReloadableEngine engine = engineOptions.build(cfg.engineSettings(), new Conversations(state.contexts()));
         Signals.reloadOnHangup(engine);
-        TelegramBot bot = TelegramBot.create(engine, settings, BotEvents.NONE, SharedStates.ledgerForReplicas(state));
+        TelegramBot bot = port >= 0
+                ? TelegramBot.create(new MeteredEngine(engine, metrics.registry()), settings, metrics,
+                        SharedStates.ledgerForReplicas(state))
+                : TelegramBot.create(engine, settings, BotEvents.NONE, SharedStates.ledgerForReplicas(state));
         try {
             bot.start();
         } catch (TelegramConfigException e) {
@@ -79,6 +94,22 @@ public final class TelegramCommand implements Callable<Integer> {
             state.close();
             return 1;
         }
+        OpsServer ops = null;
+        if (port >= 0) {
+            String host = cfg.string("reportbot.metrics.host");
+            try {
+                ops = OpsServer.start(host, port, metrics, Map.of("telegram", bot::connected),
+                        SharedStates.healthOf(state));
+            } catch (IOException | RuntimeException e) {
+                spec.commandLine().getErr().println("reportbot: cannot serve /healthz and /metrics on " + host + ":"
+                        + port + " (" + e.getMessage() + "): choose another --metrics-port");
+                bot.stop();
+                state.close();
+                return 2;
+            }
+            spec.commandLine().getErr().println("reportbot: health and metrics on http://" + host + ":" + ops.port()
+                    + "/healthz and /metrics");
+        }
         spec.commandLine().getErr().println("reportbot: Telegram bot @" + bot.username() + " is running ("
                 + (webhook ? "webhook" : "long polling") + "); Ctrl-C or SIGTERM stops it.");
         CountDownLatch stop = new CountDownLatch(1);
@@ -90,6 +121,9 @@ public final class TelegramCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("reportbot: stopping; finishing the answers in flight.");
         bot.stop();
+        if (ops != null) {
+            ops.close();
+        }
         state.close();
         return 0;
     }

@@ -44,6 +44,7 @@ class TelegramReplicaIT {
     private static FakeBotApi api;
     private static final List<ReportbotProcess> replicas = new ArrayList<>();
     private static final List<URI> endpoints = new ArrayList<>();
+    private static final List<URI> health = new ArrayList<>();
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
@@ -55,8 +56,10 @@ class TelegramReplicaIT {
         api = new FakeBotApi(TelegramBotIT.TOKEN);
         for (int i = 0; i < 2; i++) {
             int port = RedisServer.freePort();
+            int opsPort = RedisServer.freePort();
             Path config = dir.resolve("replica" + i + ".properties");
-            Files.writeString(config, "telegram.webhook.port=" + port + "\n");
+            Files.writeString(config, "telegram.webhook.port=" + port + "\nreportbot.metrics.port=" + opsPort + "\n");
+            health.add(URI.create("http://127.0.0.1:" + opsPort + "/healthz"));
             Map<String, String> env = new HashMap<>();
             env.put("TELEGRAM_BOT_TOKEN", TelegramBotIT.TOKEN);
             env.put("TELEGRAM_API_URL", api.url().toString());
@@ -212,6 +215,36 @@ class TelegramReplicaIT {
             assertThat(duplicated).as("duplicated").isZero();
             assertThat(replicas.get(1).process().isAlive()).as("the other replica goes on").isTrue();
         }
+    }
+
+    @Test
+    @Order(4)
+    void withRedisGoneTheSurvivorStillAnswersAndItsHealthSaysRedisDown() throws Exception {
+        HttpResponse<String> up = http.send(HttpRequest.newBuilder(health.get(1)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(up.body()).contains("\"redis\":\"up\"");
+        redis.kill();
+        HttpResponse<String>[] down = new HttpResponse[1];
+        await("/healthz to say redis down", Duration.ofSeconds(10), () -> {
+            try {
+                down[0] = http.send(HttpRequest.newBuilder(health.get(1)).build(), HttpResponse.BodyHandlers.ofString());
+                return down[0].statusCode() == 503;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        assertThat(down[0].body()).contains("\"redis\":\"down\"");
+        long chat = 90_001;
+        long t0 = System.nanoTime();
+        assertThat(post(endpoints.get(1), privateMessage(5_000, chat, 1, "de", "Wie viele Einhörner gibt es in Peking?")))
+                .isEqualTo(200);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(api.messagesTo(chat)).hasSize(1);
+        System.out.printf("with Redis down: answered and acknowledged in %d ms%n", millis);
     }
 
     private static void sleepQuietly(long millis) {
