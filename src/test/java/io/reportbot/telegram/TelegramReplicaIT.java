@@ -225,11 +225,12 @@ class TelegramReplicaIT {
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(up.body()).contains("\"redis\":\"up\"");
         redis.kill();
-        HttpResponse<String>[] down = new HttpResponse[1];
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> down =
+                new java.util.concurrent.atomic.AtomicReference<>();
         await("/healthz to say redis down", Duration.ofSeconds(10), () -> {
             try {
-                down[0] = http.send(HttpRequest.newBuilder(health.get(1)).build(), HttpResponse.BodyHandlers.ofString());
-                return down[0].statusCode() == 503;
+                down.set(http.send(HttpRequest.newBuilder(health.get(1)).build(), HttpResponse.BodyHandlers.ofString()));
+                return down.get().statusCode() == 503;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -237,7 +238,7 @@ class TelegramReplicaIT {
                 return false;
             }
         });
-        assertThat(down[0].body()).contains("\"redis\":\"down\"");
+        assertThat(down.get().body()).contains("\"redis\":\"down\"");
         long chat = 90_001;
         long t0 = System.nanoTime();
         assertThat(post(endpoints.get(1), privateMessage(5_000, chat, 1, "de", "Wie viele Einhörner gibt es in Peking?")))
