@@ -130,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             if (telegram) {
                 TelegramBot bot = TelegramBot.create(metered, telegramSettings, metrics,
-                        SharedStates.ledgerForReplicas(state));
+                        SharedStates.forReplicas(state));
                 running.telegram = bot;
                 bot.start();
                 err.println("reportbot serve: Telegram bot @" + bot.username() + " is running (long polling)");

@@ -1,6 +1,5 @@
 package io.reportbot.cli;
 
-import io.reportbot.state.DeliveryLedger;
 import io.reportbot.state.SharedState;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -11,9 +10,9 @@ final class SharedStates {
     private SharedStates() {
     }
 
-    /** The shared ledger when the state is shared between replicas (Redis), else null: the adapter's own check. */
-    static DeliveryLedger ledgerForReplicas(SharedState state) {
-        return "redis".equals(state.kind()) ? state.ledger() : null;
+    /** The state when it is shared between replicas (Redis), else null: the adapter keeps its own. */
+    static SharedState forReplicas(SharedState state) {
+        return "redis".equals(state.kind()) ? state : null;
     }
 
     /** {@code redis} and whether it answers, for /healthz; nothing for in-process state. */

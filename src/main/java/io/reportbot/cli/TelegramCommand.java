@@ -79,8 +79,8 @@ public final class TelegramCommand implements Callable<Integer> {
         Signals.reloadOnHangup(engine);
         TelegramBot bot = port >= 0
                 ? TelegramBot.create(new MeteredEngine(engine, metrics.registry()), settings, metrics,
-                        SharedStates.ledgerForReplicas(state))
-                : TelegramBot.create(engine, settings, BotEvents.NONE, SharedStates.ledgerForReplicas(state));
+                        SharedStates.forReplicas(state))
+                : TelegramBot.create(engine, settings, BotEvents.NONE, SharedStates.forReplicas(state));
         try {
             bot.start();
         } catch (TelegramConfigException e) {

@@ -11,6 +11,11 @@ import java.util.Optional;
  */
 public interface ChoiceStore {
 
+    /** Choices in this process only (bounded, 30 days), for a process that shares nothing. */
+    static ChoiceStore inProcess() {
+        return new InProcessChoices(com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+    }
+
     /** The choice stored under this key, if any. */
     Optional<String> get(String key);
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import io.reportbot.ops.BotEvents;
+import io.reportbot.state.ChoiceStore;
 import io.reportbot.state.DeliveryLedger;
+import io.reportbot.state.SharedState;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
@@ -92,9 +94,12 @@ public final class TelegramBot implements AutoCloseable {
 
     /** The shared ledger of answered updates (Redis, for replicas); null: only this process's own check. */
     private final DeliveryLedger sharedLedger;
+    /** /lang choices: shared by the replicas, or this process's own. */
+    private final ChoiceStore choices;
 
-    private TelegramBot(Engine engine, TelegramSettings settings, BotEvents events, DeliveryLedger sharedLedger) {
-        this.sharedLedger = sharedLedger;
+    private TelegramBot(Engine engine, TelegramSettings settings, BotEvents events, SharedState shared) {
+        this.sharedLedger = shared == null ? null : shared.ledger();
+        this.choices = shared == null ? ChoiceStore.inProcess() : shared.choices();
         this.engine = engine;
         this.settings = settings;
         this.events = events;
@@ -118,10 +123,11 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * The same, asking a ledger shared by every replica (Redis) whether an update was taken or answered already, so
-     * that an update delivered to two replicas is answered once.
+     * The same, with state shared by every replica (Redis): the ledger says whether an update was taken or answered
+     * already, so that an update delivered to two replicas is answered once; {@code /lang} choices hold on every
+     * replica. Null: this process keeps its own.
      */
-    public static TelegramBot create(Engine engine, TelegramSettings settings, BotEvents events, DeliveryLedger shared) {
+    public static TelegramBot create(Engine engine, TelegramSettings settings, BotEvents events, SharedState shared) {
         return new TelegramBot(engine, settings, events, shared);
     }
 
@@ -146,7 +152,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         BotIdentity me = identify();
         router = new UpdateRouter(me);
-        handler = new UpdateHandler(engine, client, texts, me);
+        handler = new UpdateHandler(engine, client, texts, me, choices);
         for (int i = 0; i < settings.workers(); i++) {
             workers.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
                     daemon("telegram-worker-" + i)));

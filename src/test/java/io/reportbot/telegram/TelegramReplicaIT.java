@@ -135,6 +135,25 @@ class TelegramReplicaIT {
     }
 
     @Test
+    @Order(1)
+    void aLangChoiceMadeOnOneReplicaHoldsOnTheOther() throws Exception {
+        long chat = 72_001;
+        assertThat(post(endpoints.get(0), privateMessage(300, chat, 1, "de", "/lang en"))).isEqualTo(200);
+        await("the /lang answer", Duration.ofSeconds(30), () -> api.messagesTo(chat).size() == 1);
+        assertThat(post(endpoints.get(1), privateMessage(301, chat, 2, "de", "/help"))).isEqualTo(200);
+        await("the help", Duration.ofSeconds(30), () -> api.messagesTo(chat).size() == 2);
+        long english = 72_002;
+        assertThat(post(endpoints.get(1), privateMessage(302, english, 1, "en", "/help"))).isEqualTo(200);
+        long german = 72_003;
+        assertThat(post(endpoints.get(1), privateMessage(303, german, 1, "de", "/help"))).isEqualTo(200);
+        await("the other helps", Duration.ofSeconds(30), () -> api.messagesTo(english).size() == 1
+                && api.messagesTo(german).size() == 1);
+        String help = api.messagesTo(chat).get(1).text();
+        assertThat(help).isEqualTo(api.messagesTo(english).get(0).text())
+                .isNotEqualTo(api.messagesTo(german).get(0).text());
+    }
+
+    @Test
     @Order(2)
     void anUpdateDeliveredToBothReplicasIsAnsweredOnce() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
