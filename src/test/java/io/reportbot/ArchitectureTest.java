@@ -71,6 +71,19 @@ class ArchitectureTest {
     static final ArchRule packagesAreFreeOfCycles = slices().matching("io.reportbot.(*)..").should().beFreeOfCycles();
 
     @ArchTest
+    static final ArchRule stateImportsOnlyCore = noClasses()
+            .that().resideInAPackage("io.reportbot.state..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.reportbot.engine..", "io.reportbot.nlp..",
+                    "io.reportbot.report..", "io.reportbot.answer..", "io.reportbot.telegram..", "io.reportbot.discord..",
+                    "io.reportbot.ops..", "io.reportbot.config..", "io.reportbot.cli..", "io.reportbot.console..",
+                    "io.reportbot.review..", "io.reportbot.eval..");
+
+    @ArchTest
+    static final ArchRule redisStaysInState = noClasses()
+            .that().resideOutsideOfPackages("io.reportbot.state..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "io.github.bucket4j.redis..");
+
+    @ArchTest
     static final ArchRule coreImportsNothingOfTheProject = noClasses()
             .that().resideInAPackage("io.reportbot.core..")
             .should().dependOnClassesThat().resideOutsideOfPackages("io.reportbot.core..", "java..");

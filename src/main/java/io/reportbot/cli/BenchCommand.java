@@ -48,6 +48,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "Timed answers (default: ${DEFAULT-VALUE}).")
     int iterations = 50_000;
 
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "Also measure what shared state in this Redis adds per answer (e.g. redis://127.0.0.1:6379/0).")
+    String redisUrl;
+
     @Override
     public Integer call() throws Exception {
         OptionChecks.atLeast("--iterations", iterations, 1);
@@ -95,6 +99,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.print(CliText.format("bench.report.threads", threads, allCoresQps));
         out.print(CliText.format("bench.report.heap", usedMb, rt.maxMemory() / (1024 * 1024)));
         out.flush();
+        if (redisUrl != null) {
+            StateBench.run(out, redisUrl, engineOptions, questions, Math.min(warmup, 5_000), Math.min(iterations, 20_000));
+        }
         return 0;
     }
 

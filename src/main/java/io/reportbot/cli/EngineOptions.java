@@ -1,5 +1,6 @@
 package io.reportbot.cli;
 
+import io.reportbot.engine.Conversations;
 import io.reportbot.engine.EngineSettings;
 import io.reportbot.engine.FallbackListener;
 import io.reportbot.engine.ReloadableEngine;
@@ -52,9 +53,14 @@ public final class EngineOptions {
 
     /** Builds a reloadable engine from {@code base} with these options on top. */
     public ReloadableEngine build(EngineSettings base) {
+        return build(base, new Conversations());
+    }
+
+    /** The same, keeping conversation context in {@code conversations} (shared through Redis for replicas). */
+    public ReloadableEngine build(EngineSettings base, Conversations conversations) {
         EngineSettings s = settings(base);
         FallbackListener listener = s.unansweredLog().<FallbackListener>map(UnansweredLog::open)
                 .map(EngineOptions::skipTryIt).orElse(FallbackListener.NONE);
-        return ReloadableEngine.create(s, listener);
+        return ReloadableEngine.create(s, listener, conversations);
     }
 }

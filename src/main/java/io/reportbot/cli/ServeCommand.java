@@ -6,7 +6,11 @@ import io.reportbot.discord.DiscordBot;
 import io.reportbot.discord.DiscordConfig;
 import io.reportbot.discord.DiscordUnreachableException;
 import io.reportbot.engine.Engine;
+import io.reportbot.engine.Conversations;
 import io.reportbot.engine.ReloadableEngine;
+import io.reportbot.state.SharedState;
+import io.reportbot.state.StateSettings;
+import io.reportbot.state.StateStores;
 import io.reportbot.ops.MeteredEngine;
 import io.reportbot.ops.Metrics;
 import io.reportbot.ops.OpsServer;
@@ -119,6 +123,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         TelegramSettings telegramSettings = null;
         DiscordConfig discordConfig = null;
+        StateSettings stateSettings;
+        try {
+            stateSettings = config.stateSettings();
+        } catch (ConfigException e) {
+            return fail(err, e.getMessage());
+        }
         try {
             if (telegram) {
                 telegramSettings = TelegramSettings.from(config.fileProperties(), env, false);
@@ -130,20 +140,24 @@ public final class ServeCommand implements Callable<Integer> {
             return fail(err, e.getMessage());
         }
 
-        ReloadableEngine engine = engineOptions.build(config.engineSettings());
         Metrics metrics = new Metrics();
         Running running = new Running();
+        SharedState state = StateStores.open(stateSettings, metrics.stateListener());
+        running.state = state;
+        ReloadableEngine engine = engineOptions.build(config.engineSettings(), new Conversations(state.contexts()));
         try {
             running.maintenance = Maintenance.open(config, adminOptions, engineOptions.settings(config.engineSettings()),
                     metrics).orElse(null);
         } catch (io.reportbot.store.StoreException e) {
+            running.stop();
             return fail(err, e.getMessage() + " (check reportbot.store.jdbcUrl)");
         }
         Engine metered = new MeteredEngine(running.maintenance != null ? running.maintenance.recording(engine) : engine,
                 metrics.registry());
         try {
             if (telegram) {
-                TelegramBot bot = TelegramBot.create(metered, telegramSettings, metrics);
+                TelegramBot bot = TelegramBot.create(metered, telegramSettings, metrics,
+                        SharedStates.forReplicas(state));
                 running.telegram = bot;
                 bot.start();
                 err.println("reportbot serve: Telegram bot @" + bot.username() + " is running (long polling)");
@@ -170,7 +184,7 @@ public final class ServeCommand implements Callable<Integer> {
                 platforms.put("discord", running.discord::connected);
             }
             try {
-                running.ops = OpsServer.start(host, port, metrics, platforms);
+                running.ops = OpsServer.start(host, port, metrics, platforms, SharedStates.healthOf(state));
             } catch (IOException | RuntimeException e) {
                 running.stop();
                 return fail(err, "cannot serve /healthz and /metrics on " + host + ":" + port + " (" + e.getMessage()
@@ -219,6 +233,7 @@ public final class ServeCommand implements Callable<Integer> {
         DiscordBot discord;
         OpsServer ops;
         Maintenance maintenance;
+        SharedState state;
 
         /** Stops the platforms side by side (each finishes its answers in flight), then the endpoint. */
         void stop() {
@@ -242,6 +257,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             if (maintenance != null) {
                 maintenance.close();
+            }
+            if (state != null) {
+                state.close();
             }
             LOG.info("reportbot serve stopped");
         }

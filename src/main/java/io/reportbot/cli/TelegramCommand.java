@@ -2,7 +2,18 @@ package io.reportbot.cli;
 
 import io.reportbot.config.Config;
 import io.reportbot.config.ConfigException;
+import io.reportbot.engine.Conversations;
 import io.reportbot.engine.ReloadableEngine;
+import io.reportbot.ops.BotEvents;
+import io.reportbot.ops.MeteredEngine;
+import io.reportbot.ops.Metrics;
+import io.reportbot.ops.OpsServer;
+import java.io.IOException;
+import java.util.Map;
+import io.reportbot.state.SharedState;
+import io.reportbot.state.StateListener;
+import io.reportbot.state.StateSettings;
+import io.reportbot.state.StateStores;
 import io.reportbot.telegram.TelegramBot;
 import io.reportbot.telegram.TelegramConfigException;
 import io.reportbot.telegram.TelegramSettings;
@@ -39,6 +50,11 @@ public final class TelegramCommand implements Callable<Integer> {
                     + " long polling; needs TELEGRAM_WEBHOOK_SECRET.")
     boolean webhook;
 
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "Serve /healthz and /metrics on this port (default: reportbot.metrics.port; -1 off, 0 any free"
+                    + " port); with shared state in Redis, /healthz also reports it.")
+    Integer metricsPort;
+
     @Spec
     CommandSpec spec;
 
@@ -46,27 +62,53 @@ public final class TelegramCommand implements Callable<Integer> {
     public Integer call() {
         TelegramSettings settings;
         Config cfg;
+        StateSettings stateSettings;
         try {
             cfg = Config.load(Optional.ofNullable(config), System.getenv());
             settings = TelegramSettings.from(cfg.fileProperties(), System.getenv(), webhook);
+            stateSettings = cfg.stateSettings();
         } catch (TelegramConfigException | ConfigException e) {
             spec.commandLine().getErr().println("reportbot: " + e.getMessage());
             return 2;
         }
         cfg.warnings().forEach(w -> spec.commandLine().getErr().println("reportbot: warning: " + w));
-        ReloadableEngine engine = engineOptions.build(cfg.engineSettings());
+        int port = metricsPort != null ? metricsPort : cfg.integer("reportbot.metrics.port");
+        Metrics metrics = new Metrics();
+        SharedState state = StateStores.open(stateSettings, port >= 0 ? metrics.stateListener() : StateListener.NONE);
+        ReloadableEngine engine = engineOptions.build(cfg.engineSettings(), new Conversations(state.contexts()));
         Signals.reloadOnHangup(engine);
-        TelegramBot bot = TelegramBot.create(engine, settings);
+        TelegramBot bot = port >= 0
+                ? TelegramBot.create(new MeteredEngine(engine, metrics.registry()), settings, metrics,
+                        SharedStates.forReplicas(state))
+                : TelegramBot.create(engine, settings, BotEvents.NONE, SharedStates.forReplicas(state));
         try {
             bot.start();
         } catch (TelegramConfigException e) {
             spec.commandLine().getErr().println("reportbot: " + e.getMessage());
             bot.stop();
+            state.close();
             return 2;
         } catch (TelegramStartException e) {
             spec.commandLine().getErr().println("reportbot: " + e.getMessage());
             bot.stop();
+            state.close();
             return 1;
+        }
+        OpsServer ops = null;
+        if (port >= 0) {
+            String host = cfg.string("reportbot.metrics.host");
+            try {
+                ops = OpsServer.start(host, port, metrics, Map.of("telegram", bot::connected),
+                        SharedStates.healthOf(state));
+            } catch (IOException | RuntimeException e) {
+                spec.commandLine().getErr().println("reportbot: cannot serve /healthz and /metrics on " + host + ":"
+                        + port + " (" + e.getMessage() + "): choose another --metrics-port");
+                bot.stop();
+                state.close();
+                return 2;
+            }
+            spec.commandLine().getErr().println("reportbot: health and metrics on http://" + host + ":" + ops.port()
+                    + "/healthz and /metrics");
         }
         spec.commandLine().getErr().println("reportbot: Telegram bot @" + bot.username() + " is running ("
                 + (webhook ? "webhook" : "long polling") + "); Ctrl-C or SIGTERM stops it.");
@@ -79,6 +121,10 @@ public final class TelegramCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().println("reportbot: stopping; finishing the answers in flight.");
         bot.stop();
+        if (ops != null) {
+            ops.close();
+        }
+        state.close();
         return 0;
     }
 }

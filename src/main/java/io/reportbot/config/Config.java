@@ -2,6 +2,7 @@ package io.reportbot.config;
 
 import io.reportbot.config.Key.Type;
 import io.reportbot.engine.EngineSettings;
+import io.reportbot.state.StateSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -263,6 +265,22 @@ public final class Config {
     public EngineSettings engineSettings() {
         return new EngineSettings(value("reportbot.report").map(Path::of), value("reportbot.intents").map(Path::of),
                 Double.parseDouble(string("reportbot.threshold")), value("reportbot.unansweredLog").map(Path::of));
+    }
+
+    /**
+     * Where the shared state lives: Redis when {@code state.redisUrl} / {@code REPORTBOT_REDIS_URL} is set, else in
+     * this process.
+     *
+     * @throws ConfigException when the Redis URL is malformed (the message never shows the URL: it may hold a
+     *                         password)
+     */
+    public StateSettings stateSettings() {
+        try {
+            return new StateSettings(value("state.redisUrl"), string("state.redisKeyPrefix"),
+                    Duration.ofMillis(integer("state.redisTimeoutMillis")), StateSettings.DEFAULT_CONTEXT_IDLE);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("state.redisUrl (or REPORTBOT_REDIS_URL): " + e.getMessage());
+        }
     }
 
     /** The log format, {@code text} or {@code json}. */

@@ -34,6 +34,10 @@ public final class Keys {
             Key.of("reportbot.admin.secureCookie", Type.BOOLEAN, "false"),
             Key.of("reportbot.admin.evalDir", Type.DIR, ""),
             Key.integer("reportbot.admin.inboxDays", 30, 1, 3650),
+            // shared state (several replicas)
+            Key.of("state.redisUrl", Type.SECRET, "").withEnv("REPORTBOT_REDIS_URL"),
+            Key.of("state.redisKeyPrefix", Type.STRING, "reportbot:"),
+            Key.integer("state.redisTimeoutMillis", 200, 10, 10_000),
             // Telegram
             Key.of("telegram.token", Type.SECRET, "").withEnv("TELEGRAM_BOT_TOKEN"),
             Key.of("telegram.apiUrl", Type.STRING, "https://api.telegram.org").withEnv("TELEGRAM_API_URL"),

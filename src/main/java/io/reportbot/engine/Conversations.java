@@ -2,9 +2,9 @@ package io.reportbot.engine;
 
 import io.reportbot.core.Language;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.reportbot.state.ContextStore;
+import io.reportbot.state.InProcessContextStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +13,9 @@ import java.util.Optional;
  * What each conversation was last about, so that "und in Euro?" or "and the year before?" can be answered
  * about it. Bounded: at most {@code maxConversations} (least recently used go first), and a conversation
  * idle for {@code idleExpiry} is forgotten, so memory stays flat however many people ask. Thread-safe.
+ *
+ * <p>The contexts live in a {@link ContextStore}: in this process by default, or in Redis, so that several replicas
+ * continue each other's conversations (the {@link Context} is then stored as JSON: keep it a plain record).
  */
 public final class Conversations {
 
@@ -31,32 +34,31 @@ public final class Conversations {
     public static final int DEFAULT_MAX = 10_000;
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
 
-    private final Cache<String, Context> cache;
+    private final ContextStore store;
 
     public Conversations() {
         this(DEFAULT_MAX, DEFAULT_IDLE, Ticker.systemTicker());
     }
 
     public Conversations(int maxConversations, Duration idleExpiry, Ticker ticker) {
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(maxConversations)
-                .expireAfterAccess(idleExpiry)
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+        this(new InProcessContextStore(maxConversations, idleExpiry, ticker));
+    }
+
+    /** Conversations kept in the given store (e.g. the shared Redis one). */
+    public Conversations(ContextStore store) {
+        this.store = store;
     }
 
     public Optional<Context> get(String conversationId) {
-        return Optional.ofNullable(cache.getIfPresent(conversationId));
+        return store.get(conversationId, Context.class);
     }
 
     public void put(String conversationId, Context context) {
-        cache.put(conversationId, context);
+        store.put(conversationId, context);
     }
 
-    /** How many conversations are remembered now (after pending evictions). */
+    /** How many conversations are remembered now (after pending evictions); -1 when the store cannot tell. */
     public long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        return store.size();
     }
 }

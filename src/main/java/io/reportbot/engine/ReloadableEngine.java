@@ -40,7 +40,12 @@ public final class ReloadableEngine implements Engine {
 
     /** Builds the first engine; a broken file fails here as {@link EngineLoadException}. */
     public static ReloadableEngine create(EngineSettings settings, FallbackListener listener) {
-        Conversations conversations = new Conversations();
+        return create(settings, listener, new Conversations());
+    }
+
+    /** The same, keeping conversation context in {@code conversations} (e.g. shared through Redis). */
+    public static ReloadableEngine create(EngineSettings settings, FallbackListener listener,
+                                          Conversations conversations) {
         Engine first = EngineFactory.create(settings, IntentClassifier.Settings.defaults(), conversations, listener);
         return new ReloadableEngine(settings, conversations, listener, first);
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.reportbot.state.StateListener;
 import java.util.Set;
 
 /**
@@ -13,7 +14,9 @@ import java.util.Set;
  *
  * <p>Meters (Prometheus names): {@code reportbot_platform_errors_total{platform,kind}},
  * {@code reportbot_platform_retries_total{platform,reason}}, {@code reportbot_rate_limited_total{platform,scope}},
- * {@code reportbot_not_allowed_total{platform}}, plus those of {@link MeteredEngine} and a few JVM meters.
+ * {@code reportbot_not_allowed_total{platform}}, {@code reportbot_state_failures_total{operation}} (shared-state
+ * operations that failed or timed out and were degraded), {@code reportbot_state_available} (1 while the shared store
+ * answers), plus those of {@link MeteredEngine} and a few JVM meters.
  *
  * <p>Thread-safe.
  */
@@ -21,6 +24,7 @@ public final class Metrics implements BotEvents {
 
     private static final Set<String> REASONS = Set.of("http_429", "http_5xx", "io");
     private static final Set<String> SCOPES = Set.of("user", "chat");
+    private static final Set<String> STATE_OPERATIONS = Set.of("context", "ledger", "rate_limit", "choice", "ping");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -34,6 +38,27 @@ public final class Metrics implements BotEvents {
             registry.counter("reportbot.rate.limited", "platform", platform, "scope", "user");
             registry.counter("reportbot.rate.limited", "platform", platform, "scope", "chat");
         }
+    }
+
+    /** Counts shared-state failures and tracks its availability ({@code reportbot_state_*}). */
+    public StateListener stateListener() {
+        java.util.concurrent.atomic.AtomicInteger available = registry.gauge("reportbot.state.available",
+                new java.util.concurrent.atomic.AtomicInteger(1));
+        for (String op : STATE_OPERATIONS) {
+            registry.counter("reportbot.state.failures", "operation", op);
+        }
+        return new StateListener() {
+            @Override
+            public void failed(String operation) {
+                registry.counter("reportbot.state.failures", "operation",
+                        STATE_OPERATIONS.contains(operation) ? operation : "other").increment();
+            }
+
+            @Override
+            public void availabilityChanged(boolean up) {
+                available.set(up ? 1 : 0);
+            }
+        };
     }
 
     /** The registry, for {@link MeteredEngine}. */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The health and metrics endpoint (JDK {@link HttpServer}, GET only):
  * <ul>
  *   <li>{@code /healthz}: {@code {"up":true,"platforms":{"telegram":true,"discord":false}}}, status 200 when every
- *   configured platform is connected and 503 otherwise;</li>
+ *   configured platform is connected and 503 otherwise; with shared state in Redis also {@code "redis":"up"} or
+ *   {@code "redis":"down"} (503 while down);</li>
  *   <li>{@code /metrics}: the {@link Metrics} in the Prometheus text format.</li>
  * </ul>
  * Binds to 127.0.0.1 unless told otherwise. Thread-safe; start once, stop once.
@@ -45,6 +46,17 @@ public final class OpsServer implements AutoCloseable {
      */
     public static OpsServer start(String host, int port, Metrics metrics, Map<String, BooleanSupplier> platforms)
             throws IOException {
+        return start(host, port, metrics, platforms, Map.of());
+    }
+
+    /**
+     * Starts listening, reporting shared stores beside the platforms.
+     *
+     * @param stores each shared store by name (e.g. {@code redis}) and whether it answers now
+     * @throws IOException when the address cannot be bound
+     */
+    public static OpsServer start(String host, int port, Metrics metrics, Map<String, BooleanSupplier> platforms,
+                                  Map<String, BooleanSupplier> stores) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "reportbot-ops-http");
@@ -52,7 +64,8 @@ public final class OpsServer implements AutoCloseable {
             return t;
         });
         Map<String, BooleanSupplier> copy = new LinkedHashMap<>(platforms);
-        server.createContext("/healthz", ex -> handle(ex, () -> health(copy)));
+        Map<String, BooleanSupplier> storesCopy = new LinkedHashMap<>(stores);
+        server.createContext("/healthz", ex -> handle(ex, () -> health(copy, storesCopy)));
         server.createContext("/metrics", ex -> handle(ex, () -> new Response(200,
                 "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
         server.setExecutor(executor);
@@ -71,21 +84,34 @@ public final class OpsServer implements AutoCloseable {
     }
 
     static Response health(Map<String, BooleanSupplier> platforms) {
+        return health(platforms, Map.of());
+    }
+
+    static Response health(Map<String, BooleanSupplier> platforms, Map<String, BooleanSupplier> stores) {
         StringBuilder sb = new StringBuilder("{\"up\":true,\"platforms\":{");
         boolean allUp = true;
         int n = 0;
         for (Map.Entry<String, BooleanSupplier> e : platforms.entrySet()) {
-            boolean connected;
-            try {
-                connected = e.getValue().getAsBoolean();
-            } catch (RuntimeException ex) {
-                connected = false;
-            }
+            boolean connected = ask(e.getValue());
             allUp &= connected;
             sb.append(n++ > 0 ? "," : "").append('"').append(e.getKey()).append("\":").append(connected);
         }
-        sb.append("}}");
+        sb.append('}');
+        for (Map.Entry<String, BooleanSupplier> e : stores.entrySet()) {
+            boolean up = ask(e.getValue());
+            allUp &= up;
+            sb.append(",\"").append(e.getKey()).append("\":\"").append(up ? "up" : "down").append('"');
+        }
+        sb.append('}');
         return new Response(allUp ? 200 : 503, "application/json", sb.toString());
+    }
+
+    private static boolean ask(BooleanSupplier s) {
+        try {
+            return s.getAsBoolean();
+        } catch (RuntimeException ex) {
+            return false;
+        }
     }
 
     private static void handle(HttpExchange ex, java.util.function.Supplier<Response> what) throws IOException {

@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import io.reportbot.ops.BotEvents;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import io.reportbot.state.ChoiceStore;
+import io.reportbot.state.DeliveryLedger;
+import io.reportbot.state.SharedState;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -87,7 +91,14 @@ public final class TelegramBot implements AutoCloseable {
     private WebhookServer webhookServer;
     private boolean stopped;
 
-    private TelegramBot(Engine engine, TelegramSettings settings, BotEvents events) {
+    /** The shared ledger of answered updates (Redis, for replicas); null: only this process's own check. */
+    private final DeliveryLedger sharedLedger;
+    /** /lang choices: shared by the replicas, or this process's own. */
+    private final ChoiceStore choices;
+
+    private TelegramBot(Engine engine, TelegramSettings settings, BotEvents events, SharedState shared) {
+        this.sharedLedger = shared == null ? null : shared.ledger();
+        this.choices = shared == null ? ChoiceStore.inProcess() : shared.choices();
         this.engine = engine;
         this.settings = settings;
         this.events = events;
@@ -102,12 +113,21 @@ public final class TelegramBot implements AutoCloseable {
 
     /** A bot that answers with this engine; nothing happens until {@link #start()}. */
     public static TelegramBot create(Engine engine, TelegramSettings settings) {
-        return new TelegramBot(engine, settings, BotEvents.NONE);
+        return new TelegramBot(engine, settings, BotEvents.NONE, null);
     }
 
     /** A bot that answers with this engine and reports errors, retries and rate-limited messages to {@code events}. */
     public static TelegramBot create(Engine engine, TelegramSettings settings, BotEvents events) {
-        return new TelegramBot(engine, settings, events);
+        return new TelegramBot(engine, settings, events, null);
+    }
+
+    /**
+     * The same, with state shared by every replica (Redis): the ledger says whether an update was taken or answered
+     * already, so that an update delivered to two replicas is answered once; {@code /lang} choices hold on every
+     * replica. Null: this process keeps its own.
+     */
+    public static TelegramBot create(Engine engine, TelegramSettings settings, BotEvents events, SharedState shared) {
+        return new TelegramBot(engine, settings, events, shared);
     }
 
     /**
@@ -142,7 +162,7 @@ public final class TelegramBot implements AutoCloseable {
         }
         BotIdentity me = identify();
         router = new UpdateRouter(me);
-        handler = new UpdateHandler(engine, client, texts, me);
+        handler = new UpdateHandler(engine, client, texts, me, choices);
         if (settings.webhook().isEmpty() && settings.ledgerFile().isPresent()) {
             offsets = new UpdateOffsets(UpdateLedger.open(settings.ledgerFile().get()));
         }
@@ -221,7 +241,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void startWebhook(TelegramSettings.WebhookSettings hook) {
-        webhookServer = new WebhookServer(hook, this::polled);
+        webhookServer = new WebhookServer(hook, this::webhookReceived);
         webhookServer.start();
         if (hook.publicUrl().isPresent()) {
             try {
@@ -263,6 +283,31 @@ public final class TelegramBot implements AutoCloseable {
      */
     void polled(PollRequest.Polled batch) {
         offsets.confirmed(batch.offset());
+        skipMalformed(batch);
+        int asked = Math.max(batch.offset(), offsets.confirmedOffset());
+        OptionalInt lower = offsets.restartedLower(batch.offset(), batch.updates());
+        if (lower.isPresent()) {
+            LOG.warn("Telegram's update ids started again lower (update {} after offset {}); following the new ids",
+                    lower.getAsInt(), asked);
+            events.platformError("telegram", "update_ids_restarted");
+        }
+        receive(batch.updates());
+    }
+
+    /**
+     * Webhook mode: one delivery; true once every update in it is answered (or dropped on purpose), false when it
+     * should be delivered again. An update that cannot be read is counted and acknowledged, never redelivered.
+     */
+    boolean webhookReceived(PollRequest.Polled batch) {
+        skipMalformed(batch);
+        boolean acknowledge = true;
+        for (Update update : batch.updates()) {
+            acknowledge &= receiveAndAwait(update);
+        }
+        return acknowledge;
+    }
+
+    private void skipMalformed(PollRequest.Polled batch) {
         for (int id : batch.malformedIds()) {
             events.platformError("telegram", "malformed_update");
             LOG.warn("update {} could not be read (a field missing or of the wrong type) and is skipped", id);
@@ -272,14 +317,6 @@ public final class TelegramBot implements AutoCloseable {
             events.platformError("telegram", "malformed_update");
             LOG.warn("an update without update_id was skipped");
         }
-        int asked = Math.max(batch.offset(), offsets.confirmedOffset());
-        OptionalInt lower = offsets.restartedLower(batch.offset(), batch.updates());
-        if (lower.isPresent()) {
-            LOG.warn("Telegram's update ids started again lower (update {} after offset {}); following the new ids",
-                    lower.getAsInt(), asked);
-            events.platformError("telegram", "update_ids_restarted");
-        }
-        receive(batch.updates());
     }
 
     /** The bot's username (without "@") as Telegram reported it at start-up. */
@@ -306,6 +343,43 @@ public final class TelegramBot implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** Webhook updates being waited for: completed when answered, or false when held by another replica. */
+    private final java.util.Map<Integer, java.util.concurrent.CompletableFuture<Boolean>> awaited =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Webhook mode: takes one update and returns once it is answered (or dropped on purpose), so that the endpoint
+     * acknowledges it only then; false when it should be delivered again (stopping, held by another replica, or not
+     * answered within the shutdown grace).
+     */
+    boolean receiveAndAwait(Update update) {
+        Integer id = update.getUpdateId();
+        if (!accepting) {
+            return false;
+        }
+        if (id == null) {
+            receive(List.of(update));
+            return true;
+        }
+        // a second delivery of an update in flight here waits for the same answer
+        java.util.concurrent.CompletableFuture<Boolean> done =
+                awaited.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>());
+        try {
+            receive(List.of(update));
+            if (done.isDone() || !offsets.isUnfinished(id)) {
+                return done.getNow(true);
+            }
+            return done.get(settings.shutdownGrace().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            awaited.remove(id, done);
+        }
+    }
+
     /** Takes a batch of updates: drops repeats, routes, applies the rate limit, hands the rest to the workers. */
     void receive(List<Update> updates) {
         for (Update update : updates) {
@@ -330,7 +404,9 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         int id = update.getUpdateId();
-        if (!offsets.take(id)) {
+        boolean first = sharedLedger == null ? offsets.take(id)
+                : SharedLedgerCheck.claim(sharedLedger, id, awaited, offsets::take);
+        if (!first) {
             LOG.debug("update {} seen before, skipped", id);
             return;
         }
@@ -379,9 +455,12 @@ public final class TelegramBot implements AutoCloseable {
                 LOG.debug("update {} failure detail", updateId, redactor.sanitize(e));
             }
         } finally {
+            SharedLedgerCheck.settle(sharedLedger, updateId, finished || !abandoning);
             inFlight.decrementAndGet();
             // only an answer cut short by the shutdown stays unconfirmed; one that failed on its own would fail again
-            offsets.finished(updateId, finished || !abandoning);
+            boolean acknowledge = finished || !abandoning;
+            offsets.finished(updateId, acknowledge);
+            Optional.ofNullable(awaited.get(updateId)).ifPresent(f -> f.complete(acknowledge));
         }
     }
 

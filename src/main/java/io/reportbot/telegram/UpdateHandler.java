@@ -1,15 +1,13 @@
 package io.reportbot.telegram;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
+import io.reportbot.state.ChoiceStore;
 import io.reportbot.engine.Reply;
 import io.reportbot.telegram.Route.ChatRef;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,11 +47,15 @@ final class UpdateHandler {
     private final TelegramFormatter formatter;
     private final Texts texts;
     private final BotIdentity bot;
-    /** /lang choices, per chat; in memory, bounded. */
-    private final Cache<Long, Language> chatLanguage = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(Duration.ofDays(30)).build();
+    /** /lang choices, per chat: in memory, or shared by the replicas (Redis). */
+    private final ChoiceStore choices;
 
     UpdateHandler(Engine engine, TelegramClient client, Texts texts, BotIdentity bot) {
+        this(engine, client, texts, bot, ChoiceStore.inProcess());
+    }
+
+    UpdateHandler(Engine engine, TelegramClient client, Texts texts, BotIdentity bot, ChoiceStore choices) {
+        this.choices = choices;
         this.engine = engine;
         this.client = client;
         this.texts = texts;
@@ -120,7 +122,7 @@ final class UpdateHandler {
     private void question(ChatRef chat, Integer messageId, String text, Optional<Language> userLanguage)
             throws TelegramApiException {
         typing(chat);
-        Optional<Language> hint = Optional.ofNullable(chatLanguage.getIfPresent(chat.chatId())).or(() -> userLanguage);
+        Optional<Language> hint = chosenLanguage(chat).or(() -> userLanguage);
         Reply reply = engine.answer(new Inbound(text, chat.conversationId(), PLATFORM, hint));
         sendReply(chat, messageId, reply);
     }
@@ -153,7 +155,7 @@ final class UpdateHandler {
             case "lang" -> {
                 Optional<Language> chosen = c.args().matches("(?i)de|en") ? Language.fromCode(c.args()) : Optional.empty();
                 if (chosen.isPresent()) {
-                    chatLanguage.put(c.where().chatId(), chosen.get());
+                    choices.put(langKey(c.where()), chosen.get().code());
                     sendText(c.where(), c.messageId(), texts.get(chosen.get(), "lang.set"), Optional.empty());
                 } else {
                     sendText(c.where(), c.messageId(), texts.get(l, "lang.usage"), Optional.empty());
@@ -225,8 +227,15 @@ final class UpdateHandler {
 
     /** The language for the adapter's own texts: the chat's /lang choice, else the user's Telegram language. */
     private Language language(ChatRef chat, Optional<Language> userLanguage) {
-        Language chosen = chatLanguage.getIfPresent(chat.chatId());
-        return chosen != null ? chosen : userLanguage.orElse(Language.DE);
+        return chosenLanguage(chat).or(() -> userLanguage).orElse(Language.DE);
+    }
+
+    private Optional<Language> chosenLanguage(ChatRef chat) {
+        return choices.get(langKey(chat)).flatMap(Language::fromCode);
+    }
+
+    private static String langKey(ChatRef chat) {
+        return "telegram:lang:" + chat.chatId();
     }
 
     static String resultId(String key) {

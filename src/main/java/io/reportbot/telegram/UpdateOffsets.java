@@ -57,6 +57,11 @@ final class UpdateOffsets implements AutoCloseable {
         }
     }
 
+    /** True while the update is taken on and its work is not over. */
+    boolean isUnfinished(int updateId) {
+        return unfinished.contains(updateId);
+    }
+
     /** The update never reached a worker (the workers were full or stopping). */
     void dropped(int updateId) {
         unfinished.remove(updateId);

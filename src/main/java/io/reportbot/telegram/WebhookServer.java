@@ -13,14 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The webhook endpoint: Telegram POSTs each update as JSON; a request without the right
- * {@code X-Telegram-Bot-Api-Secret-Token} gets 401, a body that is not a JSON object 400, anything else 200 at once
- * (the answer is worked out afterwards; an update that cannot be read is counted and skipped). Binds to 127.0.0.1 unless told otherwise: put a TLS proxy in front.
+ * {@code X-Telegram-Bot-Api-Secret-Token} gets 401, a body that is not a JSON object 400. An update is acknowledged
+ * with 200 only once it is answered (or dropped on purpose: an update that cannot be read is counted and skipped),
+ * and with 503 when it should come again (the bot is stopping, or another replica holds it): so an update a replica
+ * took but never answered, because it crashed, is redelivered by Telegram and answered by another replica. Binds to
+ * 127.0.0.1 unless told otherwise: put a TLS proxy in front.
  *
  * <p>Thread-safe.
  */
@@ -29,13 +32,14 @@ final class WebhookServer {
     private static final int MAX_BODY = 1 << 20;
 
     private final TelegramSettings.WebhookSettings settings;
-    private final Consumer<PollRequest.Polled> sink;
+    /** Takes one delivery and returns once it is answered: true to acknowledge it, false to have it sent again. */
+    private final Predicate<PollRequest.Polled> sink;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
             false);
     private HttpServer server;
     private ExecutorService executor;
 
-    WebhookServer(TelegramSettings.WebhookSettings settings, Consumer<PollRequest.Polled> sink) {
+    WebhookServer(TelegramSettings.WebhookSettings settings, Predicate<PollRequest.Polled> sink) {
         this.settings = settings;
         this.sink = sink;
     }
@@ -47,7 +51,8 @@ final class WebhookServer {
             throw new TelegramStartException("cannot listen on " + settings.bindHost() + ":" + settings.port() + ": "
                     + e.getMessage());
         }
-        executor = Executors.newFixedThreadPool(4, r -> {
+        // each request waits for its answer: as many as Telegram's default max_connections (40)
+        executor = Executors.newFixedThreadPool(40, r -> {
             Thread t = new Thread(r, "telegram-webhook");
             t.setDaemon(true);
             return t;
@@ -102,8 +107,7 @@ final class WebhookServer {
                 respond(exchange, 400);
                 return;
             }
-            respond(exchange, 200);
-            sink.accept(update);
+            respond(exchange, sink.test(update) ? 200 : 503);
         } catch (UncheckedIOException e) {
             LOG.debug("webhook connection failed: {}", e.getMessage());
         }

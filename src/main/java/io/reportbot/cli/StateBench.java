@@ -1,0 +1,94 @@
+package io.reportbot.cli;
+
+import io.reportbot.engine.Conversations;
+import io.reportbot.engine.Engine;
+import io.reportbot.engine.EngineSettings;
+import io.reportbot.engine.Inbound;
+import io.reportbot.state.SharedState;
+import io.reportbot.state.StateListener;
+import io.reportbot.state.StateSettings;
+import io.reportbot.state.StateStores;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What shared state in Redis adds to each answer: the same questions answered with context in this process and in
+ * Redis, each Redis answer also claiming and marking its update in the ledger as a Telegram replica does
+ * (4 round trips: claim, context read, context write, mark answered). Prints percentiles of both and of the Redis
+ * work alone.
+ */
+final class StateBench {
+
+    private StateBench() {
+    }
+
+    static void run(PrintWriter out, String redisUrl, EngineOptions engineOptions, List<String> questions, int warmup,
+                    int iterations) {
+        Engine local = engineOptions.build(EngineSettings.fromEnvironment(System.getenv()));
+        long t0 = System.nanoTime();
+        try (SharedState state = StateStores.open(StateSettings.redis(redisUrl), StateListener.NONE)) {
+            out.printf(Locale.ROOT, "opening the Redis state (Lettuce, Netty; first in this JVM): %.0f ms%n",
+                    (System.nanoTime() - t0) / 1e6);
+            if (!state.available()) {
+                out.println("shared state: " + StateSettings.redis(redisUrl).describe() + " does not answer; skipped");
+                return;
+            }
+            Engine shared = engineOptions.build(EngineSettings.fromEnvironment(System.getenv()),
+                    new Conversations(state.contexts()));
+            String run = "bench:" + System.nanoTime() + ":";
+            for (int i = 0; i < warmup; i++) {
+                String q = questions.get(i % questions.size());
+                local.answer(Inbound.of(q, "bench", "bench"));
+                answerAsReplica(shared, state, run + "w" + i, q);
+            }
+            long[] inProcess = new long[iterations];
+            long[] redis = new long[iterations];
+            long[] redisOnly = new long[iterations];
+            for (int i = 0; i < iterations; i++) {
+                String q = questions.get(i % questions.size());
+                long s = System.nanoTime();
+                local.answer(Inbound.of(q, "bench", "bench"));
+                inProcess[i] = System.nanoTime() - s;
+                s = System.nanoTime();
+                answerAsReplica(shared, state, run + i, q);
+                redis[i] = System.nanoTime() - s;
+                s = System.nanoTime();
+                String k = run + "o" + i;
+                state.ledger().claim(k);
+                state.contexts().get(k, Conversations.Context.class);
+                state.contexts().put(k, new Conversations.Context(List.of("bench"), io.reportbot.core.Language.EN));
+                state.ledger().markAnswered(k);
+                redisOnly[i] = System.nanoTime() - s;
+            }
+            Arrays.sort(inProcess);
+            Arrays.sort(redis);
+            Arrays.sort(redisOnly);
+            out.printf(Locale.ROOT, "shared state: %s, %d answers after %d warm-up, one thread%n",
+                    StateSettings.redis(redisUrl).describe(), iterations, warmup);
+            line(out, "answer, context in process:  ", inProcess);
+            line(out, "answer, context + ledger in Redis:", redis);
+            line(out, "the 4 Redis round trips alone:", redisOnly);
+            out.printf(Locale.ROOT, "added per answer (p50 / p99): %.3f / %.3f ms%n",
+                    pct(redis, 50) - pct(inProcess, 50), pct(redis, 99) - pct(inProcess, 99));
+            out.flush();
+        }
+    }
+
+    private static void answerAsReplica(Engine engine, SharedState state, String key, String question) {
+        state.ledger().claim(key);
+        engine.answer(Inbound.of(question, "bench-shared", "bench"));
+        state.ledger().markAnswered(key);
+    }
+
+    private static void line(PrintWriter out, String what, long[] sorted) {
+        out.printf(Locale.ROOT, "  %-34s p50 %.3f  p90 %.3f  p99 %.3f  max %.3f ms%n", what, pct(sorted, 50),
+                pct(sorted, 90), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double pct(long[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}
