@@ -10,12 +10,13 @@ import picocli.CommandLine.Option;
 /** Where the report and the intents come from: bundled by default, or from outside folders. */
 public final class EngineOptions {
 
-    @Option(names = "--report", paramLabel = "FILE",
-            description = "A report dataset (JSON) to use instead of the bundled white paper.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "A report folder (report.json, intents/, optional lexicon.json and source.txt) to use instead "
+                    + "of the bundled white paper. A single report .json file still works but is deprecated.")
     Path report;
 
     @Option(names = "--intents", paramLabel = "DIR",
-            description = "A folder of intent files (*.json) to use instead of the bundled ones.")
+            description = "A folder of intent files (*.json) to use instead of the report folder's intents/.")
     Path intents;
 
     @Option(names = "--unanswered-log", paramLabel = "FILE",

@@ -11,7 +11,6 @@ import io.reportbot.eval.EvalResult;
 import io.reportbot.eval.Evaluator;
 import io.reportbot.eval.LabelledQuestion;
 import io.reportbot.nlp.IntentClassifier;
-import io.reportbot.nlp.IntentLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public final class EvalCommand implements Callable<Integer> {
         EngineSettings settings = engineOptions.settings();
         Map<String, Object> jsonOut = new LinkedHashMap<>();
         if (folds != null) {
-            var intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
+            var intents = EngineFactory.load(settings).intents();
             double acc = CrossValidator.accuracy(intents, folds, classifierSettings());
             jsonOut.put("crossValidation", Map.of("folds", folds, "accuracy", acc));
             if (!json) {

@@ -158,6 +158,12 @@ public final class Config {
                             + " out for the default)");
                 }
             }
+            case PATH -> {
+                if (!Files.exists(Path.of(v))) {
+                    return Optional.of(what + ": file not found: " + v + " (give an existing report folder or file, or leave the key"
+                            + " out for the default)");
+                }
+            }
             case NEW_FILE -> {
                 Path parent = Path.of(v).toAbsolutePath().getParent();
                 if (parent == null || !Files.isDirectory(parent)) {

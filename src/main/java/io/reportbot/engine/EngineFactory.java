@@ -6,14 +6,15 @@ import io.reportbot.core.EngineLoadException;
 import io.reportbot.answer.Wording;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
-import io.reportbot.nlp.IntentLoader;
 import io.reportbot.nlp.LanguageGuesser;
 import io.reportbot.nlp.Lexicon;
 import io.reportbot.nlp.ModelCache;
 import io.reportbot.nlp.QuestionReader;
 import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.report.Report;
-import io.reportbot.report.ReportLoader;
+import io.reportbot.reportfolder.FolderLint;
+import io.reportbot.reportfolder.ReportFolder;
+import io.reportbot.reportfolder.ReportFolders;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -50,9 +51,11 @@ public final class EngineFactory {
         double threshold = settings.threshold();
         long t0 = System.nanoTime();
         CompletableFuture<LanguageDetectorModel> model = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
-        Report report = settings.reportFile().map(new ReportLoader()::load).orElseGet(new ReportLoader()::loadBundled);
-        List<Intent> intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
+        ReportFolder folder = load(settings);
+        Report report = folder.report();
+        List<Intent> intents = folder.intents();
         checkTopics(report, intents);
+        FolderLint.loadWarnings(folder).forEach(w -> log.warn("report \"{}\": {}", report.id(), w));
         long t1 = System.nanoTime();
         IntentClassifier classifier = IntentClassifier.trainOrLoad(intents, classifierSettings, ModelCache.fromEnvironment());
         long t2 = System.nanoTime();
@@ -63,7 +66,7 @@ public final class EngineFactory {
             intents.forEach(i -> texts.addAll(i.examples(l)));
             corpus.put(l, texts);
         }
-        Lexicon lexicon = Lexicon.bundled();
+        Lexicon lexicon = Lexicon.bundled().withReport(folder.lexicon());
         Set<String> own = new HashSet<>(report.place().aliases());
         own.addAll(report.place().nationAliases());
         own.add(TextNormalizer.normalize(report.place().name().de()));
@@ -81,6 +84,12 @@ public final class EngineFactory {
                 (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
                 (t2 - t1) / 1_000_000);
         return engine;
+    }
+
+    /** The report folder the settings name: {@code --report DIR} (or a deprecated single file), else the bundled one. */
+    public static ReportFolder load(EngineSettings settings) {
+        return settings.reportFile().map(p -> ReportFolders.load(p, settings.intentsDir()))
+                .orElseGet(() -> ReportFolders.bundled(settings.intentsDir()));
     }
 
     /** Every topic intent must have a topic in the report, or it could never be answered. */

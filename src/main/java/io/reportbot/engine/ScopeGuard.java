@@ -52,7 +52,7 @@ final class ScopeGuard {
         String sources = intent.kind() == Intent.Kind.TOPIC ? topicSourcesNormalized.getOrDefault(intent.name(), "") : "";
         for (String place : q.otherPlaces()) {
             if (!sources.contains(" " + place + " ")) {
-                return Optional.of(wording.format(lang, "fallback.place", display(place)));
+                return Optional.of(wording.format(lang, "fallback.place", display(place), report.place().name().get(lang)));
             }
         }
         for (Uncovered u : report.uncovered()) {
