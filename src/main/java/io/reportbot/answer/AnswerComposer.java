@@ -270,7 +270,8 @@ public final class AnswerComposer {
             } else {
                 lines.add(noNational(lang));
             }
-        } else if (aspects.contains(Aspect.SHARE) && !hasShare && all.stream().noneMatch(v -> v.yoy() != null)) {
+        } else if (aspects.contains(Aspect.SHARE) && !hasShare && all.stream().noneMatch(v -> v.yoy() != null)
+                && all.stream().noneMatch(v -> "percent".equals(v.unit()))) {
             lines.add(noNational(lang));
         }
         boolean money = all.stream().anyMatch(Value::isMoney);
@@ -360,8 +361,9 @@ public final class AnswerComposer {
     /** "Source (title, German original): …", or without the edition when the report names none. */
     private String sourceLine(String source, Language lang) {
         String title = report.title().get(lang);
-        return report.edition() == null ? wording.format(lang, "source", source, title)
-                : wording.format(lang, "source.edition", source, title, report.edition().get(lang));
+        String edition = report.edition() == null ? null : report.edition().get(lang);
+        return edition == null || edition.isBlank() ? wording.format(lang, "source", source, title)
+                : wording.format(lang, "source.edition", source, title, edition);
     }
 
     /** "The report gives only the figures for Beijing here, no total or share for all of China." */
