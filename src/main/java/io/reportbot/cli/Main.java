@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 DiscordCommand.class,
                 ServeCommand.class,
                 EvalCommand.class,
+                CheckCommand.class,
                 ReviewCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
