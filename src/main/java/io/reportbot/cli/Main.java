@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 EvalCommand.class,
                 CheckCommand.class,
+                DraftCommand.class,
                 ReviewCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
