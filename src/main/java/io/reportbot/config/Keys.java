@@ -17,6 +17,9 @@ public final class Keys {
             // the engine
             Key.of("reportbot.report", Type.PATH, ""),
             Key.of("reportbot.intents", Type.DIR, ""),
+            Key.of("reportbot.moreReports", Type.STRING, ""),
+            Key.of("reportbot.defaultReport", Type.STRING, ""),
+            Key.of("reportbot.reportByChat", Type.STRING, ""),
             Key.of("reportbot.unansweredLog", Type.NEW_FILE, ""),
             Key.of("reportbot.threshold", Type.FRACTION, "0.3"),
             // operations

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The console adapter: one conversation, plain text in and out. Besides questions it knows a few
- * commands: {@code /topics}, {@code /help}, {@code /lang de|en}, a topic's number from the last list of
+ * commands: {@code /topics}, {@code /help}, {@code /lang de|en}, {@code /report [ID]} (with several reports), a topic's number from the last list of
  * suggestions, {@code /reload} (re-read intents and report) and {@code /quit}. Not thread-safe (one session, one user).
  */
 public final class ConsoleSession {
@@ -60,6 +60,9 @@ public final class ConsoleSession {
         if (t.equals("/topics")) {
             lastSuggestions = engine.topics(lastLanguage);
             return new Outcome(numbered(lastSuggestions), false);
+        }
+        if (t.equals("/report") || t.startsWith("/report ")) {
+            return render(engine.pickReport(CONVERSATION, t.substring("/report".length()).strip(), lastLanguage));
         }
         if (t.startsWith("/lang")) {
             language = Language.fromCode(t.substring(5).strip());

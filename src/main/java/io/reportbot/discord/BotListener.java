@@ -152,7 +152,9 @@ final class BotListener extends ListenerAdapter {
             replyNotice(event, ui, "error.emptyQuestion");
             return;
         }
-        Inbound inbound = new Inbound(question, conversationId(event), PLATFORM, Optional.of(ui));
+        OptionMapping report = event.getOption(catalog.reportOption());
+        Inbound inbound = new Inbound(question, conversationId(event), PLATFORM, Optional.of(ui),
+                Optional.ofNullable(report).map(OptionMapping::getAsString).map(String::strip));
         reply(event, () -> {
             Reply r = engine.answer(inbound);
             return formatter.answer(r, question, engine.report(r.language()).title(), knownTopics::contains);
@@ -168,14 +170,29 @@ final class BotListener extends ListenerAdapter {
             return;
         }
         try {
-            boolean ours = catalog.find(event.getName()).filter(c -> c == CommandCatalog.Cmd.ASK).isPresent()
-                    && catalog.questionOption().equals(event.getFocusedOption().getName());
-            var choices = ours ? autocomplete.choices(event.getFocusedOption().getValue(), userLanguage(event.getUserLocale()))
+            boolean ask = catalog.find(event.getName()).filter(c -> c == CommandCatalog.Cmd.ASK).isPresent();
+            boolean ours = ask && catalog.questionOption().equals(event.getFocusedOption().getName());
+            boolean reportOption = ask && catalog.reportOption().equals(event.getFocusedOption().getName());
+            Language ul = userLanguage(event.getUserLocale());
+            var choices = ours ? autocomplete.choices(event.getFocusedOption().getValue(), ul)
+                    : reportOption ? reportChoices(event.getFocusedOption().getValue(), ul)
                     : List.<net.dv8tion.jda.api.interactions.commands.Command.Choice>of();
             event.replyChoices(choices).queue(null, e -> LOG.warn("autocomplete reply failed: {}", e.toString()));
         } catch (RuntimeException e) {
             LOG.error("autocomplete failed", e);
         }
+    }
+
+    /** The served reports whose id or title contains what was typed (at most 25, Discord's limit). */
+    private List<net.dv8tion.jda.api.interactions.commands.Command.Choice> reportChoices(String typed, Language lang) {
+        String t = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        return engine.reports(lang).stream()
+                .filter(r -> r.topicId().toLowerCase(java.util.Locale.ROOT).contains(t)
+                        || r.label().toLowerCase(java.util.Locale.ROOT).contains(t))
+                .limit(25)
+                .map(r -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(
+                        r.label().length() > 100 ? r.label().substring(0, 100) : r.label(), r.topicId()))
+                .toList();
     }
 
     // ---- buttons ----------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ public final class Conversations {
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
 
     private final Cache<String, Context> cache;
+    private final Cache<String, String> reports;
 
     public Conversations() {
         this(DEFAULT_MAX, DEFAULT_IDLE, Ticker.systemTicker());
@@ -44,6 +45,22 @@ public final class Conversations {
                 .ticker(ticker)
                 .executor(Runnable::run)
                 .build();
+        this.reports = Caffeine.newBuilder()
+                .maximumSize(maxConversations)
+                .expireAfterAccess(idleExpiry)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** The report a conversation picked or was last answered from (when several are served). */
+    public Optional<String> report(String conversationId) {
+        return Optional.ofNullable(reports.getIfPresent(conversationId));
+    }
+
+    /** Remembers the report a conversation is about. */
+    public void putReport(String conversationId, String reportId) {
+        reports.put(conversationId, reportId);
     }
 
     public Optional<Context> get(String conversationId) {

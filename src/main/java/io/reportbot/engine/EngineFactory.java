@@ -48,10 +48,34 @@ public final class EngineFactory {
      */
     public static Engine create(EngineSettings settings, IntentClassifier.Settings classifierSettings,
                                 Conversations conversations, FallbackListener listener) {
+        if (settings.more().folders().isEmpty()) {
+            return single(load(settings), settings, classifierSettings, conversations, listener);
+        }
+        List<MultiReportEngine.Served> served = new ArrayList<>();
+        List<ReportFolder> folders = new ArrayList<>();
+        folders.add(load(settings));
+        for (java.nio.file.Path p : settings.more().folders()) {
+            folders.add(ReportFolders.load(p, java.util.Optional.empty()));
+        }
+        Set<String> ids = new HashSet<>();
+        for (ReportFolder f : folders) {
+            if (!ids.add(f.id())) {
+                throw new EngineLoadException("two report folders have the id \"" + f.id() + "\" (" + f.location() + ")");
+            }
+            // the multi-report engine tells the listener about the fallback it finally gives, not each report's
+            served.add(new MultiReportEngine.Served(f.id(), f.report().title(),
+                    single(f, settings, classifierSettings, conversations, FallbackListener.NONE)));
+        }
+        log.info("serving {} reports: {}", served.size(), ids);
+        return new MultiReportEngine(served, settings.more().defaultReport(), settings.more().byConversation(),
+                conversations, new Wording(), listener);
+    }
+
+    private static Engine single(ReportFolder folder, EngineSettings settings, IntentClassifier.Settings classifierSettings,
+                                 Conversations conversations, FallbackListener listener) {
         double threshold = settings.threshold();
         long t0 = System.nanoTime();
         CompletableFuture<LanguageDetectorModel> model = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
-        ReportFolder folder = load(settings);
         Report report = folder.report();
         List<Intent> intents = folder.intents();
         checkTopics(report, intents);

@@ -13,14 +13,23 @@ import java.util.Optional;
  * @param conversationId a stable id for the conversation (a chat, a channel, the console); used for context
  * @param platform       "console", "telegram", "discord", ...: used for logs and statistics only
  * @param languageHint   the platform's idea of the user's language, used when the text cannot tell
+ * @param report         the id of the report the user picked for this question (Discord's {@code report:}
+ *                       option), or empty; an engine that serves one report ignores it
  */
-public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
+public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint,
+                      Optional<String> report) {
 
     public Inbound {
         text = text == null ? "" : text;
         conversationId = conversationId == null ? "" : conversationId;
         platform = platform == null ? "unknown" : platform;
         languageHint = Objects.requireNonNullElse(languageHint, Optional.empty());
+        report = Objects.requireNonNullElse(report, Optional.<String>empty()).filter(r -> !r.isBlank());
+    }
+
+    /** A question without a picked report. */
+    public Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
+        this(text, conversationId, platform, languageHint, Optional.empty());
     }
 
     /** A question without a language hint. */

@@ -99,4 +99,14 @@ public final class ReloadableEngine implements Engine {
     public String message(Language language, String key) {
         return current.get().message(language, key);
     }
+
+    @Override
+    public List<Suggestion> reports(Language language) {
+        return current.get().reports(language);
+    }
+
+    @Override
+    public Reply pickReport(String conversationId, String reportId, Language language) {
+        return current.get().pickReport(conversationId, reportId, language);
+    }
 }
