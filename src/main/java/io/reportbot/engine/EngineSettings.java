@@ -62,10 +62,20 @@ public record EngineSettings(Optional<Path> reportFile, Optional<Path> intentsDi
         return new EngineSettings(Optional.empty(), Optional.empty());
     }
 
-    /** Reads {@code REPORTBOT_REPORT}, {@code REPORTBOT_INTENTS} and {@code REPORTBOT_UNANSWERED_LOG}. */
+    /**
+     * Reads {@code REPORTBOT_REPORT}, {@code REPORTBOT_INTENTS}, {@code REPORTBOT_UNANSWERED_LOG} and
+     * {@code REPORTBOT_MORE_REPORTS} (further report folders, separated by commas).
+     */
     public static EngineSettings fromEnvironment(Map<String, String> env) {
+        List<Path> more = new java.util.ArrayList<>();
+        for (String part : env.getOrDefault("REPORTBOT_MORE_REPORTS", "").split(",")) {
+            if (!part.isBlank()) {
+                more.add(Path.of(part.strip()));
+            }
+        }
         return new EngineSettings(path(env.get("REPORTBOT_REPORT")), path(env.get("REPORTBOT_INTENTS")),
-                DEFAULT_THRESHOLD, path(env.get("REPORTBOT_UNANSWERED_LOG")));
+                DEFAULT_THRESHOLD, path(env.get("REPORTBOT_UNANSWERED_LOG")),
+                new ReportSelection(more, Optional.empty(), Map.of()));
     }
 
     /** These settings with the given paths in place of the current ones where they are not null. */
