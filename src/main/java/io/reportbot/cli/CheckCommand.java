@@ -55,9 +55,6 @@ public final class CheckCommand implements Callable<Integer> {
             for (String line : e.getMessage().split("; ")) {
                 out.println(line);
             }
-            if (dir != null) {
-                ReportCheck.files(dir).forEach(f -> { });
-            }
             out.flush();
             return 1;
         }

@@ -116,6 +116,18 @@ class ReportCheckTest {
     }
 
     @Test
+    void aFolderThatDoesNotLoadIsOneLinePerProblem(@TempDir Path dir) throws IOException {
+        Run missing = check(dir.resolve("nope").toString());
+        assertThat(missing.exit).isEqualTo(1);
+        assertThat(missing.out).contains("not a report folder");
+        copy(AI_INDEX, dir);
+        edit(dir.resolve("report.json"), "\"unit\": \"USD\"", "\"unit\": \"GBP\"");
+        Run broken = check(dir.toString(), "--no-cross-validation");
+        assertThat(broken.exit).isEqualTo(1);
+        assertThat(broken.out).contains("has unknown unit \"GBP\"").doesNotContain("Exception");
+    }
+
+    @Test
     void loadsTheFolderItChecks() {
         assertThat(ReportFolders.load(AI_INDEX, Optional.empty()).report().facts()).hasSizeGreaterThanOrEqualTo(12);
     }
