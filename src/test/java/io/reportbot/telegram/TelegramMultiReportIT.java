@@ -43,6 +43,8 @@ class TelegramMultiReportIT {
                 assertThat(api.messagesTo(602).get(0).text()).contains("beijing-ai-whitepaper-2024").contains("ai-index-2024");
                 assertThat(api.messagesTo(604).get(0).text()).contains("181").doesNotContain("From “");
 
+                assertThat(api.calls("setMyCommands")).allSatisfy(c -> assertThat(c.body().path("commands").toString())
+                        .contains("\"command\":\"report\""));
                 api.deliver(privateMessage(5, 602, 2, "en", "/report ai-index-2024"));
                 await("picked", Duration.ofSeconds(20), () -> api.messagesTo(602).size() == 2);
                 assertThat(api.messagesTo(602).get(1).text()).contains("From now on I answer from");
