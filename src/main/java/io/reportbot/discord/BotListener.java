@@ -137,7 +137,7 @@ final class BotListener extends ListenerAdapter {
             switch (cmd.get()) {
                 case ASK -> ask(event, ui);
                 case TOPICS -> reply(event, () -> List.of(formatter.topics(ui, engine.topics(ui), knownTopics::contains)));
-                case REPORT -> reply(event, () -> List.of(formatter.report(ui, engine.report(ui))));
+                case REPORT -> reply(event, () -> List.of(formatter.report(ui, engine.report(ui, conversationId(event)))));
                 case HELP -> reply(event, () -> List.of(formatter.help(ui, engine.message(ui, "help"),
                         engine.exampleQuestions(ui))));
                 default -> throw new IllegalStateException("unhandled command " + cmd.get());
@@ -157,7 +157,8 @@ final class BotListener extends ListenerAdapter {
                 Optional.ofNullable(report).map(OptionMapping::getAsString).map(String::strip));
         reply(event, () -> {
             Reply r = engine.answer(inbound);
-            return formatter.answer(r, question, engine.report(r.language()).title(), knownTopics::contains);
+            return formatter.answer(r, question, engine.report(r.language(), inbound.conversationId()).title(),
+                    knownTopics::contains);
         });
     }
 
@@ -221,7 +222,7 @@ final class BotListener extends ListenerAdapter {
                 Reply r = engine.answerTopic(topicId, lang, conversation, PLATFORM);
                 String label = engine.topics(lang).stream().filter(s -> s.topicId().equals(topicId))
                         .map(Suggestion::label).findFirst().orElse("");
-                return formatter.answer(r, label, engine.report(r.language()).title(), knownTopics::contains);
+                return formatter.answer(r, label, engine.report(r.language(), conversation).title(), knownTopics::contains);
             });
         });
     }
@@ -273,7 +274,8 @@ final class BotListener extends ListenerAdapter {
             Inbound inbound = Inbound.of(text, "discord:" + event.getChannel().getId() + ":" + author.getId(), PLATFORM);
             CompletableFuture.supplyAsync(() -> {
                 Reply r = engine.answer(inbound);
-                return formatter.answer(r, "", engine.report(r.language()).title(), knownTopics::contains);
+                return formatter.answer(r, "", engine.report(r.language(), inbound.conversationId()).title(),
+                        knownTopics::contains);
             }, workers).thenCompose(messages -> {
                 CompletableFuture<?> sent = message.reply(messages.get(0)).mentionRepliedUser(false).submit();
                 for (MessageCreateData more : messages.subList(1, messages.size())) {

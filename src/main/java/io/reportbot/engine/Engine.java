@@ -54,6 +54,11 @@ public interface Engine {
         return List.of();
     }
 
+    /** The title, summary and key figures of the report a conversation is about (the only one, for most engines). */
+    default ReportInfo report(Language language, String conversationId) {
+        return report(language);
+    }
+
     /**
      * Makes a conversation use one report from now on ({@code /report ID}); a blank id lists the reports. An
      * engine that serves one report says so.

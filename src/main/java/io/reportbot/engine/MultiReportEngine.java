@@ -179,6 +179,12 @@ final class MultiReportEngine implements Engine {
     }
 
     @Override
+    public ReportInfo report(Language language, String conversationId) {
+        String id = conversations.report(conversationId).or(() -> configured(conversationId)).orElse(defaultId);
+        return reports.getOrDefault(id, reports.get(defaultId)).engine().report(language);
+    }
+
+    @Override
     public Language detectLanguage(String text, Optional<Language> hint) {
         return reports.get(defaultId).engine().detectLanguage(text, hint);
     }

@@ -109,4 +109,9 @@ public final class ReloadableEngine implements Engine {
     public Reply pickReport(String conversationId, String reportId, Language language) {
         return current.get().pickReport(conversationId, reportId, language);
     }
+
+    @Override
+    public ReportInfo report(Language language, String conversationId) {
+        return current.get().report(language, conversationId);
+    }
 }

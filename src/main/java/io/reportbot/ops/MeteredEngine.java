@@ -104,4 +104,9 @@ public final class MeteredEngine implements Engine {
     public Reply pickReport(String conversationId, String reportId, Language language) {
         return engine.pickReport(conversationId, reportId, language);
     }
+
+    @Override
+    public ReportInfo report(Language language, String conversationId) {
+        return engine.report(language, conversationId);
+    }
 }

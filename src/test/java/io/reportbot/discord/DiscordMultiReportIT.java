@@ -58,7 +58,10 @@ class DiscordMultiReportIT {
         ObjectNode ask = discord.slashCommand("ask", "en-US", "question", "How many AI bills were proposed in Congress?");
         ((ArrayNode) ask.path("data").path("options")).addObject().put("name", "report").put("type", 3)
                 .put("value", "ai-index-2024");
-        assertThat(description(callback(ask, 4))).contains("181").contains("88");
+        JsonNode answer = callback(ask, 4);
+        assertThat(description(answer)).contains("181").contains("88");
+        assertThat(answer.path("embeds").get(0).path("footer").path("text").asText())
+                .as("the footer names the report that answered").isEqualTo("Stanford AI Index 2024 (summary)");
 
         // the same channel and user, no option: the picked report still answers, and refuses Beijing
         assertThat(description(callback(discord.slashCommand("ask", "de", "question",
