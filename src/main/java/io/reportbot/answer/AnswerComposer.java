@@ -123,7 +123,7 @@ public final class AnswerComposer {
         StringBuilder text = new StringBuilder(String.join("\n", lines));
         text.append("\n");
         for (String s : sources) {
-            text.append("\n").append(wording.format(lang, "source", s, report.title().get(lang)));
+            text.append("\n").append(sourceLine(s, lang));
         }
         return new Composed(text.toString(), ids(facts), sources, unanswered.isPresent());
     }
@@ -181,14 +181,14 @@ public final class AnswerComposer {
         rest.remove(Aspect.SOURCE);
         lines.addAll(extras(facts, all, lang, rest, aspects.contains(Aspect.RATIO)));
         if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
-            lines.add(wording.get(lang, "note.no_national"));
+            lines.add(noNational(lang));
         } else if (lines.isEmpty() && !aspects.contains(Aspect.SOURCE)) {
             lines.add(wording.format(lang, "followup.about", label));
         }
         List<String> sources = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(Fact::source).toList()));
         StringBuilder text = new StringBuilder(String.join("\n", lines));
         for (String src : sources) {
-            text.append(text.length() == 0 ? "" : "\n").append(wording.format(lang, "source", src, report.title().get(lang)));
+            text.append(text.length() == 0 ? "" : "\n").append(sourceLine(src, lang));
         }
         return new Composed(text.toString().strip(), ids(facts), sources, unanswered.isPresent());
     }
@@ -219,24 +219,26 @@ public final class AnswerComposer {
                     }
                 }
             } else {
-                lines.add(wording.get(lang, "note.no_national"));
+                lines.add(noNational(lang));
             }
-        } else if (aspects.contains(Aspect.SHARE) && !hasShare && all.stream().noneMatch(v -> v.yoy() != null)) {
-            lines.add(wording.get(lang, "note.no_national"));
+        } else if (aspects.contains(Aspect.SHARE) && !hasShare && all.stream().noneMatch(v -> v.yoy() != null)
+                && all.stream().noneMatch(v -> "percent".equals(v.unit()))) {
+            lines.add(noNational(lang));
         }
+        boolean money = all.stream().anyMatch(Value::isMoney);
+        boolean euroAskedWithoutEuro = aspects.contains(Aspect.EURO) && !report.currencies().containsKey("EUR");
         if (aspects.contains(Aspect.EURO)) {
-            boolean money = all.stream().anyMatch(Value::isMoney);
             if (!money && !all.isEmpty()) {
                 lines.add(wording.get(lang, "note.no_eur"));
             }
             for (Value v : all) {
-                if ("CNY".equals(v.unit()) && v.eur() == null && eurPerCny.isPresent()) {
+                if (v.isMoney() && !"EUR".equals(v.unit()) && v.eur() == null && eurPerCny.isPresent()) {
                     lines.add(converted(v, lang));
                 }
             }
         }
-        if (aspects.contains(Aspect.OTHER_CURRENCY) && all.stream().anyMatch(Value::isMoney)) {
-            lines.add(wording.get(lang, "note.other_currency"));
+        if ((aspects.contains(Aspect.OTHER_CURRENCY) || euroAskedWithoutEuro) && money) {
+            lines.add(wording.format(lang, "note.other_currency", currencyNames(lang)));
         }
         if (ratios) {
             for (Fact f : facts) {
@@ -269,7 +271,8 @@ public final class AnswerComposer {
         }
         double total = significant(v.amount() / (s.percent() / 100.0), q);
         return wording.format(lang, "computed.national_total", noun(v, lang),
-                approx(q, values.bare(total, v.unit(), lang), lang), values.rate(s, lang));
+                approx(q, values.bare(total, v.unit(), lang), lang), values.rate(s, lang),
+                report.place().whole().get(lang));
     }
 
     private String converted(Value v, Language lang) {
@@ -277,7 +280,8 @@ public final class AnswerComposer {
         String cny = values.bare(v.amount(), v.unit(), lang);
         String eur = values.bare(significant(v.amount() * rate), "EUR", lang);
         return wording.format(lang, "computed.eur", cny, approx(Qualifier.ABOUT, eur, lang),
-                "1", numbers.number(significant(rate), 4, lang));
+                "1", numbers.number(significant(rate), 4, lang), values.currency(v.unit(), lang),
+                values.currency("EUR", lang));
     }
 
     private String ratio(Fact f, Computed c, Language lang) {
@@ -303,6 +307,31 @@ public final class AnswerComposer {
             return wording.get(lang, "approx") + " " + figure;
         }
         return values.qualified(q, figure, lang);
+    }
+
+    /** "Source (title, German original): …", or without the edition when the report names none. */
+    private String sourceLine(String source, Language lang) {
+        String title = report.title().get(lang);
+        String edition = report.edition() == null ? null : report.edition().get(lang);
+        return edition == null || edition.isBlank() ? wording.format(lang, "source", source, title)
+                : wording.format(lang, "source.edition", source, title, edition);
+    }
+
+    /** "The report gives only the figures for Beijing here, no total or share for all of China." */
+    private String noNational(Language lang) {
+        return wording.format(lang, "note.no_national", report.place().name().get(lang),
+                report.place().whole().get(lang));
+    }
+
+    /** The report's currencies by display name: "Yuan und Euro", "US dollars". */
+    private String currencyNames(Language lang) {
+        List<String> names = report.currencies().keySet().stream().sorted()
+                .map(code -> values.currency(code, lang)).toList();
+        if (names.size() <= 1) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " " + wording.get(lang, "and") + " "
+                + names.get(names.size() - 1);
     }
 
     private String noun(Value v, Language lang) {

@@ -47,7 +47,7 @@ public final class ValueRenderer {
     private String render(Value v, String part, Language language) {
         if (part == null) {
             String main = qualified(v.qualifier(), bare(v.amount(), v.unit(), language), language);
-            if ("CNY".equals(v.unit()) && v.eur() != null) {
+            if (v.eur() != null && !"EUR".equals(v.unit())) {
                 main += " (" + bare(v.eur(), "EUR", language) + ")";
             }
             return main;
@@ -66,11 +66,14 @@ public final class ValueRenderer {
         return qualified(r.qualifier(), numbers.percent(r.percent(), language), language);
     }
 
-    /** A figure with its unit and no qualifier: "300 Milliarden Yuan", "2.400", "40 Prozent". */
+    /** A figure with its unit and no qualifier: "300 Milliarden Yuan", "2.400", "40 Prozent", "8,7-mal". */
     public String bare(double amount, String unit, Language language) {
         return switch (unit) {
             case "count" -> numbers.number(amount, amount == Math.rint(amount) ? 0 : 1, language);
             case "percent" -> numbers.percent(amount, language);
+            case "points" -> numbers.number(amount, 1, language) + " "
+                    + wording.get(language, amount == 1 ? "unit.points.one" : "unit.points");
+            case "times" -> wording.format(language, "unit.times", numbers.number(amount, 1, language));
             default -> numbers.amount(amount, language) + " " + currency(unit, language);
         };
     }

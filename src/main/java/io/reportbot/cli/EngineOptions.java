@@ -11,12 +11,14 @@ import picocli.CommandLine.Option;
 /** Where the report and the intents come from: bundled by default, or from outside folders. */
 public final class EngineOptions {
 
-    @Option(names = "--report", paramLabel = "FILE",
-            description = "A report dataset (JSON) to use instead of the bundled white paper.")
-    Path report;
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "A report folder (report.json, intents/, optional lexicon.json and source.txt) to use instead "
+                    + "of the bundled white paper. Repeat it to serve several reports; the first is the default. "
+                    + "A single report .json file still works but is deprecated.")
+    java.util.List<Path> report;
 
     @Option(names = "--intents", paramLabel = "DIR",
-            description = "A folder of intent files (*.json) to use instead of the bundled ones.")
+            description = "A folder of intent files (*.json) to use instead of the report folder's intents/.")
     Path intents;
 
     @Option(names = "--unanswered-log", paramLabel = "FILE",
@@ -30,7 +32,14 @@ public final class EngineOptions {
 
     /** These options applied on top of settings from elsewhere (the configuration file and the environment). */
     public EngineSettings settings(EngineSettings base) {
-        EngineSettings s = base.withOverrides(report, intents);
+        Path first = report == null || report.isEmpty() ? null : report.get(0);
+        EngineSettings s = base.withOverrides(first, intents);
+        if (report != null && report.size() > 1) {
+            EngineSettings.ReportSelection m = s.more();
+            java.util.List<Path> folders = new java.util.ArrayList<>(report.subList(1, report.size()));
+            folders.addAll(m.folders());
+            s = s.withMore(new EngineSettings.ReportSelection(folders, m.defaultReport(), m.byConversation()));
+        }
         return unansweredLog != null ? s.withUnansweredLog(unansweredLog) : s;
     }
 

@@ -12,7 +12,6 @@ import io.reportbot.eval.Evaluator;
 import io.reportbot.eval.LabelledQuestion;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
-import io.reportbot.nlp.IntentLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +91,7 @@ public final class EvalCommand implements Callable<Integer> {
             OptionChecks.readableFile("FILE", file);
         }
         EngineSettings settings = engineOptions.settings();
-        List<Intent> intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
+        List<Intent> intents = EngineFactory.load(settings).intents();
         List<LabelledQuestion> questions = file == null ? List.of() : labelled(intents);
         Map<String, Object> jsonOut = new LinkedHashMap<>();
         if (folds != null) {

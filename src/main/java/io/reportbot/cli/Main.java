@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 DiscordCommand.class,
                 ServeCommand.class,
                 EvalCommand.class,
+                CheckCommand.class,
+                DraftCommand.class,
                 ReviewCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class

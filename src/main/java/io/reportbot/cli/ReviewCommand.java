@@ -77,7 +77,9 @@ public final class ReviewCommand implements Callable<Integer> {
                 return 2;
             }
             String question = String.join(" ", words);
-            Path dir = settings.intentsDir().orElse(Path.of("intents"));
+            Path dir = settings.intentsDir()
+                    .or(() -> settings.reportFile().filter(java.nio.file.Files::isDirectory).map(p -> p.resolve("intents")))
+                    .orElse(Path.of("intents"));
             Optional<Language> language = Language.fromCode(lang);
             if (lang != null && language.isEmpty()) {
                 err.println(CliText.get("review.lang"));

@@ -160,6 +160,12 @@ public final class Config {
                             + " out for the default)");
                 }
             }
+            case PATH -> {
+                if (!Files.exists(Path.of(v))) {
+                    return Optional.of(what + ": file not found: " + v + " (give an existing report folder or file, or leave the key"
+                            + " out for the default)");
+                }
+            }
             case NEW_FILE -> {
                 Path parent = Path.of(v).toAbsolutePath().getParent();
                 if (parent == null || !Files.isDirectory(parent)) {
@@ -261,10 +267,42 @@ public final class Config {
         return Set.copyOf(ids);
     }
 
-    /** The engine settings: report, intents, unanswered log and threshold. */
+    /** The engine settings: report(s), intents, unanswered log and threshold. */
     public EngineSettings engineSettings() {
         return new EngineSettings(value("reportbot.report").map(Path::of), value("reportbot.intents").map(Path::of),
-                Double.parseDouble(string("reportbot.threshold")), value("reportbot.unansweredLog").map(Path::of));
+                Double.parseDouble(string("reportbot.threshold")), value("reportbot.unansweredLog").map(Path::of),
+                reportSelection());
+    }
+
+    /**
+     * Further report folders ({@code reportbot.moreReports}: folders separated by commas), the default report
+     * ({@code reportbot.defaultReport}: a report id) and the report per chat ({@code reportbot.reportByChat}:
+     * {@code conversation=reportId} pairs separated by commas, e.g. {@code telegram:123=ai-index-2024}).
+     */
+    EngineSettings.ReportSelection reportSelection() {
+        java.util.List<Path> folders = new java.util.ArrayList<>();
+        for (String part : value("reportbot.moreReports").orElse("").split(",")) {
+            if (!part.isBlank()) {
+                Path p = Path.of(part.strip());
+                if (!Files.isDirectory(p)) {
+                    throw new ConfigException("'reportbot.moreReports': folder not found: " + p);
+                }
+                folders.add(p);
+            }
+        }
+        java.util.Map<String, String> byChat = new java.util.LinkedHashMap<>();
+        for (String part : value("reportbot.reportByChat").orElse("").split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.lastIndexOf('=');
+            if (eq <= 0 || eq == part.length() - 1) {
+                throw new ConfigException("'reportbot.reportByChat' expects conversation=reportId pairs separated by "
+                        + "commas (e.g. telegram:123=ai-index-2024), not '" + part.strip() + "'");
+            }
+            byChat.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+        }
+        return new EngineSettings.ReportSelection(folders, value("reportbot.defaultReport").map(String::strip), byChat);
     }
 
     /**

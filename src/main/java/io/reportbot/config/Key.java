@@ -32,6 +32,8 @@ public record Key(String name, Type type, String defaultText, Optional<String> e
         FILE,
         /** An existing folder. */
         DIR,
+        /** An existing folder or file. */
+        PATH,
         /** A file that may not exist yet, in an existing folder. */
         NEW_FILE,
         /** Numeric ids separated by commas. */

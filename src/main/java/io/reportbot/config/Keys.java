@@ -15,8 +15,11 @@ public final class Keys {
     /** All keys, in the order of the example file. */
     public static final List<Key> ALL = List.of(
             // the engine
-            Key.of("reportbot.report", Type.FILE, ""),
+            Key.of("reportbot.report", Type.PATH, ""),
             Key.of("reportbot.intents", Type.DIR, ""),
+            Key.of("reportbot.moreReports", Type.STRING, ""),
+            Key.of("reportbot.defaultReport", Type.STRING, ""),
+            Key.of("reportbot.reportByChat", Type.STRING, ""),
             Key.of("reportbot.unansweredLog", Type.NEW_FILE, ""),
             Key.of("reportbot.threshold", Type.FRACTION, "0.3"),
             // operations

@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * The console adapter: one conversation, plain text in and out. Besides questions it knows a few
  * commands: {@code /topics}, {@code /help}, {@code /lang de|en|auto} ({@code de} or {@code en} fixes the language
- * of every answer, whatever language a question is in; {@code auto} follows each question again), a topic's number
- * from the last list of suggestions, {@code /reload} (re-read intents and report) and {@code /quit}. Not
- * thread-safe (one session, one user).
+ * of every answer, whatever language a question is in; {@code auto} follows each question again), {@code /report [ID]}
+ * (with several reports), a topic's number from the last list of suggestions, {@code /reload} (re-read intents and
+ * report) and {@code /quit}. Not thread-safe (one session, one user).
  */
 public final class ConsoleSession {
 
@@ -65,6 +65,9 @@ public final class ConsoleSession {
         if (t.equals("/topics")) {
             lastSuggestions = engine.topics(lastLanguage);
             return new Outcome(numbered(lastSuggestions), false);
+        }
+        if (t.equals("/report") || t.startsWith("/report ")) {
+            return render(engine.pickReport(CONVERSATION, t.substring("/report".length()).strip(), lastLanguage));
         }
         if (t.equals("/lang") || t.startsWith("/lang ")) {
             return new Outcome(setLanguage(t.substring(5).strip()), false);

@@ -123,7 +123,7 @@ final class BotListener extends ListenerAdapter {
             switch (cmd.get()) {
                 case ASK -> ask(event, ui);
                 case TOPICS -> reply(event, () -> List.of(formatter.topics(ui, engine.topics(ui), knownTopics::contains)));
-                case REPORT -> reply(event, () -> List.of(formatter.report(ui, engine.report(ui))));
+                case REPORT -> reply(event, () -> List.of(formatter.report(ui, engine.report(ui, conversationId(event)))));
                 case HELP -> reply(event, () -> List.of(formatter.help(ui, engine.message(ui, "help"),
                         engine.exampleQuestions(ui))));
                 default -> throw new IllegalStateException("unhandled command " + cmd.get());
@@ -138,10 +138,13 @@ final class BotListener extends ListenerAdapter {
             replyNotice(event, ui, "error.emptyQuestion");
             return;
         }
-        Inbound inbound = new Inbound(question, conversationId(event), PLATFORM, Optional.of(ui));
+        OptionMapping report = event.getOption(catalog.reportOption());
+        Inbound inbound = new Inbound(question, conversationId(event), PLATFORM, Optional.of(ui),
+                Optional.ofNullable(report).map(OptionMapping::getAsString).map(String::strip));
         reply(event, () -> {
             Reply r = engine.answer(inbound);
-            return formatter.answer(r, question, engine.report(r.language()).title(), knownTopics::contains);
+            return formatter.answer(r, question, engine.report(r.language(), inbound.conversationId()).title(),
+                    knownTopics::contains);
         });
     }
 
@@ -154,14 +157,29 @@ final class BotListener extends ListenerAdapter {
             return;
         }
         try {
-            boolean ours = catalog.find(event.getName()).filter(c -> c == CommandCatalog.Cmd.ASK).isPresent()
-                    && catalog.questionOption().equals(event.getFocusedOption().getName());
-            var choices = ours ? autocomplete.choices(event.getFocusedOption().getValue(), userLanguage(event.getUserLocale()))
+            boolean ask = catalog.find(event.getName()).filter(c -> c == CommandCatalog.Cmd.ASK).isPresent();
+            boolean ours = ask && catalog.questionOption().equals(event.getFocusedOption().getName());
+            boolean reportOption = ask && catalog.reportOption().equals(event.getFocusedOption().getName());
+            Language ul = userLanguage(event.getUserLocale());
+            var choices = ours ? autocomplete.choices(event.getFocusedOption().getValue(), ul)
+                    : reportOption ? reportChoices(event.getFocusedOption().getValue(), ul)
                     : List.<net.dv8tion.jda.api.interactions.commands.Command.Choice>of();
             event.replyChoices(choices).queue(null, e -> LOG.warn("autocomplete reply failed: {}", e.toString()));
         } catch (RuntimeException e) {
             LOG.error("autocomplete failed", e);
         }
+    }
+
+    /** The served reports whose id or title contains what was typed (at most 25, Discord's limit). */
+    private List<net.dv8tion.jda.api.interactions.commands.Command.Choice> reportChoices(String typed, Language lang) {
+        String t = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        return engine.reports(lang).stream()
+                .filter(r -> r.topicId().toLowerCase(java.util.Locale.ROOT).contains(t)
+                        || r.label().toLowerCase(java.util.Locale.ROOT).contains(t))
+                .limit(25)
+                .map(r -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(
+                        r.label().length() > 100 ? r.label().substring(0, 100) : r.label(), r.topicId()))
+                .toList();
     }
 
     // ---- buttons ----------------------------------------------------------------------------------
@@ -190,7 +208,7 @@ final class BotListener extends ListenerAdapter {
                 Reply r = engine.answerTopic(topicId, lang, conversation, PLATFORM);
                 String label = engine.topics(lang).stream().filter(s -> s.topicId().equals(topicId))
                         .map(Suggestion::label).findFirst().orElse("");
-                return formatter.answer(r, label, engine.report(r.language()).title(), knownTopics::contains);
+                return formatter.answer(r, label, engine.report(r.language(), conversation).title(), knownTopics::contains);
             });
         });
     }

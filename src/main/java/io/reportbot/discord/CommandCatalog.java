@@ -34,8 +34,10 @@ final class CommandCatalog {
         }
     }
 
-    /** The bundle key of /ask's one option. */
+    /** The bundle key of /ask's question option. */
     static final String QUESTION_KEY = "command.ask.option.question";
+    /** The bundle key of /ask's optional report option (which report to answer from, when several are served). */
+    static final String REPORT_KEY = "command.ask.option.report";
 
     private final Messages messages;
     private final Map<String, Cmd> byName;
@@ -62,6 +64,11 @@ final class CommandCatalog {
         return questionOption;
     }
 
+    /** The default name of /ask's report option. */
+    String reportOption() {
+        return messages.get(Language.EN, REPORT_KEY + ".name");
+    }
+
     /** Every command, ready to register. */
     List<SlashCommandData> commands() {
         return Arrays.stream(Cmd.values()).map(this::build).toList();
@@ -80,6 +87,11 @@ final class CommandCatalog {
                     .setMaxLength(1000)
                     .setNameLocalization(DiscordLocale.GERMAN, messages.get(Language.DE, QUESTION_KEY + ".name"))
                     .setDescriptionLocalization(DiscordLocale.GERMAN, messages.get(Language.DE, QUESTION_KEY + ".description")));
+            data.addOptions(new OptionData(OptionType.STRING,
+                    messages.get(Language.EN, REPORT_KEY + ".name"),
+                    messages.get(Language.EN, REPORT_KEY + ".description"), false, true)
+                    .setNameLocalization(DiscordLocale.GERMAN, messages.get(Language.DE, REPORT_KEY + ".name"))
+                    .setDescriptionLocalization(DiscordLocale.GERMAN, messages.get(Language.DE, REPORT_KEY + ".description")));
         }
         return data;
     }

@@ -94,7 +94,7 @@ final class MentionHandler {
             Inbound inbound = Inbound.of(text, "discord:" + event.getChannel().getId() + ":" + author.getId(), BotListener.PLATFORM);
             CompletableFuture.supplyAsync(() -> {
                 Reply r = engine.answer(inbound);
-                return formatter.answer(r, "", engine.report(r.language()).title(), knownTopic);
+                return formatter.answer(r, "", engine.report(r.language(), inbound.conversationId()).title(), knownTopic);
             }, workers).thenCompose(messages -> {
                 CompletableFuture<?> sent = message.reply(messages.get(0)).mentionRepliedUser(false).submit();
                 for (MessageCreateData more : messages.subList(1, messages.size())) {

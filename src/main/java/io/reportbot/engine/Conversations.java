@@ -31,6 +31,12 @@ public final class Conversations {
         }
     }
 
+    /** The report a conversation is about, kept under its own key. */
+    record ReportPick(String report) {
+    }
+
+    private static final String REPORT_KEY = "report:";
+
     public static final int DEFAULT_MAX = 10_000;
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
 
@@ -47,6 +53,16 @@ public final class Conversations {
     /** Conversations kept in the given store (e.g. the shared Redis one). */
     public Conversations(ContextStore store) {
         this.store = store;
+    }
+
+    /** The report a conversation picked or was last answered from (when several are served). */
+    public Optional<String> report(String conversationId) {
+        return store.get(REPORT_KEY + conversationId, ReportPick.class).map(ReportPick::report);
+    }
+
+    /** Remembers the report a conversation is about (beside its context, in the same store). */
+    public void putReport(String conversationId, String reportId) {
+        store.put(REPORT_KEY + conversationId, new ReportPick(reportId));
     }
 
     public Optional<Context> get(String conversationId) {

@@ -46,6 +46,28 @@ public interface Engine {
      */
     String message(Language language, String key);
 
+    /**
+     * The reports this engine answers from, as suggestions (report id, title), when it serves several; empty
+     * when it serves one.
+     */
+    default List<Suggestion> reports(Language language) {
+        return List.of();
+    }
+
+    /** The title, summary and key figures of the report a conversation is about (the only one, for most engines). */
+    default ReportInfo report(Language language, String conversationId) {
+        return report(language);
+    }
+
+    /**
+     * Makes a conversation use one report from now on ({@code /report ID}); a blank id lists the reports. An
+     * engine that serves one report says so.
+     */
+    default Reply pickReport(String conversationId, String reportId, Language language) {
+        Language l = language == null ? Language.DE : language;
+        return new Reply(l, "fallback", 0, true, message(l, "multi.single") + " " + report(l).title() + ".", List.of(), List.of(), List.of(), List.of());
+    }
+
     /** The engine built from the report and intents bundled in the jar. */
     static Engine bundled() {
         return create(EngineSettings.bundled());

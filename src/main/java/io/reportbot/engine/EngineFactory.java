@@ -6,14 +6,15 @@ import io.reportbot.core.EngineLoadException;
 import io.reportbot.answer.Wording;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
-import io.reportbot.nlp.IntentLoader;
 import io.reportbot.nlp.LanguageGuesser;
 import io.reportbot.nlp.Lexicon;
 import io.reportbot.nlp.ModelCache;
 import io.reportbot.nlp.QuestionReader;
 import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.report.Report;
-import io.reportbot.report.ReportLoader;
+import io.reportbot.reportfolder.FolderLint;
+import io.reportbot.reportfolder.ReportFolder;
+import io.reportbot.reportfolder.ReportFolders;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -48,12 +49,38 @@ public final class EngineFactory {
      */
     public static Engine create(EngineSettings settings, IntentClassifier.Settings classifierSettings,
                                 Conversations conversations, FallbackListener listener) {
+        if (settings.more().folders().isEmpty()) {
+            return single(load(settings), settings, classifierSettings, conversations, listener);
+        }
+        List<MultiReportEngine.Served> served = new ArrayList<>();
+        List<ReportFolder> folders = new ArrayList<>();
+        folders.add(load(settings));
+        for (java.nio.file.Path p : settings.more().folders()) {
+            folders.add(ReportFolders.load(p, java.util.Optional.empty()));
+        }
+        Set<String> ids = new HashSet<>();
+        for (ReportFolder f : folders) {
+            if (!ids.add(f.id())) {
+                throw new EngineLoadException("two report folders have the id \"" + f.id() + "\" (" + f.location() + ")");
+            }
+            // the multi-report engine tells the listener about the fallback it finally gives, not each report's
+            served.add(new MultiReportEngine.Served(f.id(), f.report().title(),
+                    single(f, settings, classifierSettings, conversations, FallbackListener.NONE)));
+        }
+        log.info("serving {} reports: {}", served.size(), ids);
+        return new MultiReportEngine(served, settings.more().defaultReport(), settings.more().byConversation(),
+                conversations, new Wording(), listener);
+    }
+
+    private static Engine single(ReportFolder folder, EngineSettings settings, IntentClassifier.Settings classifierSettings,
+                                 Conversations conversations, FallbackListener listener) {
         double threshold = settings.threshold();
         long t0 = System.nanoTime();
         CompletableFuture<LanguageDetectorModel> model = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
-        Report report = settings.reportFile().map(new ReportLoader()::load).orElseGet(new ReportLoader()::loadBundled);
-        List<Intent> intents = settings.intentsDir().map(new IntentLoader()::load).orElseGet(new IntentLoader()::loadBundled);
+        Report report = folder.report();
+        List<Intent> intents = folder.intents();
         checkTopics(report, intents);
+        FolderLint.loadWarnings(folder).forEach(w -> log.warn("report \"{}\": {}", report.id(), w));
         long t1 = System.nanoTime();
         IntentClassifier classifier = IntentClassifier.trainOrLoad(intents, classifierSettings, ModelCache.fromEnvironment());
         long t2 = System.nanoTime();
@@ -64,7 +91,7 @@ public final class EngineFactory {
             intents.forEach(i -> texts.addAll(i.examples(l)));
             corpus.put(l, texts);
         }
-        Lexicon lexicon = Lexicon.bundled();
+        Lexicon lexicon = Lexicon.bundled().withReport(folder.lexicon());
         Set<String> own = new HashSet<>(report.place().aliases());
         own.addAll(report.place().nationAliases());
         own.add(TextNormalizer.normalize(report.place().name().de()));
@@ -83,6 +110,12 @@ public final class EngineFactory {
                 (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
                 (t2 - t1) / 1_000_000);
         return engine;
+    }
+
+    /** The report folder the settings name: {@code --report DIR} (or a deprecated single file), else the bundled one. */
+    public static ReportFolder load(EngineSettings settings) {
+        return settings.reportFile().map(p -> ReportFolders.load(p, settings.intentsDir()))
+                .orElseGet(() -> ReportFolders.bundled(settings.intentsDir()));
     }
 
     /** Every topic intent must have a topic in the report, or it could never be answered. */

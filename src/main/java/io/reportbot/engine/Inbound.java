@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param languageHint   the platform's idea of the user's language, used when the text cannot tell
  * @param languageFixed  the user chose the language (the console's {@code /lang de}): answer in the hint's language
  *                       whatever the text's language is
+ * @param report         the id of the report the user picked for this question (Discord's {@code report:}
+ *                       option), or empty; an engine that serves one report ignores it
  */
 public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint,
-                      boolean languageFixed) {
+                      boolean languageFixed, Optional<String> report) {
 
     public Inbound {
         text = text == null ? "" : text;
@@ -25,16 +27,23 @@ public record Inbound(String text, String conversationId, String platform, Optio
         platform = platform == null ? "unknown" : platform;
         languageHint = Objects.requireNonNullElse(languageHint, Optional.empty());
         languageFixed = languageFixed && languageHint.isPresent();
+        report = Objects.requireNonNullElse(report, Optional.<String>empty()).filter(r -> !r.isBlank());
     }
 
     /** A question with a language hint that is used when the text cannot tell. */
     public Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
-        this(text, conversationId, platform, languageHint, false);
+        this(text, conversationId, platform, languageHint, false, Optional.empty());
+    }
+
+    /** A question with a picked report. */
+    public Inbound(String text, String conversationId, String platform, Optional<Language> languageHint,
+                   Optional<String> report) {
+        this(text, conversationId, platform, languageHint, false, report);
     }
 
     /** A question to be answered in {@code language}, whatever language it is asked in. */
     public static Inbound inLanguage(String text, String conversationId, String platform, Language language) {
-        return new Inbound(text, conversationId, platform, Optional.of(language), true);
+        return new Inbound(text, conversationId, platform, Optional.of(language), true, Optional.empty());
     }
 
     /** A question without a language hint. */

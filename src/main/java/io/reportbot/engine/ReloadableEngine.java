@@ -104,4 +104,19 @@ public final class ReloadableEngine implements Engine {
     public String message(Language language, String key) {
         return current.get().message(language, key);
     }
+
+    @Override
+    public List<Suggestion> reports(Language language) {
+        return current.get().reports(language);
+    }
+
+    @Override
+    public Reply pickReport(String conversationId, String reportId, Language language) {
+        return current.get().pickReport(conversationId, reportId, language);
+    }
+
+    @Override
+    public ReportInfo report(Language language, String conversationId) {
+        return current.get().report(language, conversationId);
+    }
 }

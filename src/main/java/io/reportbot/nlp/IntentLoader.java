@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class IntentLoader {
 
-    private static final String BUNDLED = "intents";
+    /** The class-path folder of the bundled report's intents. */
+    private static final String BUNDLED = "reports/beijing-ai-2024/intents";
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** The intents bundled in the jar (or on the class path when run from classes). */

@@ -56,6 +56,27 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
         }
     }
 
+    /**
+     * This lexicon with a report's own words added: its counted nouns, aspect words and places; words that name
+     * the report's own currencies are no longer "another currency".
+     */
+    public Lexicon withReport(ReportLexicon own) {
+        Map<Aspect, List<String>> merged = new EnumMap<>(Aspect.class);
+        merged.putAll(aspects);
+        own.aspects().forEach((aspect, words) -> {
+            List<String> l = new ArrayList<>(merged.getOrDefault(aspect, List.of()));
+            l.addAll(words);
+            merged.put(aspect, l);
+        });
+        merged.computeIfPresent(Aspect.OTHER_CURRENCY, (k, words) ->
+                words.stream().filter(w -> !own.currencyWords().contains(w)).toList());
+        Set<String> counted = new java.util.HashSet<>(countedNouns);
+        counted.addAll(own.countedNouns());
+        List<String> allPlaces = new ArrayList<>(places);
+        own.places().stream().filter(p -> !allPlaces.contains(p)).forEach(allPlaces::add);
+        return new Lexicon(merged, verification, future, allPlaces, functionWords, followUp, counted, timeWords);
+    }
+
     private static List<String> strings(JsonNode array) {
         List<String> l = new ArrayList<>();
         array.forEach(n -> l.add(TextNormalizer.normalize(n.asText())));

@@ -94,4 +94,19 @@ public final class MeteredEngine implements Engine {
     public String message(Language language, String key) {
         return engine.message(language, key);
     }
+
+    @Override
+    public List<Suggestion> reports(Language language) {
+        return engine.reports(language);
+    }
+
+    @Override
+    public Reply pickReport(String conversationId, String reportId, Language language) {
+        return engine.pickReport(conversationId, reportId, language);
+    }
+
+    @Override
+    public ReportInfo report(Language language, String conversationId) {
+        return engine.report(language, conversationId);
+    }
 }

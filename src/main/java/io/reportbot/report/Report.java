@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param topics     what it covers, in display order
  * @param facts      its statements
  * @param uncovered  what people may ask about that it gives no figures on
+ * @param sourceLanguage the language its source text is written in ({@code de} or {@code en}; may be null)
+ * @param edition    how answers name the edition their quotes come from ("German original"; may be null)
  */
 public record Report(String id, Text title, Text summary, Place place, List<Integer> years,
                      Map<String, Text> currencies, List<Topic> topics, List<Fact> facts,
-                     List<Uncovered> uncovered) {
+                     List<Uncovered> uncovered, String sourceLanguage, Text edition) {
 
     public Report {
         years = years == null ? List.of() : List.copyOf(years);
@@ -28,6 +30,16 @@ public record Report(String id, Text title, Text summary, Place place, List<Inte
         topics = topics == null ? List.of() : List.copyOf(topics);
         facts = facts == null ? List.of() : List.copyOf(facts);
         uncovered = uncovered == null ? List.of() : List.copyOf(uncovered);
+    }
+
+    /** This report with more uncovered subjects (from its folder's {@code lexicon.json}) after its own. */
+    public Report withUncovered(List<Uncovered> more) {
+        if (more == null || more.isEmpty()) {
+            return this;
+        }
+        List<Uncovered> all = new java.util.ArrayList<>(uncovered);
+        all.addAll(more);
+        return new Report(id, title, summary, place, years, currencies, topics, facts, all, sourceLanguage, edition);
     }
 
     public Optional<Topic> topic(String topicId) {
@@ -51,13 +63,13 @@ public record Report(String id, Text title, Text summary, Place place, List<Inte
     }
 
     /**
-     * Euro per yuan, from the report's own pairs of figures (the median ratio of every value that gives
-     * both); empty when the report gives none.
+     * Euro per unit of the report's own currency (yuan in the white paper), from the report's own pairs of
+     * figures (the median ratio of every value that gives both); empty when the report gives none.
      */
     public Optional<Double> eurPerCny() {
         double[] ratios = facts.stream()
                 .flatMap(f -> f.values().values().stream())
-                .filter(v -> "CNY".equals(v.unit()) && v.eur() != null && v.amount() > 0)
+                .filter(v -> v.isMoney() && !"EUR".equals(v.unit()) && v.eur() != null && v.amount() > 0)
                 .mapToDouble(v -> v.eur() / v.amount())
                 .sorted()
                 .toArray();

@@ -25,12 +25,11 @@ import java.util.regex.Pattern;
  */
 public final class ReportLoader {
 
-    /** The bundled dataset: the 2024 white paper on Beijing's AI industry. */
-    public static final String BUNDLED = "/report/beijing-ai-2024.json";
+    /** The bundled dataset: the 2024 white paper on Beijing's AI industry (its report folder's report.json). */
+    public static final String BUNDLED = "/reports/beijing-ai-2024/report.json";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z0-9_]+)(?:\\.([a-z]+))?}");
     private static final Set<String> PLACEHOLDER_PARTS = Set.of("bare", "eur", "yoy", "share");
-    private static final Set<String> UNITS = Set.of("CNY", "EUR", "count", "percent");
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -38,11 +37,16 @@ public final class ReportLoader {
 
     /** Loads the bundled report. */
     public Report loadBundled() {
-        try (InputStream in = ReportLoader.class.getResourceAsStream(BUNDLED)) {
+        return loadResource(BUNDLED);
+    }
+
+    /** Loads a report dataset from the class path (an absolute resource name). */
+    public Report loadResource(String resource) {
+        try (InputStream in = ReportLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new EngineLoadException("the bundled report " + BUNDLED + " is missing from the jar");
+                throw new EngineLoadException("the bundled report " + resource + " is missing from the jar");
             }
-            return validate(mapper.readValue(in, Report.class), "bundled report");
+            return validate(mapper.readValue(in, Report.class), "bundled report " + resource);
         } catch (IOException e) {
             throw new EngineLoadException("the bundled report cannot be read: " + describeError(e), e);
         }
@@ -105,6 +109,11 @@ public final class ReportLoader {
         if (r.place() == null || r.place().name() == null) {
             problems.add("it names no place");
         }
+        if (r.sourceLanguage() != null && !Set.of("de", "en").contains(r.sourceLanguage())) {
+            problems.add("its sourceLanguage must be \"de\" or \"en\", not \"" + r.sourceLanguage() + "\"");
+        }
+        Set<String> units = new HashSet<>(Value.PLAIN_UNITS);
+        units.addAll(r.currencies().keySet());
         Set<String> ids = new HashSet<>();
         for (Fact f : r.facts()) {
             String at = "fact \"" + f.id() + "\"";
@@ -119,8 +128,9 @@ public final class ReportLoader {
                 continue;
             }
             f.values().forEach((key, v) -> {
-                if (!UNITS.contains(v.unit())) {
-                    problems.add(at + ": value \"" + key + "\" has unknown unit \"" + v.unit() + "\" (use " + UNITS + ")");
+                if (!units.contains(v.unit())) {
+                    problems.add(at + ": value \"" + key + "\" has unknown unit \"" + v.unit() + "\" (use "
+                            + new java.util.TreeSet<>(units) + "; a currency needs an entry in \"currencies\")");
                 }
                 ValueCheck.problems(key, v).forEach(x -> problems.add(at + ": " + x));
             });

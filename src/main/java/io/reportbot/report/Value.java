@@ -6,7 +6,8 @@ import java.util.Optional;
  * One figure the report gives.
  *
  * @param amount    the number at full magnitude (300 billion is 300000000000)
- * @param unit      {@code CNY}, {@code EUR}, {@code count} or {@code percent}
+ * @param unit      a currency code the report names ({@code CNY}, {@code USD}, ...), {@code count},
+ *                  {@code percent}, {@code points} (percentage points) or {@code times} (a multiple)
  * @param qualifier how exact the report is ("mehr als", "rund")
  * @param eur       the euro figure, only where the report gives one
  * @param yoy       the year-on-year change, where the report gives one
@@ -17,6 +18,9 @@ import java.util.Optional;
  */
 public record Value(double amount, String unit, Qualifier qualifier, Double eur, Rate yoy, Rate share, Text noun,
                     java.util.List<String> terms) {
+
+    /** The units that are not money. */
+    public static final java.util.Set<String> PLAIN_UNITS = java.util.Set.of("count", "percent", "points", "times");
 
     public Value {
         qualifier = qualifier == null ? Qualifier.EXACT : qualifier;
@@ -37,6 +41,6 @@ public record Value(double amount, String unit, Qualifier qualifier, Double eur,
     }
 
     public boolean isMoney() {
-        return !"count".equals(unit) && !"percent".equals(unit);
+        return !PLAIN_UNITS.contains(unit);
     }
 }

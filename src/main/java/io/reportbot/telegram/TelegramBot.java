@@ -202,6 +202,9 @@ public final class TelegramBot implements AutoCloseable {
             for (String name : List.of("start", "help", "topics", "ask", "lang")) {
                 commands.add(new BotCommand(name, texts.get(l, "command." + name)));
             }
+            if (!engine.reports(l).isEmpty()) {
+                commands.add(new BotCommand("report", texts.get(l, "command.report")));
+            }
             try {
                 client.execute(SetMyCommands.builder().commands(commands).languageCode(languageCode).build());
             } catch (TelegramApiException | RuntimeException e) {

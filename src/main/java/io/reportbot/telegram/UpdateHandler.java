@@ -161,6 +161,8 @@ final class UpdateHandler {
                     sendText(c.where(), c.messageId(), texts.get(l, "lang.usage"), Optional.empty());
                 }
             }
+            // several reports in one bot: /report lists them, /report ID picks one for this chat
+            case "report" -> sendReply(c.where(), c.messageId(), engine.pickReport(c.where().conversationId(), c.args(), l));
             default -> sendText(c.where(), c.messageId(), texts.get(l, "unknown.command"), Optional.empty());
         }
     }

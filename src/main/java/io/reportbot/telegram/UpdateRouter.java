@@ -22,7 +22,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * <p>Immutable and thread-safe; pure (no I/O).
  */
 final class UpdateRouter {
-    static final Set<String> COMMANDS = Set.of("start", "help", "topics", "ask", "lang");
+    static final Set<String> COMMANDS = Set.of("start", "help", "topics", "ask", "lang", "report");
     private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+|$)");
 
     private final BotIdentity bot;

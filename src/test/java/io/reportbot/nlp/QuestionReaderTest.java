@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class QuestionReaderTest {
 
-    private final QuestionReader reader = new QuestionReader(Lexicon.bundled(), Set.of("beijing", "peking", "china"));
+    private final QuestionReader reader = new QuestionReader(
+            Lexicon.bundled().withReport(io.reportbot.reportfolder.ReportFolders.bundled().lexicon()),
+            Set.of("beijing", "peking", "china"));
 
     @Test
     void readsFiguresAsEitherLanguageWritesThem() {
