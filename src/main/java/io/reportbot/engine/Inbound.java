@@ -13,14 +13,32 @@ import java.util.Optional;
  * @param conversationId a stable id for the conversation (a chat, a channel, the console); used for context
  * @param platform       "console", "telegram", "discord", ...: used for logs and statistics only
  * @param languageHint   the platform's idea of the user's language, used when the text cannot tell
+ * @param chosenTopic    a topic the user picked (a button, a number in the console) instead of typing a question:
+ *                       the engine answers that topic in the hinted language and remembers it like any answer
  */
-public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
+public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint,
+                      Optional<String> chosenTopic) {
 
     public Inbound {
         text = text == null ? "" : text;
         conversationId = conversationId == null ? "" : conversationId;
         platform = platform == null ? "unknown" : platform;
         languageHint = Objects.requireNonNullElse(languageHint, Optional.empty());
+        chosenTopic = Objects.requireNonNullElse(chosenTopic, Optional.empty());
+    }
+
+    /** A typed question. */
+    public Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
+        this(text, conversationId, platform, languageHint, Optional.empty());
+    }
+
+    /**
+     * A topic picked from a button or a list ({@link Suggestion#topicId()}), answered in that language. An
+     * unknown id gets a fallback reply.
+     */
+    public static Inbound topicChoice(String topicId, String conversationId, String platform, Language language) {
+        return new Inbound("", conversationId, platform, Optional.ofNullable(language),
+                Optional.ofNullable(topicId));
     }
 
     /** A question without a language hint. */

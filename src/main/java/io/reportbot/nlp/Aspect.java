@@ -23,5 +23,7 @@ public enum Aspect {
     /** a cause ("why"): the report states figures and claims, not their causes */
     WHY,
     /** a date or time ("when"): said so where the topic's sentences name no time */
-    WHEN
+    WHEN,
+    /** per counted thing ("pro Unternehmen?"): computed where a fact gives an amount and a count */
+    PER_UNIT
 }

@@ -1,0 +1,189 @@
+package io.reportbot.nlp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reportbot.core.EngineLoadException;
+import io.reportbot.core.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How people wrap and continue questions in a chat, from {@code io/reportbot/nlp/chat.json}: small talk
+ * (greetings, thanks, addresses, fillers) that never carries a question, request wordings ("sag mir",
+ * "give me"), the words that make a request ask for a figure ("nenne mir die <b>Zahl</b> …"), and what a
+ * follow-up asks about the last answer ({@link FollowUpAspect}), per language. Every phrase is normalised
+ * with {@link TextNormalizer} and matches whole words. Immutable and thread-safe.
+ *
+ * @param smallTalk   small-talk phrases, longest first (both languages: people mix them)
+ * @param requests    request phrases, longest first
+ * @param figureWords nouns that name a figure
+ * @param followUps   follow-up phrases per aspect and language
+ */
+public record ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
+                        Map<Language, Map<FollowUpAspect, List<String>>> followUps) {
+
+    public ChatWords {
+        smallTalk = longestFirst(smallTalk);
+        requests = longestFirst(requests);
+        figureWords = Set.copyOf(figureWords);
+        Map<Language, Map<FollowUpAspect, List<String>>> f = new EnumMap<>(Language.class);
+        followUps.forEach((l, m) -> {
+            Map<FollowUpAspect, List<String>> inner = new EnumMap<>(FollowUpAspect.class);
+            m.forEach((a, p) -> inner.put(a, List.copyOf(p)));
+            f.put(l, Map.copyOf(inner));
+        });
+        followUps = Map.copyOf(f);
+    }
+
+    /** The words bundled with reportbot. */
+    public static ChatWords bundled() {
+        try (InputStream in = ChatWords.class.getResourceAsStream("chat.json")) {
+            if (in == null) {
+                throw new EngineLoadException("the bundled chat words (chat.json) are missing from the jar");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            Map<Language, Map<FollowUpAspect, List<String>>> followUps = new EnumMap<>(Language.class);
+            for (Language l : Language.values()) {
+                Map<FollowUpAspect, List<String>> m = new EnumMap<>(FollowUpAspect.class);
+                root.path("followUps").path(l.code()).fields().forEachRemaining(e ->
+                        m.put(FollowUpAspect.valueOf(e.getKey()), strings(e.getValue())));
+                followUps.put(l, m);
+            }
+            return new ChatWords(bothLanguages(root.path("smallTalk")), bothLanguages(root.path("requests")),
+                    new HashSet<>(bothLanguages(root.path("figureWords"))), followUps);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EngineLoadException("the bundled chat words cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How many of the tokens from {@code from} on are small talk: the longest run covered by small-talk
+     * phrases (and @mentions), matched greedily, longest phrase first.
+     */
+    public int smallTalkRun(List<String> tokens, int from) {
+        int i = from;
+        outer:
+        while (i < tokens.size()) {
+            if (tokens.get(i).startsWith("@")) {
+                i++;
+                continue;
+            }
+            for (String phrase : smallTalk) {
+                int n = matchAt(tokens, i, phrase);
+                if (n > 0) {
+                    i += n;
+                    continue outer;
+                }
+            }
+            break;
+        }
+        return i - from;
+    }
+
+    /**
+     * Whether a request asks for a figure: a request phrase followed, after at most one article, by a figure
+     * word ("Nenne mir die Zahl der Schulen", "give me the count of …"); such a request wants a number, not names.
+     */
+    public boolean requestsAFigure(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            for (String phrase : requests) {
+                int n = matchAt(tokens, i, phrase);
+                if (n == 0) {
+                    continue;
+                }
+                for (int j = i + n; j < Math.min(tokens.size(), i + n + 2); j++) {
+                    if (figureWords.contains(tokens.get(j))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The follow-up aspects a normalised text names, in either language. */
+    public Set<FollowUpAspect> followUpAspects(String normalized) {
+        Set<FollowUpAspect> found = EnumSet.noneOf(FollowUpAspect.class);
+        for (Map<FollowUpAspect, List<String>> byAspect : followUps.values()) {
+            byAspect.forEach((aspect, phrases) -> {
+                if (phrases.stream().anyMatch(p -> Question.containsPhrase(normalized, p))) {
+                    found.add(aspect);
+                }
+            });
+        }
+        return found;
+    }
+
+    /**
+     * The tokens left when the words of follow-up phrases are taken out ("Woher kommt die Zahl?" → "kommt",
+     * "die"): what is left is what may name a topic of its own.
+     */
+    public List<String> withoutFollowUpWords(List<String> tokens) {
+        boolean[] covered = new boolean[tokens.size()];
+        for (Map<FollowUpAspect, List<String>> byAspect : followUps.values()) {
+            for (List<String> phrases : byAspect.values()) {
+                for (String p : phrases) {
+                    for (int i = 0; i < tokens.size(); i++) {
+                        int n = matchAt(tokens, i, p);
+                        for (int k = 0; k < n; k++) {
+                            covered[i + k] = true;
+                        }
+                    }
+                }
+            }
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!covered[i]) {
+                rest.add(tokens.get(i));
+            }
+        }
+        return rest;
+    }
+
+    private static int matchAt(List<String> tokens, int at, String phrase) {
+        String[] words = phrase.split(" ");
+        if (at + words.length > tokens.size()) {
+            return 0;
+        }
+        for (int k = 0; k < words.length; k++) {
+            if (!tokens.get(at + k).equals(words[k])) {
+                return 0;
+            }
+        }
+        return words.length;
+    }
+
+    private static List<String> bothLanguages(JsonNode byLanguage) {
+        List<String> all = new ArrayList<>();
+        for (Language l : Language.values()) {
+            all.addAll(strings(byLanguage.path(l.code())));
+        }
+        return all;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> l = new ArrayList<>();
+        array.forEach(n -> {
+            String s = TextNormalizer.normalize(n.asText());
+            if (!s.isEmpty()) {
+                l.add(s);
+            }
+        });
+        return l;
+    }
+
+    private static List<String> longestFirst(List<String> phrases) {
+        List<String> l = new ArrayList<>(new java.util.LinkedHashSet<>(phrases));
+        l.sort(Comparator.comparingInt((String p) -> p.split(" ").length).reversed());
+        return List.copyOf(l);
+    }
+}
