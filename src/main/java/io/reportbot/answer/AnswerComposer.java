@@ -125,6 +125,13 @@ public final class AnswerComposer {
         if (aspects.contains(Aspect.HOW_MANY) && all.isEmpty()) {
             return Optional.of(wording.get(lang, "note.no_figure"));
         }
+        if (aspects.contains(Aspect.MONEY) && !all.isEmpty() && all.stream().noneMatch(Value::isMoney)) {
+            return Optional.of(wording.get(lang, "note.no_money")); // "what are the unicorns worth?": only a count
+        }
+        boolean national = all.stream().anyMatch(v -> v.share() != null);
+        if (aspects.contains(Aspect.NATIONAL_TOTAL) && !all.isEmpty() && !national) {
+            return Optional.of(wording.get(lang, "note.no_national")); // "how many in all of China?": Beijing only
+        }
         return Optional.empty();
     }
 

@@ -95,10 +95,10 @@ final class DefaultEngine implements Engine {
     /** Whether a text on its own names a topic with confidence (its words and the classifier agree). */
     private boolean clearlyAsksATopic(String text) {
         List<String> tokens = classifier.prepare(text);
-        if (tokens.isEmpty()) {
-            return false;
-        }
-        ScoredIntent best = classifier.classify(tokens).get(0);
+        return !tokens.isEmpty() && clearlyAsksATopic(classifier.classify(tokens).get(0), tokens);
+    }
+
+    private boolean clearlyAsksATopic(ScoredIntent best, List<String> tokens) {
         Intent intent = intents.get(best.intent());
         return intent.kind() == Intent.Kind.TOPIC && best.score() >= threshold && topicWords.names(intent.name(), tokens);
     }
@@ -141,8 +141,7 @@ final class DefaultEngine implements Engine {
         String core = messageCore.of(text);
         List<String> tokens = classifier.prepare(core);
         List<ScoredIntent> scores = classifier.classify(tokens);
-        if (!core.equals(text) && (scores.get(0).score() < threshold
-                || !topicWords.names(scores.get(0).intent(), tokens))) {
+        if (!core.equals(text) && !clearlyAsksATopic(scores.get(0), tokens)) {
             // the words around the question may be what it is about ("yo, what's up"): then the whole message counts
             List<String> whole = classifier.prepare(text);
             List<ScoredIntent> wholeScores = classifier.classify(whole);
@@ -153,6 +152,7 @@ final class DefaultEngine implements Engine {
                 scores = wholeScores;
             }
         }
+        scores = smallTalkNeverWins(scores, core);
         List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
         ScoredIntent top = scores.get(0);
         Intent intent = intents.get(top.intent());
@@ -217,6 +217,25 @@ final class DefaultEngine implements Engine {
         Set<String> named = new java.util.HashSet<>(topicWords.named(words));
         named.removeIf(id -> report.topic(id).isEmpty());
         return named;
+    }
+
+    /**
+     * A greeting or a thank-you never wins over a question in the same message: when small talk scores best
+     * but the message is not all small talk and names the runner-up topic by its own words, the topic goes first.
+     */
+    private List<ScoredIntent> smallTalkNeverWins(List<ScoredIntent> scores, String core) {
+        if (scores.size() < 2 || intents.get(scores.get(0).intent()).kind() != Intent.Kind.SMALLTALK
+                || messageCore.smallTalkOnly(core)) {
+            return scores;
+        }
+        ScoredIntent second = scores.get(1);
+        if (intents.get(second.intent()).kind() != Intent.Kind.TOPIC || !namedTopics(core).contains(second.intent())) {
+            return scores;
+        }
+        List<ScoredIntent> reordered = new ArrayList<>(scores);
+        reordered.remove(1);
+        reordered.add(0, second);
+        return reordered;
     }
 
     /** A topic picked by button or number: answered like a question about it, and remembered. */

@@ -25,5 +25,10 @@ public enum Aspect {
     /** a date or time ("when"): said so where the topic's sentences name no time */
     WHEN,
     /** per counted thing ("pro Unternehmen?"): computed where a fact gives an amount and a count */
-    PER_UNIT
+    PER_UNIT,
+    /** what something is worth in money ("valuation", "Umsatz"): said so where the topic gives only counts */
+    MONEY,
+    /** the total or share for the whole nation, asked for explicitly ("in ganz China", "nationwide"): said so
+     * where the topic gives Beijing's figure only */
+    NATIONAL_TOTAL
 }
