@@ -48,6 +48,8 @@ final class DefaultEngine implements Engine {
     static final String FALLBACK = "fallback";
     /** A part of a several-topic question must be at least this sure of its topic. */
     static final double MULTI_THRESHOLD = 0.5;
+    /** A question this sure of a topic may drop the statements around it. */
+    static final double SURE = 0.8;
     private static final Pattern CONJUNCTION = Pattern.compile(
             "\\s+(?:und|and|sowie|plus|as well as|ebenso wie|&)\\s+|\\s*[,;]\\s*|\\s+(?:oder|or)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -95,7 +97,12 @@ final class DefaultEngine implements Engine {
     /** Whether a text on its own names a topic with confidence (its words and the classifier agree). */
     private boolean clearlyAsksATopic(String text) {
         List<String> tokens = classifier.prepare(text);
-        return !tokens.isEmpty() && clearlyAsksATopic(classifier.classify(tokens).get(0), tokens);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        ScoredIntent best = classifier.classify(tokens).get(0);
+        return clearlyAsksATopic(best, tokens)
+                || intents.get(best.intent()).kind() == Intent.Kind.TOPIC && best.score() >= SURE;
     }
 
     private boolean clearlyAsksATopic(ScoredIntent best, List<String> tokens) {
@@ -156,7 +163,7 @@ final class DefaultEngine implements Engine {
         List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
         ScoredIntent top = scores.get(0);
         Intent intent = intents.get(top.intent());
-        Question q = reader.read(core);
+        Question q = reader.read(chatWords.withoutIdioms(core));
         Optional<Conversations.Context> context = conversations.get(inbound.conversationId());
 
         boolean namesTopic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold

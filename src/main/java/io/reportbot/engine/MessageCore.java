@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * The part of a chat message that asks something. Greetings, thanks, addresses and fillers ("Guten Morgen!
  * Kurze Frage:", "yo bot,", "@reportbot", "Leute,", "… danke!") are cut off at the start and the end, as
  * whole clauses or as a run of words before the question, so they never win over it; a message that is
- * nothing but small talk stays as it is. Leading statements before a question ("Ich schreibe eine Arbeit
- * über … . Wie viele …?") are dropped when the question alone clearly names a topic. The words are data
+ * nothing but small talk stays as it is. Statements around a question ("Ich schreibe eine Arbeit über … .
+ * Wie viele …?", "… ? I'm writing a newsletter.") are dropped when the questions alone clearly name a topic. The words are data
  * ({@link ChatWords}). Immutable and thread-safe.
  */
 final class MessageCore {
@@ -105,11 +105,21 @@ final class MessageCore {
                 break;
             }
         }
-        if (firstQuestion <= 0) {
+        if (firstQuestion < 0) {
             return core;
         }
-        String question = core.substring(sentences.get(firstQuestion)[0]).strip();
-        return clearlyAsksATopic.test(question) ? question : core;
+        StringBuilder questions = new StringBuilder();
+        boolean statements = false;
+        for (int[] span : sentences) {
+            String sentence = core.substring(span[0], span[1]).strip();
+            if (sentence.endsWith("?")) {
+                questions.append(questions.length() == 0 ? "" : " ").append(sentence);
+            } else {
+                statements = true;
+            }
+        }
+        String question = questions.toString();
+        return statements && clearlyAsksATopic.test(question) ? question : core;
     }
 
     /** Spans [start, end) of the pieces between separators, each with its own closing punctuation; words when sep is null. */

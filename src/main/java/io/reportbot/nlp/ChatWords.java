@@ -26,9 +26,11 @@ import java.util.Set;
  * @param requests    request phrases, longest first
  * @param figureWords nouns that name a figure
  * @param followUps   follow-up phrases per aspect and language
+ * @param idioms      set phrases whose words mean nothing on their own ("when it comes to" asks no date),
+ *                    as case-insensitive whole-word patterns over the raw text
  */
 public record ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
-                        Map<Language, Map<FollowUpAspect, List<String>>> followUps) {
+                        Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms) {
 
     public ChatWords {
         smallTalk = longestFirst(smallTalk);
@@ -41,6 +43,7 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
             f.put(l, Map.copyOf(inner));
         });
         followUps = Map.copyOf(f);
+        idioms = List.copyOf(idioms);
     }
 
     /** The words bundled with reportbot. */
@@ -58,7 +61,7 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
                 followUps.put(l, m);
             }
             return new ChatWords(bothLanguages(root.path("smallTalk")), bothLanguages(root.path("requests")),
-                    new HashSet<>(bothLanguages(root.path("figureWords"))), followUps);
+                    new HashSet<>(bothLanguages(root.path("figureWords"))), followUps, idiomPatterns(root.path("idioms")));
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineLoadException("the bundled chat words cannot be read: " + e.getMessage(), e);
         }
@@ -147,6 +150,25 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
             }
         }
         return rest;
+    }
+
+    /** The text with its idioms blanked out, for reading aspects ("when it comes to AI" asks no date). */
+    public String withoutIdioms(String text) {
+        String t = text;
+        for (java.util.regex.Pattern p : idioms) {
+            t = p.matcher(t).replaceAll(" ");
+        }
+        return t;
+    }
+
+    private static List<java.util.regex.Pattern> idiomPatterns(JsonNode byLanguage) {
+        List<java.util.regex.Pattern> out = new ArrayList<>();
+        for (Language l : Language.values()) {
+            byLanguage.path(l.code()).forEach(n -> out.add(java.util.regex.Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(n.asText()) + "(?![\\p{L}\\p{N}])",
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)));
+        }
+        return out;
     }
 
     private static int matchAt(List<String> tokens, int at, String phrase) {
