@@ -171,10 +171,6 @@ final class DefaultEngine implements Engine {
         Set<Aspect> aspects = aspectsFor(q, tokens);
         Set<FollowUpAspect> followUps = chatWords.followUpAspects(TextNormalizer.normalize(core.replace("\u20ac", " euro ")));
         boolean confident = top.score() >= threshold;
-        Turn.Facts dbgFacts = new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
-                confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
-                !q.otherPlaces().isEmpty(), messageCore.smallTalkOnly(text));
-        if (System.getenv("CHAT_DEBUG") != null) System.err.println("DBG core=" + core + " " + dbgFacts + " -> " + Turn.decide(dbgFacts));
         Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
                 confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
                 !q.otherPlaces().isEmpty(), messageCore.smallTalkOnly(text)));

@@ -82,10 +82,8 @@ final class MessageCore {
             return core;
         }
         int end = tokens.size();
-        for (int k = tokens.size() - 1; k > lead + 1; k--) {
-            if (words.smallTalkRun(tokens, k) == tokens.size() - k) {
-                end = k;
-            }
+        for (int n = words.smallTalkEnding(tokens, end); n > 0 && end - n >= lead + 2; n = words.smallTalkEnding(tokens, end)) {
+            end -= n;
         }
         int from = lead == 0 ? 0 : w.get(lead)[0];
         int to = end == tokens.size() ? core.length() : w.get(end - 1)[1];

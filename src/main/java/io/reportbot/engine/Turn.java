@@ -32,6 +32,10 @@ sealed interface Turn {
             Aspect.SOURCE, Aspect.RATIO, Aspect.OTHER_CURRENCY);
     /** A follow-up is short: longer turns are questions of their own. */
     int MAX_FOLLOW_UP_TOKENS = 9;
+    /** A turn that only points back ("and that?") is a follow-up when it is at most this long. */
+    int SHORT = 5;
+    /** ... unless the classifier is at least this sure of another topic. */
+    double POINTING_BACK_LOSES = 0.5;
     /** So sure of another topic that a turn is a new question even without the topic's words. */
     double SURE_OF_ANOTHER_TOPIC = 0.9;
 
@@ -63,29 +67,34 @@ sealed interface Turn {
         if (f.smallTalkOnly()) {
             return new Fresh();
         }
-        boolean leans = !f.followUps().isEmpty() || f.aspects().stream().anyMatch(LEANING_ASPECTS::contains)
-                || f.pointsBack() || f.tokens() <= 2;
+        boolean leaningAspect = f.aspects().stream().anyMatch(LEANING_ASPECTS::contains);
         if (f.context().isEmpty()) {
-            boolean aspectOnly = f.aspects().stream().anyMatch(LEANING_ASPECTS::contains) || f.tokens() <= 2
-                    && !f.followUps().isEmpty();
-            return aspectOnly && f.namedTopics().isEmpty() && !f.otherPlaces() && !f.confident()
+            boolean sureOfSomething = f.confident() && f.topKind() != Intent.Kind.OUT_OF_SCOPE;
+            return leaningAspect && f.namedTopics().isEmpty() && !f.otherPlaces() && !sureOfSomething
                     ? new NoContext() : new Fresh();
         }
         List<String> last = f.context().get().topics();
+        boolean topicElsewhere = f.topKind() == Intent.Kind.TOPIC && !last.contains(f.topIntent());
         if (f.namedTopics().stream().anyMatch(t -> !last.contains(t) && f.likelyIntents().contains(t))) {
-            return new Fresh();
+            return new Fresh(); // "und die Einhörner?": another topic, by its own words
         }
-        boolean onlyChat = f.followUps().isEmpty() && f.aspects().stream().noneMatch(LEANING_ASPECTS::contains);
-        if (f.confident() && f.topKind() != Intent.Kind.TOPIC && onlyChat) {
-            return new Fresh();
+        boolean asksOfTheLast = !f.followUps().isEmpty() || leaningAspect;
+        if (f.confident() && f.topKind() != Intent.Kind.TOPIC && !asksOfTheLast) {
+            return new Fresh(); // "danke!", "tell me a joke"
         }
-        if (f.topKind() == Intent.Kind.TOPIC && !last.contains(f.topIntent()) && f.topScore() >= SURE_OF_ANOTHER_TOPIC
-                && f.tokens() > 4) {
+        if (topicElsewhere && f.topScore() >= SURE_OF_ANOTHER_TOPIC && f.tokens() > 4) {
             return new Fresh();
         }
         if (f.namedTopics().stream().anyMatch(last::contains) && last.contains(f.topIntent()) && f.tokens() > 4) {
-            return new Fresh();
+            return new Fresh(); // a full question about the same topic: the normal path answers it best
         }
-        return leans && f.tokens() <= MAX_FOLLOW_UP_TOKENS ? new FollowUp(f.context().get()) : new Fresh();
+        if (asksOfTheLast && f.tokens() <= MAX_FOLLOW_UP_TOKENS) {
+            return new FollowUp(f.context().get());
+        }
+        boolean sureElsewhere = f.confident() && topicElsewhere && f.topScore() >= POINTING_BACK_LOSES;
+        if (f.pointsBack() && f.tokens() <= SHORT && !sureElsewhere) {
+            return new FollowUp(f.context().get()); // "and that?", "und davon?"
+        }
+        return new Fresh();
     }
 }

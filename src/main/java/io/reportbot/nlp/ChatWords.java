@@ -91,6 +91,17 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
         return i - from;
     }
 
+    /** How many tokens before {@code end} a small-talk phrase covers (the longest; 0 if none ends there). */
+    public int smallTalkEnding(List<String> tokens, int end) {
+        for (String phrase : smallTalk) {
+            int n = phrase.split(" ").length;
+            if (end - n >= 0 && matchAt(tokens, end - n, phrase) == n) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
     /**
      * Whether a request asks for a figure: a request phrase followed, after at most one article, by a figure
      * word ("Nenne mir die Zahl der Schulen", "give me the count of …"); such a request wants a number, not names.
