@@ -38,7 +38,7 @@ class ChatWordsTest {
 
     @Test
     void theWordsOfFollowUpPhrasesAreTakenOutBeforeLookingForATopic() {
-        assertThat(words.withoutFollowUpWords(TextNormalizer.tokens("woher kommt die zahl"))).containsExactly("die");
+        assertThat(words.withoutFollowUpWords(TextNormalizer.tokens("woher kommt die zahl der labore"))).containsExactly("der", "labore");
     }
 
     @Test
