@@ -145,7 +145,8 @@ final class DefaultEngine implements Engine {
         }
         String text = InputCheck.clean(raw);
         Language lang = languages.guess(text, inbound.languageHint());
-        String core = messageCore.of(text);
+        MessageCore.Cut cut = messageCore.cut(text);
+        String core = cut.core();
         List<String> tokens = classifier.prepare(core);
         List<ScoredIntent> scores = classifier.classify(tokens);
         if (!core.equals(text) && !clearlyAsksATopic(scores.get(0), tokens)) {
@@ -159,7 +160,7 @@ final class DefaultEngine implements Engine {
                 scores = wholeScores;
             }
         }
-        scores = smallTalkNeverWins(scores, core);
+        scores = smallTalkNeverWins(scores, core, cut.smallTalkOnly());
         List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
         ScoredIntent top = scores.get(0);
         Intent intent = intents.get(top.intent());
@@ -173,7 +174,7 @@ final class DefaultEngine implements Engine {
         boolean confident = top.score() >= threshold;
         Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
                 confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
-                !q.otherPlaces().isEmpty(), messageCore.smallTalkOnly(text)));
+                !q.otherPlaces().isEmpty(), cut.smallTalkOnly()));
         if (turn instanceof Turn.NoContext) {
             return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), top.score(),
                     topics(lang).stream().limit(3).toList(), ranking);
@@ -226,9 +227,8 @@ final class DefaultEngine implements Engine {
      * A greeting or a thank-you never wins over a question in the same message: when small talk scores best
      * but the message is not all small talk and names the runner-up topic by its own words, the topic goes first.
      */
-    private List<ScoredIntent> smallTalkNeverWins(List<ScoredIntent> scores, String core) {
-        if (scores.size() < 2 || intents.get(scores.get(0).intent()).kind() != Intent.Kind.SMALLTALK
-                || messageCore.smallTalkOnly(core)) {
+    private List<ScoredIntent> smallTalkNeverWins(List<ScoredIntent> scores, String core, boolean smallTalkOnly) {
+        if (scores.size() < 2 || intents.get(scores.get(0).intent()).kind() != Intent.Kind.SMALLTALK || smallTalkOnly) {
             return scores;
         }
         ScoredIntent second = scores.get(1);

@@ -34,6 +34,9 @@ final class Focus {
         for (Fact f : facts) {
             f.values().forEach((k, v) -> all.put(AnswerComposer.valueRef(f, k), v));
         }
+        if (all.size() <= 1) {
+            return Set.of(); // one figure: the topic is the focus
+        }
         Map<String, Value> kind = new LinkedHashMap<>();
         all.forEach((ref, v) -> {
             boolean wanted = asked.contains(FollowUpAspect.VALUE) && v.isMoney()

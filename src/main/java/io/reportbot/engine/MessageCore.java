@@ -37,9 +37,23 @@ final class MessageCore {
         this.clearlyAsksATopic = clearlyAsksATopic;
     }
 
+    /**
+     * What {@link #cut} found.
+     *
+     * @param core          the asking part of a message; the message itself when it is all small talk
+     * @param smallTalkOnly whether every clause is greetings, thanks or fillers
+     */
+    record Cut(String core, boolean smallTalkOnly) {
+    }
+
     /** The asking part of a message; the message itself when it is all small talk. */
     String of(String text) {
-        String t = MENTION.matcher(text).replaceAll(" ").strip();
+        return cut(text).core();
+    }
+
+    /** The asking part of a message, and whether there is one. */
+    Cut cut(String text) {
+        String t = text.indexOf('@') < 0 ? text.strip() : MENTION.matcher(text).replaceAll(" ").strip();
         List<int[]> clauses = spans(t, CLAUSE_END);
         int first = -1;
         int last = -1;
@@ -52,11 +66,11 @@ final class MessageCore {
             }
         }
         if (first < 0) {
-            return text;
+            return new Cut(text, true);
         }
         String core = t.substring(clauses.get(first)[0], clauses.get(last)[1]).strip();
         core = trimWords(core);
-        return questionAfterStatements(core);
+        return new Cut(questionAfterStatements(core), false);
     }
 
     /** Whether the message is nothing but small talk: every clause is greetings, thanks or fillers. */
@@ -72,6 +86,10 @@ final class MessageCore {
 
     /** Cuts a run of small-talk words at the start ("hey bot thanks how many …") and at the end ("… thx"). */
     private String trimWords(String core) {
+        List<String> quick = TextNormalizer.tokens(core);
+        if (words.smallTalkRun(quick, 0) == 0 && words.smallTalkEnding(quick, quick.size()) == 0) {
+            return core; // the common case: nothing to cut
+        }
         List<int[]> w = spans(core, null);
         List<String> tokens = new ArrayList<>(w.size());
         for (int[] s : w) {

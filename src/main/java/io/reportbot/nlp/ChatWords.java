@@ -22,28 +22,52 @@ import java.util.Set;
  * follow-up asks about the last answer ({@link FollowUpAspect}), per language. Every phrase is normalised
  * with {@link TextNormalizer} and matches whole words. Immutable and thread-safe.
  *
- * @param smallTalk   small-talk phrases, longest first (both languages: people mix them)
- * @param requests    request phrases, longest first
- * @param figureWords nouns that name a figure
- * @param followUps   follow-up phrases per aspect and language
- * @param idioms      set phrases whose words mean nothing on their own ("when it comes to" asks no date),
- *                    as case-insensitive whole-word patterns over the raw text
+ * <p>Small-talk and request phrases hold for both languages (people mix them); idioms are set phrases whose
+ * words mean nothing on their own ("when it comes to" asks no date).
  */
-public record ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
-                        Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms) {
+public final class ChatWords {
 
-    public ChatWords {
-        smallTalk = longestFirst(smallTalk);
-        requests = longestFirst(requests);
-        figureWords = Set.copyOf(figureWords);
+    private final List<String[]> smallTalk;
+    /** The small-talk phrases by their first word, longest first. */
+    private final Map<String, List<String[]>> smallTalkByFirst;
+    private final List<String[]> requests;
+    private final Set<String> figureWords;
+    private final Map<Language, Map<FollowUpAspect, List<String>>> followUps;
+    /** Every follow-up phrase, split into words, with its aspect (both languages). */
+    private final List<Map.Entry<FollowUpAspect, String[]>> followUpPhrases;
+    /** The follow-up phrases by their first word. */
+    private final Map<String, List<Map.Entry<FollowUpAspect, String[]>>> followUpByFirst;
+    private final List<java.util.regex.Pattern> idioms;
+
+    public ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
+                     Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms) {
+        this.smallTalk = split(longestFirst(smallTalk));
+        Map<String, List<String[]>> byFirst = new java.util.HashMap<>();
+        this.smallTalk.forEach(p -> byFirst.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p));
+        this.smallTalkByFirst = Map.copyOf(byFirst);
+        this.requests = split(longestFirst(requests));
+        this.figureWords = Set.copyOf(figureWords);
         Map<Language, Map<FollowUpAspect, List<String>>> f = new EnumMap<>(Language.class);
+        List<Map.Entry<FollowUpAspect, String[]>> phrases = new ArrayList<>();
         followUps.forEach((l, m) -> {
             Map<FollowUpAspect, List<String>> inner = new EnumMap<>(FollowUpAspect.class);
-            m.forEach((a, p) -> inner.put(a, List.copyOf(p)));
+            m.forEach((a, p) -> {
+                inner.put(a, List.copyOf(p));
+                p.forEach(phrase -> phrases.add(Map.entry(a, phrase.split(" "))));
+            });
             f.put(l, Map.copyOf(inner));
         });
-        followUps = Map.copyOf(f);
-        idioms = List.copyOf(idioms);
+        this.followUps = Map.copyOf(f);
+        this.followUpPhrases = List.copyOf(phrases);
+        Map<String, List<Map.Entry<FollowUpAspect, String[]>>> fb = new java.util.HashMap<>();
+        phrases.forEach(e -> fb.computeIfAbsent(e.getValue()[0], k -> new ArrayList<>()).add(e));
+        this.followUpByFirst = Map.copyOf(fb);
+        this.idioms = List.copyOf(idioms);
+    }
+
+    /** The follow-up phrases per language and aspect. */
+    public Map<Language, Map<FollowUpAspect, List<String>>> followUps() {
+        return followUps;
     }
 
     /** The words bundled with reportbot. */
@@ -79,7 +103,7 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
                 i++;
                 continue;
             }
-            for (String phrase : smallTalk) {
+            for (String[] phrase : smallTalkByFirst.getOrDefault(tokens.get(i), List.of())) {
                 int n = matchAt(tokens, i, phrase);
                 if (n > 0) {
                     i += n;
@@ -93,8 +117,8 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
 
     /** How many tokens before {@code end} a small-talk phrase covers (the longest; 0 if none ends there). */
     public int smallTalkEnding(List<String> tokens, int end) {
-        for (String phrase : smallTalk) {
-            int n = phrase.split(" ").length;
+        for (String[] phrase : smallTalk) {
+            int n = phrase.length;
             if (end - n >= 0 && matchAt(tokens, end - n, phrase) == n) {
                 return n;
             }
@@ -108,7 +132,7 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
      */
     public boolean requestsAFigure(List<String> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
-            for (String phrase : requests) {
+            for (String[] phrase : requests) {
                 int n = matchAt(tokens, i, phrase);
                 if (n == 0) {
                     continue;
@@ -125,13 +149,14 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
 
     /** The follow-up aspects a normalised text names, in either language. */
     public Set<FollowUpAspect> followUpAspects(String normalized) {
+        List<String> tokens = normalized.isEmpty() ? List.of() : List.of(normalized.split(" "));
         Set<FollowUpAspect> found = EnumSet.noneOf(FollowUpAspect.class);
-        for (Map<FollowUpAspect, List<String>> byAspect : followUps.values()) {
-            byAspect.forEach((aspect, phrases) -> {
-                if (phrases.stream().anyMatch(p -> Question.containsPhrase(normalized, p))) {
-                    found.add(aspect);
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Map.Entry<FollowUpAspect, String[]> e : followUpByFirst.getOrDefault(tokens.get(i), List.of())) {
+                if (matchAt(tokens, i, e.getValue()) > 0) {
+                    found.add(e.getKey());
                 }
-            });
+            }
         }
         return found;
     }
@@ -142,15 +167,11 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
      */
     public List<String> withoutFollowUpWords(List<String> tokens) {
         boolean[] covered = new boolean[tokens.size()];
-        for (Map<FollowUpAspect, List<String>> byAspect : followUps.values()) {
-            for (List<String> phrases : byAspect.values()) {
-                for (String p : phrases) {
-                    for (int i = 0; i < tokens.size(); i++) {
-                        int n = matchAt(tokens, i, p);
-                        for (int k = 0; k < n; k++) {
-                            covered[i + k] = true;
-                        }
-                    }
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Map.Entry<FollowUpAspect, String[]> e : followUpByFirst.getOrDefault(tokens.get(i), List.of())) {
+                int n = matchAt(tokens, i, e.getValue());
+                for (int k = 0; k < n; k++) {
+                    covered[i + k] = true;
                 }
             }
         }
@@ -182,8 +203,7 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
         return out;
     }
 
-    private static int matchAt(List<String> tokens, int at, String phrase) {
-        String[] words = phrase.split(" ");
+    private static int matchAt(List<String> tokens, int at, String[] words) {
         if (at + words.length > tokens.size()) {
             return 0;
         }
@@ -212,6 +232,10 @@ public record ChatWords(List<String> smallTalk, List<String> requests, Set<Strin
             }
         });
         return l;
+    }
+
+    private static List<String[]> split(List<String> phrases) {
+        return phrases.stream().map(p -> p.split(" ")).toList();
     }
 
     private static List<String> longestFirst(List<String> phrases) {
