@@ -146,6 +146,13 @@ public final class AnswerComposer {
         if (aspects.contains(Aspect.HOW_MANY) && all.isEmpty()) {
             return Optional.of(wording.get(lang, "note.no_figure"));
         }
+        if (aspects.contains(Aspect.MONEY) && !all.isEmpty() && all.stream().noneMatch(Value::isMoney)) {
+            return Optional.of(wording.get(lang, "note.no_money")); // "what are the unicorns worth?": only a count
+        }
+        boolean national = all.stream().anyMatch(v -> v.share() != null);
+        if (aspects.contains(Aspect.NATIONAL_TOTAL) && !all.isEmpty() && !national) {
+            return Optional.of(wording.get(lang, "note.no_national")); // "how many in all of China?": Beijing only
+        }
         return Optional.empty();
     }
 
@@ -159,17 +166,39 @@ public final class AnswerComposer {
      * "Woher stammt das?"): only what the aspects ask for, and the source.
      */
     public Composed followUp(Topic topic, Language lang, Set<Aspect> aspects) {
+        return followUp(topic, lang, aspects, Set.of());
+    }
+
+    /**
+     * The answer to a follow-up about a topic already answered, about the figures the last answer was about:
+     * "und in Euro?" after "what is the fund's investment?" converts that figure, not every figure of the topic.
+     *
+     * @param focus the figures the last answer was about ({@link #valueRef} form); empty for all of the topic's
+     */
+    public Composed followUp(Topic topic, Language lang, Set<Aspect> aspects, Set<String> focus) {
         List<Fact> facts = report.factsOf(topic);
         List<Value> all = facts.stream().flatMap(f -> f.values().values().stream()).toList();
+        List<Value> money = focused(facts, focus).stream().filter(Value::isMoney).toList();
+        List<Value> euroCandidates = money.isEmpty() ? all : money;
         String label = topic.label().get(lang);
         if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
             return new Composed(wording.format(lang, "fallback.previous_year", label), ids(facts), List.of(), true);
         }
         List<String> lines = new ArrayList<>();
         Optional<String> unanswered = unansweredPart(facts, all, aspects, lang);
-        unanswered.ifPresent(lines::add);
+        if (unanswered.isEmpty() && aspects.contains(Aspect.PER_UNIT)) {
+            List<String> perUnit = perUnit(facts, lang);
+            if (perUnit.isEmpty()) {
+                unanswered = Optional.of(wording.format(lang, "note.no_per_unit", label));
+                for (Fact f : facts) {
+                    perUnit.add(values.fill(f.answer().get(lang), f.values(), lang));
+                }
+            }
+            lines.addAll(perUnit);
+        }
+        unanswered.ifPresent(u -> lines.add(0, u));
         if (aspects.contains(Aspect.EURO)) {
-            for (Value v : all) {
+            for (Value v : euroCandidates) {
                 if (v.eur() != null) {
                     lines.add(wording.format(lang, "stated.eur", capitalise(noun(v, lang)),
                             values.qualified(v.qualifier(), values.bare(v.eur(), "EUR", lang), lang)));
@@ -179,7 +208,8 @@ public final class AnswerComposer {
         Set<Aspect> rest = java.util.EnumSet.noneOf(Aspect.class);
         rest.addAll(aspects);
         rest.remove(Aspect.SOURCE);
-        lines.addAll(extras(facts, all, lang, rest, aspects.contains(Aspect.RATIO)));
+        lines.addAll(extras(facts, rest.contains(Aspect.EURO) ? euroCandidates : all, lang, rest,
+                aspects.contains(Aspect.RATIO)));
         if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
             lines.add(noNational(lang));
         } else if (lines.isEmpty() && !aspects.contains(Aspect.SOURCE)) {
@@ -191,6 +221,53 @@ public final class AnswerComposer {
             text.append(text.length() == 0 ? "" : "\n").append(sourceLine(src, lang));
         }
         return new Composed(text.toString().strip(), ids(facts), sources, unanswered.isPresent());
+    }
+
+    /** How a figure is named in a conversation's memory: "factId/valueKey". */
+    public static String valueRef(Fact fact, String key) {
+        return fact.id() + "/" + key;
+    }
+
+    /** The topic's figures named by the focus; all of them when the focus names none of them. */
+    private static List<Value> focused(List<Fact> facts, Set<String> focus) {
+        List<Value> out = new ArrayList<>();
+        for (Fact f : facts) {
+            f.values().forEach((k, v) -> {
+                if (focus.contains(valueRef(f, k))) {
+                    out.add(v);
+                }
+            });
+        }
+        return out.isEmpty() ? facts.stream().flatMap(f -> f.values().values().stream()).toList() : out;
+    }
+
+    /**
+     * "Pro Unternehmen?": where one fact gives an amount of money and a count, the amount per counted thing,
+     * computed and said to be computed. Empty where no fact gives both.
+     */
+    private List<String> perUnit(List<Fact> facts, Language lang) {
+        List<String> lines = new ArrayList<>();
+        for (Fact f : facts) {
+            Value count = f.values().values().stream().filter(v -> "count".equals(v.unit())).findFirst().orElse(null);
+            if (count == null || count.amount() <= 0) {
+                continue;
+            }
+            for (Value m : f.values().values()) {
+                if (!m.isMoney()) {
+                    continue;
+                }
+                String each = values.bare(significant(m.amount() / count.amount()), m.unit(), lang);
+                if (m.eur() != null) {
+                    each += " (" + values.bare(significant(m.eur() / count.amount()), "EUR", lang) + ")";
+                }
+                Qualifier q = count.qualifier() == Qualifier.EXACT ? m.qualifier() : Qualifier.ABOUT;
+                lines.add(wording.format(lang, "computed.per_unit", capitalise(noun(m, lang)),
+                        values.qualified(m.qualifier(), values.bare(m.amount(), m.unit(), lang), lang),
+                        values.qualified(count.qualifier(), numbers.number(count.amount(), 0, lang), lang),
+                        noun(count, lang), approx(q, each, lang)));
+            }
+        }
+        return lines;
     }
 
     private List<String> extras(List<Fact> facts, List<Value> all, Language lang, Set<Aspect> aspects,

@@ -6,6 +6,7 @@ import io.reportbot.engine.Engine;
 import io.reportbot.engine.EngineFactory;
 import io.reportbot.engine.EngineSettings;
 import io.reportbot.engine.Reply;
+import io.reportbot.eval.ConversationResult;
 import io.reportbot.eval.CrossValidator;
 import io.reportbot.eval.EvalResult;
 import io.reportbot.eval.Evaluator;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Spec;
 /** Measures the intent matcher on a labelled file, with k-fold cross-validation and a threshold sweep. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Measure the matcher on labelled questions (JSON lines: text, intent, lang, expect).",
-                "Prints accuracy, out-of-scope rejection, per-intent precision/recall/F1, confusions and every miss."})
+                "Prints accuracy, out-of-scope rejection, per-intent precision/recall/F1, confusions and every miss.",
+                "Lines with \"conversation\" (and \"followup\": true for turns that lean on the last answer) are",
+                "asked in order, one conversation each; first turns and follow-up turns are reported apart."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Mixin
@@ -120,6 +124,12 @@ public final class EvalCommand implements Callable<Integer> {
                     }
                 }
                 jsonOut.put("thresholdSweep", rows);
+            } else if (questions.stream().anyMatch(LabelledQuestion::inConversation)) {
+                ConversationResult r = Evaluator.measureConversations(questions, replies);
+                jsonOut.put("conversations", r);
+                if (!json) {
+                    print(out, r);
+                }
             } else {
                 EvalResult r = Evaluator.measure(questions, replies);
                 jsonOut.put("result", r);
@@ -152,6 +162,23 @@ public final class EvalCommand implements Callable<Integer> {
             throw new UsageException(CliText.get("eval.unknown_languages", file, String.join(", ", languages)));
         }
         return questions;
+    }
+
+    static void print(PrintWriter out, ConversationResult r) {
+        int first = r.firstTurns().questions();
+        int follow = r.followUps().questions();
+        out.printf(Locale.ROOT, "conversations: %d (%d turns: %d first turns, %d follow-up turns)%n", r.conversations(),
+                first + follow, first, follow);
+        out.printf(Locale.ROOT, "first turns:     intent right %5.1f %%, intent and figures right %5.1f %%%n",
+                r.firstTurns().accuracy() * 100, r.firstTurnsRight() * 100);
+        out.printf(Locale.ROOT, "follow-up turns: intent right %5.1f %%, intent and figures right %5.1f %%%n",
+                r.followUps().accuracy() * 100, r.followUpsRight() * 100);
+        out.printf(Locale.ROOT, "language accuracy: %.1f %%%n", (r.firstTurns().languageAccuracy() * first
+                + r.followUps().languageAccuracy() * follow) / Math.max(1, first + follow) * 100);
+        out.println();
+        out.println("misses:");
+        r.misses().forEach(m -> out.printf(Locale.ROOT, "  [%s %s, %s] %s  (expected %s, got %s)%n", m.conversation(),
+                m.followup() ? "follow-up" : "first turn", m.reason(), m.text(), m.expected(), m.got()));
     }
 
     static void print(PrintWriter out, EvalResult r) {

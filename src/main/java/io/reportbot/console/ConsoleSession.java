@@ -75,7 +75,8 @@ public final class ConsoleSession {
         if (t.matches("\\d{1,2}") && !lastSuggestions.isEmpty()) {
             int i = Integer.parseInt(t) - 1;
             if (i >= 0 && i < lastSuggestions.size()) {
-                return render(engine.answerTopic(lastSuggestions.get(i).topicId(), lastLanguage, CONVERSATION, "console"));
+                return render(engine.answer(Inbound.topicChoice(lastSuggestions.get(i).topicId(), CONVERSATION, "console",
+                        lastLanguage)));
             }
         }
         String text = line == null ? "" : line;

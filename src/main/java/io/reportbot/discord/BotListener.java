@@ -205,7 +205,7 @@ final class BotListener extends ListenerAdapter {
             String topicId = click.get().topicId();
             String conversation = conversationId(event);
             reply(event, () -> {
-                Reply r = engine.answerTopic(topicId, lang, conversation, PLATFORM);
+                Reply r = engine.answer(Inbound.topicChoice(topicId, conversation, PLATFORM, lang));
                 String label = engine.topics(lang).stream().filter(s -> s.topicId().equals(topicId))
                         .map(Suggestion::label).findFirst().orElse("");
                 return formatter.answer(r, label, engine.report(r.language(), conversation).title(), knownTopics::contains);

@@ -24,10 +24,18 @@ public final class Conversations {
      *
      * @param topics   the topic(s) of the last answer
      * @param language the language of the last answer
+     * @param focus    the figures the last answer was about ("factId/valueKey"; empty: all of the topic's), so
+     *                 that "und in Euro?" converts the figure that was asked for
      */
-    public record Context(List<String> topics, Language language) {
+    public record Context(List<String> topics, Language language, java.util.Set<String> focus) {
         public Context {
             topics = List.copyOf(topics);
+            focus = java.util.Set.copyOf(focus);
+        }
+
+        /** What a conversation was about, with no particular figure in focus. */
+        public Context(List<String> topics, Language language) {
+            this(topics, language, java.util.Set.of());
         }
     }
 

@@ -11,6 +11,9 @@ import io.reportbot.nlp.ClaimReader;
 import io.reportbot.nlp.ClaimWords;
 import io.reportbot.nlp.Confusables;
 import io.reportbot.nlp.ScopeWords;
+import io.reportbot.nlp.ChatWords;
+import io.reportbot.nlp.FollowUpAspect;
+import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
 import io.reportbot.nlp.LanguageGuesser;
@@ -50,9 +53,8 @@ final class DefaultEngine implements Engine {
     static final String FALLBACK = "fallback";
     /** A part of a several-topic question must be at least this sure of its topic. */
     static final double MULTI_THRESHOLD = 0.5;
-    /** Aspects that make a question without topic words a follow-up ("in euros?", "and the year before?"). */
-    private static final Set<Aspect> FOLLOW_UP_ASPECTS = EnumSet.of(Aspect.EURO, Aspect.PREVIOUS_YEAR,
-            Aspect.NATIONAL, Aspect.SHARE, Aspect.SOURCE, Aspect.RATIO, Aspect.OTHER_CURRENCY);
+    /** A question this sure of a topic may drop the statements around it. */
+    static final double SURE = 0.8;
     private static final Pattern CONJUNCTION = Pattern.compile(
             "\\s+(?:und|and|sowie|plus|as well as|ebenso wie|&)\\s+|\\s*[,;]\\s*|\\s+(?:oder|or)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -72,6 +74,9 @@ final class DefaultEngine implements Engine {
     private final FallbackListener listener;
     private final TopicWords topicWords;
     private final ClaimReader claims;
+    private final ChatWords chatWords;
+    private final MessageCore messageCore;
+    private final Set<String> functionWords;
 
     DefaultEngine(Report report, List<Intent> intents, IntentClassifier classifier, LanguageGuesser languages,
                   QuestionReader reader, Wording wording, double threshold, Conversations conversations,
@@ -91,6 +96,26 @@ final class DefaultEngine implements Engine {
         this.claims = new ClaimReader(ClaimWords.bundled(), Set.copyOf(report.place().aliases()),
                 Set.copyOf(report.place().nationAliases()));
         this.examples = Map.of(Language.DE, collectExamples(Language.DE), Language.EN, collectExamples(Language.EN));
+        this.chatWords = ChatWords.bundled();
+        this.functionWords = reader.lexicon().functionWords().values().stream().flatMap(List::stream)
+                .collect(Collectors.toUnmodifiableSet());
+        this.messageCore = new MessageCore(chatWords, this::clearlyAsksATopic);
+    }
+
+    /** Whether a text on its own names a topic with confidence (its words and the classifier agree). */
+    private boolean clearlyAsksATopic(String text) {
+        List<String> tokens = classifier.prepare(text);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        ScoredIntent best = classifier.classify(tokens).get(0);
+        return clearlyAsksATopic(best, tokens)
+                || intents.get(best.intent()).kind() == Intent.Kind.TOPIC && best.score() >= SURE;
+    }
+
+    private boolean clearlyAsksATopic(ScoredIntent best, List<String> tokens) {
+        Intent intent = intents.get(best.intent());
+        return intent.kind() == Intent.Kind.TOPIC && best.score() >= threshold && topicWords.names(intent.name(), tokens);
     }
 
     @Override
@@ -118,6 +143,9 @@ final class DefaultEngine implements Engine {
     }
 
     private Reply answerChecked(Inbound inbound) {
+        if (inbound.chosenTopic().isPresent()) {
+            return chosenTopic(inbound);
+        }
         String raw = inbound.text();
         Optional<InputCheck.Problem> problem = InputCheck.problem(raw);
         if (problem.isPresent()) {
@@ -126,25 +154,42 @@ final class DefaultEngine implements Engine {
         String text = Confusables.fold(InputCheck.clean(raw));
         Language lang = inbound.languageFixed() ? inbound.languageHint().orElseThrow()
                 : languages.guess(text, inbound.languageHint());
-        List<String> tokens = classifier.prepare(text);
+        MessageCore.Cut cut = messageCore.cut(text);
+        String core = cut.core();
+        List<String> tokens = classifier.prepare(core);
         List<ScoredIntent> scores = classifier.classify(tokens);
+        if (!core.equals(text) && !clearlyAsksATopic(scores.get(0), tokens)) {
+            // the words around the question may be what it is about ("yo, what's up"): then the whole message counts
+            List<String> whole = classifier.prepare(text);
+            List<ScoredIntent> wholeScores = classifier.classify(whole);
+            if (wholeScores.get(0).score() >= threshold
+                    && intents.get(wholeScores.get(0).intent()).kind() == Intent.Kind.SMALLTALK) {
+                core = text;
+                tokens = whole;
+                scores = wholeScores;
+            }
+        }
+        scores = smallTalkNeverWins(scores, core, cut.smallTalkOnly());
         List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
         ScoredIntent top = scores.get(0);
         Intent intent = intents.get(top.intent());
-        Question q = reader.read(text);
+        Question q = reader.read(chatWords.withoutIdioms(core));
         Optional<Conversations.Context> context = conversations.get(inbound.conversationId());
 
         boolean namesTopic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
                 && topicWords.names(intent.name(), tokens);
-        Set<Aspect> aspects = aspectsFor(q);
-        boolean followUpAspect = aspects.stream().anyMatch(FOLLOW_UP_ASPECTS::contains);
-        boolean confident = top.score() >= threshold && intent.kind() != Intent.Kind.OUT_OF_SCOPE;
-        boolean shortFollowUp = context.isPresent() && followUpAspect
-                && (tokens.size() <= 2 || q.pointsBack() && tokens.size() <= 6);
-        if (shortFollowUp || !namesTopic && followUpAspect && q.otherPlaces().isEmpty()
-                && !(intent.kind() == Intent.Kind.SMALLTALK && confident)
-                && (context.isPresent() || !confident)) {
-            return followUp(inbound, context, lang, aspects, top.score(), ranking);
+        Set<Aspect> aspects = aspectsFor(q, tokens);
+        Set<FollowUpAspect> followUps = chatWords.followUpAspects(TextNormalizer.normalize(core.replace("\u20ac", " euro ")));
+        boolean confident = top.score() >= threshold;
+        Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
+                confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
+                !q.otherPlaces().isEmpty(), cut.smallTalkOnly()));
+        if (turn instanceof Turn.NoContext) {
+            return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), top.score(),
+                    topics(lang).stream().limit(3).toList(), ranking);
+        }
+        if (turn instanceof Turn.FollowUp f) {
+            return followUp(inbound, f.context(), lang, aspects, followUps, q, tokens, top, scores, ranking);
         }
 
         String contextTopic = context.map(c -> c.topics().get(0)).orElse(null);
@@ -153,9 +198,9 @@ final class DefaultEngine implements Engine {
         if (outOfScope.isPresent()) {
             return outOfScope.get();
         }
-        Optional<Reply> multi = multiTopic(text, lang, aspects, ranking);
+        Optional<Reply> multi = multiTopic(core, lang, aspects, ranking);
         if (multi.isPresent()) {
-            remember(inbound, multi.get());
+            remember(inbound, multi.get(), Set.of());
             return multi.get();
         }
         if (top.score() < threshold || intent.kind() == Intent.Kind.OUT_OF_SCOPE) {
@@ -171,37 +216,112 @@ final class DefaultEngine implements Engine {
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
         }
         Reply reply = topicReply(topic, lang, top.score(), aspects, q, claims.read(text, lang), ranking);
-        remember(inbound, reply);
+        remember(inbound, reply, Focus.of(topic, report.factsOf(topic), followUps, tokens));
         return reply;
     }
 
-    /** A question that names no topic but asks an aspect: about the conversation's last topic, if any. */
-    private Reply followUp(Inbound inbound, Optional<Conversations.Context> context, Language lang, Set<Aspect> aspects,
-                           double score, List<IntentScore> ranking) {
-        if (context.isEmpty()) {
-            return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), score,
-                    topics(lang).stream().limit(3).toList(), ranking);
+    /**
+     * The topics a turn names by their own words, leaving out follow-up phrases and function words ("Welcher
+     * Anteil ist das?" names no topic, whatever intent "welcher" shows up in most).
+     */
+    private Set<String> namedTopics(String core) {
+        List<String> words = new ArrayList<>(chatWords.withoutFollowUpWords(TextNormalizer.tokens(core)));
+        words.removeAll(functionWords);
+        Set<String> named = new java.util.HashSet<>(topicWords.named(words));
+        named.removeIf(id -> report.topic(id).isEmpty());
+        return named;
+    }
+
+    /**
+     * A greeting or a thank-you never wins over a question in the same message: when small talk scores best
+     * but the message is not all small talk and names the runner-up topic by its own words, the topic goes first.
+     */
+    private List<ScoredIntent> smallTalkNeverWins(List<ScoredIntent> scores, String core, boolean smallTalkOnly) {
+        if (scores.size() < 2 || intents.get(scores.get(0).intent()).kind() != Intent.Kind.SMALLTALK || smallTalkOnly) {
+            return scores;
         }
+        ScoredIntent second = scores.get(1);
+        if (intents.get(second.intent()).kind() != Intent.Kind.TOPIC || !namedTopics(core).contains(second.intent())) {
+            return scores;
+        }
+        List<ScoredIntent> reordered = new ArrayList<>(scores);
+        reordered.remove(1);
+        reordered.add(0, second);
+        return reordered;
+    }
+
+    /** A topic picked by button or number: answered like a question about it, and remembered. */
+    private Reply chosenTopic(Inbound inbound) {
+        Language lang = inbound.languageHint().orElse(Language.DE);
+        Optional<Topic> topic = report.topic(inbound.chosenTopic().get());
+        if (topic.isEmpty()) {
+            return fallback(lang, wording.get(lang, "fallback.unknown"), 0, topics(lang).stream().limit(3).toList(), List.of());
+        }
+        Reply reply = topicReply(topic.get(), lang, 1.0, EnumSet.noneOf(Aspect.class), null, Claim.none(), List.of());
+        remember(inbound, reply, Set.of());
+        return reply;
+    }
+
+    /**
+     * A turn that leans on the last answer ("und die Anzahl?", "and in euros?", "where?"): answered about the
+     * conversation's last topic(s), about the figure the last answer was about; places, years and metrics the
+     * report doesn't cover are declined as for any question.
+     */
+    private Reply followUp(Inbound inbound, Conversations.Context context, Language lang, Set<Aspect> aspects,
+                           Set<FollowUpAspect> followUps, Question q, List<String> tokens, ScoredIntent top,
+                           List<ScoredIntent> scores, List<IntentScore> ranking) {
+        String first = context.topics().get(0);
+        Intent firstIntent = intents.getOrDefault(first, intents.get(top.intent()));
+        Optional<String> refusal = guard.refusal(q, firstIntent, lang);
+        if (refusal.isPresent()) {
+            return fallback(lang, refusal.get(), top.score(), suggestions(scores, lang, first), ranking);
+        }
+        Set<Aspect> asked = EnumSet.noneOf(Aspect.class);
+        asked.addAll(aspects);
+        followUps.forEach(f -> {
+            switch (f) {
+                case EURO -> asked.add(Aspect.EURO);
+                case NATIONAL -> asked.add(Aspect.NATIONAL);
+                case SOURCE -> asked.add(Aspect.SOURCE);
+                case PER_UNIT -> asked.add(Aspect.PER_UNIT);
+                case COUNT, VALUE -> asked.add(Aspect.HOW_MANY);
+                default -> {
+                }
+            }
+        });
+        boolean targeted = asked.stream().anyMatch(a -> Turn.LEANING_ASPECTS.contains(a) || a == Aspect.PER_UNIT);
         List<String> texts = new ArrayList<>();
         List<String> facts = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        List<String> answered = new ArrayList<>();
+        Set<String> focus = new java.util.HashSet<>();
         boolean allFallback = true;
-        for (String topicId : context.get().topics()) {
+        for (String topicId : context.topics()) {
             Topic topic = report.topic(topicId).orElse(null);
             if (topic == null) {
                 continue;
             }
-            Composed c = composer.followUp(topic, lang, aspects);
+            boolean figures = report.factsOf(topic).stream().anyMatch(fact -> !fact.values().isEmpty());
+            boolean aboutFigures = targeted && (figures || asked.contains(Aspect.EURO) || asked.contains(Aspect.SOURCE)
+                    || asked.contains(Aspect.PER_UNIT) || asked.contains(Aspect.PREVIOUS_YEAR));
+            Composed c = aboutFigures ? composer.followUp(topic, lang, asked, context.focus())
+                    : composer.topic(topic, lang, asked, q.claims(), q.verification());
             texts.add(c.text());
             facts.addAll(c.factIds());
             sources.addAll(c.sources());
+            answered.add(topicId);
             allFallback &= c.fallback();
+            Set<String> named = Focus.of(topic, report.factsOf(topic), followUps, tokens);
+            focus.addAll(aboutFigures || named.isEmpty() ? context.focus() : named);
         }
-        String intent = String.join("+", context.get().topics());
-        List<Suggestion> sugg = allFallback ? context.get().topics().stream().map(report::topic).flatMap(Optional::stream)
+        List<Suggestion> sugg = allFallback ? answered.stream().map(report::topic).flatMap(Optional::stream)
                 .map(t -> new Suggestion(t.id(), t.label().get(lang))).toList() : List.of();
-        return new Reply(lang, allFallback ? FALLBACK : intent, score, allFallback, String.join("\n\n", texts), sugg,
-                facts, sources, ranking);
+        Reply reply = new Reply(lang, allFallback ? FALLBACK : answered.get(0), top.score(), allFallback,
+                String.join("\n\n", texts), sugg, facts, sources, ranking, allFallback ? List.of() : answered);
+        if (!allFallback) {
+            conversations.put(inbound.conversationId(), new Conversations.Context(answered, lang, focus));
+        }
+        return reply;
     }
 
     /**
@@ -244,19 +364,16 @@ final class DefaultEngine implements Engine {
             facts.addAll(c.factIds());
             sources.addAll(c.sources());
         }
-        String intent = topics.stream().map(Topic::id).collect(Collectors.joining("+"));
-        return Optional.of(new Reply(lang, intent, minScore, false, String.join("\n\n", texts), List.of(), facts,
-                sources, ranking));
+        List<String> ids = topics.stream().map(Topic::id).toList();
+        return Optional.of(new Reply(lang, ids.get(0), minScore, false, String.join("\n\n", texts), List.of(), facts,
+                sources, ranking, ids));
     }
 
-    private void remember(Inbound inbound, Reply reply) {
-        if (reply.fallback() || reply.factIds().isEmpty()) {
+    private void remember(Inbound inbound, Reply reply, Set<String> focus) {
+        if (reply.fallback() || reply.factIds().isEmpty() || reply.topics().isEmpty()) {
             return;
         }
-        List<String> topicIds = List.of(reply.intent().split("\\+"));
-        if (topicIds.stream().allMatch(id -> report.topic(id).isPresent())) {
-            conversations.put(inbound.conversationId(), new Conversations.Context(topicIds, reply.language()));
-        }
+        conversations.put(inbound.conversationId(), new Conversations.Context(reply.topics(), reply.language(), focus));
     }
 
     /** Places, years and metrics the report doesn't cover: an honest "the report doesn't say". */
@@ -270,13 +387,16 @@ final class DefaultEngine implements Engine {
                 ? report.topic(intent.name()) : Optional.empty();
         return guard.refusal(q, intent, lang)
                 .map(reason -> topic.map(t -> reason + " " + wording.format(lang, "fallback.what_it_says",
-                        composer.summary(t, lang, aspectsFor(q)))).orElse(reason))
+                        composer.summary(t, lang, aspectsFor(q, List.of())))).orElse(reason))
                 .map(reason -> fallback(lang, reason, top.score(), suggestions(scores, lang, suggestFirst), ranking));
     }
 
-    private Set<Aspect> aspectsFor(Question q) {
+    private Set<Aspect> aspectsFor(Question q, List<String> tokens) {
         Set<Aspect> aspects = EnumSet.noneOf(Aspect.class);
         aspects.addAll(q.aspects());
+        if (chatWords.requestsAFigure(tokens)) {
+            aspects.remove(Aspect.NAMES); // "Nenne mir die Zahl der Schulen" asks for a number, not for names
+        }
         if (q.years().contains(guard.previousYear())) {
             aspects.add(Aspect.PREVIOUS_YEAR);
         }
@@ -289,16 +409,6 @@ final class DefaultEngine implements Engine {
                 : composer.topic(topic, lang, aspects, claim, q.verification() || claim.asks(), q.otherPlaces());
         List<Suggestion> sugg = c.fallback() ? List.of(new Suggestion(topic.id(), topic.label().get(lang))) : List.of();
         return new Reply(lang, topic.id(), confidence, c.fallback(), c.text(), sugg, c.factIds(), c.sources(), ranking);
-    }
-
-    @Override
-    public Reply answerTopic(String topicId, Language language, String conversationId, String platform) {
-        Language lang = language == null ? Language.DE : language;
-        Optional<Topic> topic = topicId == null ? Optional.empty() : report.topic(topicId);
-        if (topic.isEmpty()) {
-            return fallback(lang, wording.get(lang, "fallback.unknown"), 0, topics(lang).stream().limit(3).toList(), List.of());
-        }
-        return topicReply(topic.get(), lang, 1.0, EnumSet.noneOf(Aspect.class), null, Claim.none(), List.of());
     }
 
     @Override

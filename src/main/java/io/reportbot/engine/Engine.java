@@ -23,10 +23,13 @@ public interface Engine {
     Reply answer(Inbound inbound);
 
     /**
-     * Answers a topic chosen from a button (a {@link Suggestion#topicId()} or a {@link #topics} entry).
-     * An unknown id gets a fallback reply, never an exception.
+     * Answers a topic chosen from a button (a {@link Suggestion#topicId()} or a {@link #topics} entry) through
+     * {@link #answer}, so that the conversation remembers it. An unknown id gets a fallback reply, never an
+     * exception. Same as {@code answer(Inbound.topicChoice(topicId, conversationId, platform, language))}.
      */
-    Reply answerTopic(String topicId, Language language, String conversationId, String platform);
+    default Reply answerTopic(String topicId, Language language, String conversationId, String platform) {
+        return answer(Inbound.topicChoice(topicId, conversationId, platform, language));
+    }
 
     /** Every topic the report covers, as suggestions in that language (for /topics buttons). */
     List<Suggestion> topics(Language language);

@@ -17,9 +17,11 @@ import java.util.Optional;
  *                       whatever the text's language is
  * @param report         the id of the report the user picked for this question (Discord's {@code report:}
  *                       option), or empty; an engine that serves one report ignores it
+ * @param chosenTopic    a topic the user picked (a button, a number in the console) instead of typing a question:
+ *                       the engine answers that topic in the hinted language and remembers it like any answer
  */
 public record Inbound(String text, String conversationId, String platform, Optional<Language> languageHint,
-                      boolean languageFixed, Optional<String> report) {
+                      boolean languageFixed, Optional<String> report, Optional<String> chosenTopic) {
 
     public Inbound {
         text = text == null ? "" : text;
@@ -28,22 +30,33 @@ public record Inbound(String text, String conversationId, String platform, Optio
         languageHint = Objects.requireNonNullElse(languageHint, Optional.empty());
         languageFixed = languageFixed && languageHint.isPresent();
         report = Objects.requireNonNullElse(report, Optional.<String>empty()).filter(r -> !r.isBlank());
+        chosenTopic = Objects.requireNonNullElse(chosenTopic, Optional.empty());
     }
 
-    /** A question with a language hint that is used when the text cannot tell. */
+    /** A typed question with a language hint that is used when the text cannot tell. */
     public Inbound(String text, String conversationId, String platform, Optional<Language> languageHint) {
-        this(text, conversationId, platform, languageHint, false, Optional.empty());
+        this(text, conversationId, platform, languageHint, false, Optional.empty(), Optional.empty());
     }
 
-    /** A question with a picked report. */
+    /** A typed question with a picked report. */
     public Inbound(String text, String conversationId, String platform, Optional<Language> languageHint,
                    Optional<String> report) {
-        this(text, conversationId, platform, languageHint, false, report);
+        this(text, conversationId, platform, languageHint, false, report, Optional.empty());
     }
 
     /** A question to be answered in {@code language}, whatever language it is asked in. */
     public static Inbound inLanguage(String text, String conversationId, String platform, Language language) {
-        return new Inbound(text, conversationId, platform, Optional.of(language), true, Optional.empty());
+        return new Inbound(text, conversationId, platform, Optional.of(language), true, Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * A topic picked from a button or a list ({@link Suggestion#topicId()}), answered in that language. An
+     * unknown id gets a fallback reply.
+     */
+    public static Inbound topicChoice(String topicId, String conversationId, String platform, Language language) {
+        return new Inbound("", conversationId, platform, Optional.ofNullable(language), false, Optional.empty(),
+                Optional.ofNullable(topicId));
     }
 
     /** A question without a language hint. */

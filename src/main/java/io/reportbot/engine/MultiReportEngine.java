@@ -123,7 +123,8 @@ final class MultiReportEngine implements Engine {
     }
 
     private static Inbound within(Served s, Inbound in) {
-        return new Inbound(in.text(), s.id() + "|" + in.conversationId(), in.platform(), in.languageHint());
+        return new Inbound(in.text(), s.id() + "|" + in.conversationId(), in.platform(), in.languageHint(),
+                in.languageFixed(), in.report(), in.chosenTopic());
     }
 
     private Reply named(Reply r, Served s) {

@@ -76,11 +76,6 @@ public final class ReloadableEngine implements Engine {
     }
 
     @Override
-    public Reply answerTopic(String topicId, Language language, String conversationId, String platform) {
-        return current.get().answerTopic(topicId, language, conversationId, platform);
-    }
-
-    @Override
     public List<Suggestion> topics(Language language) {
         return current.get().topics(language);
     }

@@ -91,15 +91,56 @@ public final class Evaluator {
         return unknown;
     }
 
-    /** One engine reply per question, in order; every question is its own conversation. */
+    /**
+     * One engine reply per question, in order. A question on its own is its own conversation; the turns of a
+     * labelled conversation share one, so that follow-ups are answered with what came before.
+     */
     public static List<Reply> answer(Engine engine, List<LabelledQuestion> questions) {
         List<Reply> replies = new ArrayList<>(questions.size());
         String run = java.util.UUID.randomUUID().toString();
         int i = 0;
         for (LabelledQuestion q : questions) {
-            replies.add(engine.answer(Inbound.of(q.text(), "eval-" + run + "-" + i++, "eval")));
+            String id = q.inConversation() ? "eval-" + run + "-c-" + q.conversation() : "eval-" + run + "-" + i;
+            replies.add(engine.answer(Inbound.of(q.text(), id, "eval")));
+            i++;
         }
         return replies;
+    }
+
+    /**
+     * Measures the turns of labelled conversations: first turns and follow-up turns apart, each by intent and
+     * by intent plus expected figures.
+     */
+    public static ConversationResult measureConversations(List<LabelledQuestion> turns, List<Reply> replies) {
+        List<LabelledQuestion> firstQ = new ArrayList<>();
+        List<Reply> firstR = new ArrayList<>();
+        List<LabelledQuestion> followQ = new ArrayList<>();
+        List<Reply> followR = new ArrayList<>();
+        List<ConversationResult.TurnMiss> misses = new ArrayList<>();
+        int firstFull = 0;
+        int followFull = 0;
+        for (int i = 0; i < turns.size(); i++) {
+            LabelledQuestion q = turns.get(i);
+            Reply r = replies.get(i);
+            boolean intentRight = decided(r).equals(q.intent());
+            boolean full = intentRight && q.expect().stream().allMatch(r.text()::contains);
+            if (q.followup()) {
+                followQ.add(q);
+                followR.add(r);
+                followFull += full ? 1 : 0;
+            } else {
+                firstQ.add(q);
+                firstR.add(r);
+                firstFull += full ? 1 : 0;
+            }
+            if (!full) {
+                misses.add(new ConversationResult.TurnMiss(q.conversation(), q.followup(), q.text(), q.intent(),
+                        decided(r), intentRight ? "figures" : "intent"));
+            }
+        }
+        long conversations = turns.stream().map(LabelledQuestion::conversation).distinct().count();
+        return new ConversationResult((int) conversations, measure(firstQ, firstR), ratio(firstFull, firstQ.size()),
+                measure(followQ, followR), ratio(followFull, followQ.size()), misses);
     }
 
     /** What the engine decided for a question: its intent, or out_of_scope when it declined. */

@@ -23,5 +23,12 @@ public enum Aspect {
     /** a cause ("why"): the report states figures and claims, not their causes */
     WHY,
     /** a date or time ("when"): said so where the topic's sentences name no time */
-    WHEN
+    WHEN,
+    /** per counted thing ("pro Unternehmen?"): computed where a fact gives an amount and a count */
+    PER_UNIT,
+    /** what something is worth in money ("valuation", "Umsatz"): said so where the topic gives only counts */
+    MONEY,
+    /** the total or share for the whole nation, asked for explicitly ("in ganz China", "nationwide"): said so
+     * where the topic gives Beijing's figure only */
+    NATIONAL_TOTAL
 }

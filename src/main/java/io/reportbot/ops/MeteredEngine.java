@@ -46,14 +46,6 @@ public final class MeteredEngine implements Engine {
         return reply;
     }
 
-    @Override
-    public Reply answerTopic(String topicId, Language language, String conversationId, String platform) {
-        long t0 = System.nanoTime();
-        Reply reply = engine.answerTopic(topicId, language, conversationId, platform);
-        record(platform, reply, System.nanoTime() - t0);
-        return reply;
-    }
-
     private void record(String rawPlatform, Reply reply, long nanos) {
         String platform = platform(rawPlatform);
         String lang = reply.language().code();

@@ -79,8 +79,8 @@ final class UpdateHandler {
                 return;
             }
             typing(t.where());
-            Reply reply = engine.answerTopic(t.choice().topicId(), t.choice().language(), t.where().conversationId(),
-                    PLATFORM);
+            Reply reply = engine.answer(Inbound.topicChoice(t.choice().topicId(), t.where().conversationId(), PLATFORM,
+                    t.choice().language()));
             sendReply(t.where(), t.messageId(), reply);
         } else if (route instanceof Route.GroupGreeting g) {
             Language l = language(g.where(), g.userLanguage());

@@ -45,4 +45,15 @@ class ConsoleSessionTest {
         assertThat(s.handle("/lang fr").output()).contains("There is no language \"fr\"");
         assertThat(s.handle("/language").output()).doesNotContain("language \"");
     }
+
+    /** A topic picked by number goes through Engine.answer, so the follow-up is about it. */
+    @Test
+    void aTopicPickedByNumberIsRememberedForTheNextQuestion() {
+        ConsoleSession s = new ConsoleSession(io.reportbot.engine.Engine.bundled(), null, null);
+        String list = s.handle("/topics").output();
+        String number = list.lines().filter(l -> l.contains("Einhorn") || l.contains("Unicorn")).findFirst().orElseThrow()
+                .strip().split("\\)")[0];
+        assertThat(s.handle(number).output()).contains("36");
+        assertThat(s.handle("und in ganz China?").output()).contains("72").contains("Einhorn");
+    }
 }

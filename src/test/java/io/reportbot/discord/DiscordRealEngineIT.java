@@ -80,6 +80,19 @@ class DiscordRealEngineIT {
         }
     }
 
+    /**
+     * A topic picked by button goes through Engine.answer, so the conversation remembers it: clicking
+     * "unicorns" and then asking "und in ganz China?" answers about the unicorns' national total.
+     */
+    @Test
+    void aClickedTopicButtonIsRememberedForTheNextQuestion() {
+        String id = ButtonIds.encode(Language.DE, "unicorns").orElseThrow();
+        JsonNode tapped = callback(discord.buttonClick(id, "de"));
+        assertThat(tapped.path("embeds").get(0).path("description").asText()).contains("36");
+        JsonNode followUp = callback(discord.slashCommand("ask", "de", "question", "und in ganz China?"));
+        assertThat(followUp.path("embeds").get(0).path("description").asText()).contains("72").contains("Einhorn");
+    }
+
     private JsonNode callback(ObjectNode interaction) {
         int from = discord.requests().size();
         discord.dispatchInteraction(interaction);

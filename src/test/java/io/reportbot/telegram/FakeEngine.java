@@ -27,6 +27,10 @@ class FakeEngine implements Engine {
 
     @Override
     public Reply answer(Inbound inbound) {
+        if (inbound.chosenTopic().isPresent()) { // a tapped topic button
+            return answerTopic(inbound.chosenTopic().get(), inbound.languageHint().orElse(Language.DE),
+                    inbound.conversationId(), inbound.platform());
+        }
         String text = inbound.text().toLowerCase(Locale.ROOT);
         Language lang = detectLanguage(inbound.text(), inbound.languageHint());
         if (text.contains("boom")) {

@@ -37,4 +37,31 @@ class TelegramBotRealEngineIT {
             }
         }
     }
+
+    /**
+     * A topic picked by button goes through Engine.answer, so the conversation remembers it: tapping "unicorns"
+     * and then asking "und in ganz China?" answers about the unicorns' national total, not about another topic.
+     */
+    @Test
+    void aTappedTopicButtonIsRememberedForTheNextQuestion() throws Exception {
+        Engine engine = Engine.bundled();
+        try (FakeBotApi api = new FakeBotApi(TelegramBotIT.TOKEN)) {
+            TelegramBot bot = TelegramBot.create(engine, TelegramBotIT.settings(api));
+            bot.start();
+            try {
+                String botMessage = "{\"message_id\":77,\"date\":1764000000,\"chat\":{\"id\":601,\"type\":\"private\"},"
+                        + "\"from\":{\"id\":123456,\"is_bot\":true,\"first_name\":\"Reportbot\"},\"text\":\"Meinten Sie …?\"}";
+                api.deliver("{\"update_id\":11,\"callback_query\":{\"id\":\"cb-tap\",\"from\":{\"id\":601,"
+                        + "\"is_bot\":false,\"first_name\":\"Ada\",\"language_code\":\"de\"},\"chat_instance\":\"ci\","
+                        + "\"data\":\"t:de:unicorns\",\"message\":" + botMessage + "}}");
+                await("the tapped topic's answer", Duration.ofSeconds(20), () -> api.messagesTo(601).size() == 1);
+                assertThat(api.messagesTo(601).get(0).text()).contains("36");
+                api.deliver(privateMessage(12, 601, 2, "de", "und in ganz China?"));
+                await("the follow-up's answer", Duration.ofSeconds(20), () -> api.messagesTo(601).size() == 2);
+                assertThat(api.messagesTo(601).get(1).text()).contains("72").contains("Einhorn");
+            } finally {
+                bot.stop();
+            }
+        }
+    }
 }

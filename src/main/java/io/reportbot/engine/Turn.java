@@ -1,0 +1,100 @@
+package io.reportbot.engine;
+
+import io.reportbot.nlp.Aspect;
+import io.reportbot.nlp.FollowUpAspect;
+import io.reportbot.nlp.Intent;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a turn leans on the conversation's last answer: a pure decision over plain data (what the
+ * classifier said, which topics the words name, which aspects the turn asks, what the conversation was
+ * about), with no engine inside, so each rule can be tested alone.
+ */
+sealed interface Turn {
+
+    /** A question of its own: answered by the normal path (scope, several topics, threshold, topic). */
+    record Fresh() implements Turn {
+    }
+
+    /** A turn about the last answer's topic(s). */
+    record FollowUp(Conversations.Context context) implements Turn {
+    }
+
+    /** A turn that only makes sense after an answer, but there is none yet ("und in Euro?" as a first message). */
+    record NoContext() implements Turn {
+    }
+
+    /** Aspects the question reader finds that only make sense about something already answered. */
+    Set<Aspect> LEANING_ASPECTS = EnumSet.of(Aspect.EURO, Aspect.PREVIOUS_YEAR, Aspect.NATIONAL, Aspect.SHARE,
+            Aspect.SOURCE, Aspect.RATIO, Aspect.OTHER_CURRENCY);
+    /** A follow-up is short: longer turns are questions of their own. */
+    int MAX_FOLLOW_UP_TOKENS = 9;
+    /** A turn that only points back ("and that?") is a follow-up when it is at most this long. */
+    int SHORT = 5;
+    /** ... unless the classifier is at least this sure of another topic. */
+    double POINTING_BACK_LOSES = 0.5;
+    /** So sure of another topic that a turn is a new question even without the topic's words. */
+    double SURE_OF_ANOTHER_TOPIC = 0.9;
+
+    /**
+     * What the decision looks at.
+     *
+     * @param context        what the conversation was last about, if anything
+     * @param tokens         how many words the asking part has
+     * @param topIntent      the classifier's best intent
+     * @param topKind        what kind of intent that is
+     * @param topScore       its score
+     * @param confident      whether the score reaches the engine's threshold
+     * @param namedTopics    the topics whose own words the turn uses
+     * @param likelyIntents  the classifier's two best intents (a topic counts as named only when it agrees)
+     * @param followUps      the follow-up aspects the turn names
+     * @param aspects        the question reader's aspects
+     * @param pointsBack     whether it points back ("das", "that", "davon")
+     * @param otherPlaces    whether it names places other than the report's
+     * @param smallTalkOnly  whether the message is nothing but small talk ("thanks a lot", "ok cool")
+     */
+    record Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
+                 double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
+                 Set<FollowUpAspect> followUps,
+                 Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces, boolean smallTalkOnly) {
+    }
+
+    /** Decides. */
+    static Turn decide(Facts f) {
+        if (f.smallTalkOnly()) {
+            return new Fresh();
+        }
+        boolean leaningAspect = f.aspects().stream().anyMatch(LEANING_ASPECTS::contains);
+        if (f.context().isEmpty()) {
+            boolean sureOfSomething = f.confident() && f.topKind() != Intent.Kind.OUT_OF_SCOPE;
+            return leaningAspect && f.namedTopics().isEmpty() && !f.otherPlaces() && !sureOfSomething
+                    ? new NoContext() : new Fresh();
+        }
+        List<String> last = f.context().get().topics();
+        boolean topicElsewhere = f.topKind() == Intent.Kind.TOPIC && !last.contains(f.topIntent());
+        if (f.namedTopics().stream().anyMatch(t -> !last.contains(t) && f.likelyIntents().contains(t))) {
+            return new Fresh(); // "und die Einhörner?": another topic, by its own words
+        }
+        boolean asksOfTheLast = !f.followUps().isEmpty() || leaningAspect;
+        if (f.confident() && f.topKind() != Intent.Kind.TOPIC && !asksOfTheLast) {
+            return new Fresh(); // "danke!", "tell me a joke"
+        }
+        if (topicElsewhere && f.topScore() >= SURE_OF_ANOTHER_TOPIC && f.tokens() > 4) {
+            return new Fresh();
+        }
+        if (f.namedTopics().stream().anyMatch(last::contains) && last.contains(f.topIntent()) && f.tokens() > 4) {
+            return new Fresh(); // a full question about the same topic: the normal path answers it best
+        }
+        if (asksOfTheLast && f.tokens() <= MAX_FOLLOW_UP_TOKENS) {
+            return new FollowUp(f.context().get());
+        }
+        boolean sureElsewhere = f.confident() && topicElsewhere && f.topScore() >= POINTING_BACK_LOSES;
+        if (f.pointsBack() && f.tokens() <= SHORT && !sureElsewhere) {
+            return new FollowUp(f.context().get()); // "and that?", "und davon?"
+        }
+        return new Fresh();
+    }
+}

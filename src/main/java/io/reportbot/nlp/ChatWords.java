@@ -1,0 +1,246 @@
+package io.reportbot.nlp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reportbot.core.EngineLoadException;
+import io.reportbot.core.Language;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How people wrap and continue questions in a chat, from {@code io/reportbot/nlp/chat.json}: small talk
+ * (greetings, thanks, addresses, fillers) that never carries a question, request wordings ("sag mir",
+ * "give me"), the words that make a request ask for a figure ("nenne mir die <b>Zahl</b> …"), and what a
+ * follow-up asks about the last answer ({@link FollowUpAspect}), per language. Every phrase is normalised
+ * with {@link TextNormalizer} and matches whole words. Immutable and thread-safe.
+ *
+ * <p>Small-talk and request phrases hold for both languages (people mix them); idioms are set phrases whose
+ * words mean nothing on their own ("when it comes to" asks no date).
+ */
+public final class ChatWords {
+
+    private final List<String[]> smallTalk;
+    /** The small-talk phrases by their first word, longest first. */
+    private final Map<String, List<String[]>> smallTalkByFirst;
+    private final List<String[]> requests;
+    private final Set<String> figureWords;
+    private final Map<Language, Map<FollowUpAspect, List<String>>> followUps;
+    /** Every follow-up phrase, split into words, with its aspect (both languages). */
+    private final List<Map.Entry<FollowUpAspect, String[]>> followUpPhrases;
+    /** The follow-up phrases by their first word. */
+    private final Map<String, List<Map.Entry<FollowUpAspect, String[]>>> followUpByFirst;
+    private final List<java.util.regex.Pattern> idioms;
+
+    public ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
+                     Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms) {
+        this.smallTalk = split(longestFirst(smallTalk));
+        Map<String, List<String[]>> byFirst = new java.util.HashMap<>();
+        this.smallTalk.forEach(p -> byFirst.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p));
+        this.smallTalkByFirst = Map.copyOf(byFirst);
+        this.requests = split(longestFirst(requests));
+        this.figureWords = Set.copyOf(figureWords);
+        Map<Language, Map<FollowUpAspect, List<String>>> f = new EnumMap<>(Language.class);
+        List<Map.Entry<FollowUpAspect, String[]>> phrases = new ArrayList<>();
+        followUps.forEach((l, m) -> {
+            Map<FollowUpAspect, List<String>> inner = new EnumMap<>(FollowUpAspect.class);
+            m.forEach((a, p) -> {
+                inner.put(a, List.copyOf(p));
+                p.forEach(phrase -> phrases.add(Map.entry(a, phrase.split(" "))));
+            });
+            f.put(l, Map.copyOf(inner));
+        });
+        this.followUps = Map.copyOf(f);
+        this.followUpPhrases = List.copyOf(phrases);
+        Map<String, List<Map.Entry<FollowUpAspect, String[]>>> fb = new java.util.HashMap<>();
+        phrases.forEach(e -> fb.computeIfAbsent(e.getValue()[0], k -> new ArrayList<>()).add(e));
+        this.followUpByFirst = Map.copyOf(fb);
+        this.idioms = List.copyOf(idioms);
+    }
+
+    /** The follow-up phrases per language and aspect. */
+    public Map<Language, Map<FollowUpAspect, List<String>>> followUps() {
+        return followUps;
+    }
+
+    /** The words bundled with reportbot. */
+    public static ChatWords bundled() {
+        try (InputStream in = ChatWords.class.getResourceAsStream("chat.json")) {
+            if (in == null) {
+                throw new EngineLoadException("the bundled chat words (chat.json) are missing from the jar");
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            Map<Language, Map<FollowUpAspect, List<String>>> followUps = new EnumMap<>(Language.class);
+            for (Language l : Language.values()) {
+                Map<FollowUpAspect, List<String>> m = new EnumMap<>(FollowUpAspect.class);
+                root.path("followUps").path(l.code()).fields().forEachRemaining(e ->
+                        m.put(FollowUpAspect.valueOf(e.getKey()), strings(e.getValue())));
+                followUps.put(l, m);
+            }
+            return new ChatWords(bothLanguages(root.path("smallTalk")), bothLanguages(root.path("requests")),
+                    new HashSet<>(bothLanguages(root.path("figureWords"))), followUps, idiomPatterns(root.path("idioms")));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EngineLoadException("the bundled chat words cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How many of the tokens from {@code from} on are small talk: the longest run covered by small-talk
+     * phrases (and @mentions), matched greedily, longest phrase first.
+     */
+    public int smallTalkRun(List<String> tokens, int from) {
+        int i = from;
+        outer:
+        while (i < tokens.size()) {
+            if (tokens.get(i).startsWith("@")) {
+                i++;
+                continue;
+            }
+            for (String[] phrase : smallTalkByFirst.getOrDefault(tokens.get(i), List.of())) {
+                int n = matchAt(tokens, i, phrase);
+                if (n > 0) {
+                    i += n;
+                    continue outer;
+                }
+            }
+            break;
+        }
+        return i - from;
+    }
+
+    /** How many tokens before {@code end} a small-talk phrase covers (the longest; 0 if none ends there). */
+    public int smallTalkEnding(List<String> tokens, int end) {
+        for (String[] phrase : smallTalk) {
+            int n = phrase.length;
+            if (end - n >= 0 && matchAt(tokens, end - n, phrase) == n) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Whether a request asks for a figure: a request phrase followed, after at most one article, by a figure
+     * word ("Nenne mir die Zahl der Schulen", "give me the count of …"); such a request wants a number, not names.
+     */
+    public boolean requestsAFigure(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            for (String[] phrase : requests) {
+                int n = matchAt(tokens, i, phrase);
+                if (n == 0) {
+                    continue;
+                }
+                for (int j = i + n; j < Math.min(tokens.size(), i + n + 2); j++) {
+                    if (figureWords.contains(tokens.get(j))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The follow-up aspects a normalised text names, in either language. */
+    public Set<FollowUpAspect> followUpAspects(String normalized) {
+        List<String> tokens = normalized.isEmpty() ? List.of() : List.of(normalized.split(" "));
+        Set<FollowUpAspect> found = EnumSet.noneOf(FollowUpAspect.class);
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Map.Entry<FollowUpAspect, String[]> e : followUpByFirst.getOrDefault(tokens.get(i), List.of())) {
+                if (matchAt(tokens, i, e.getValue()) > 0) {
+                    found.add(e.getKey());
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The tokens left when the words of follow-up phrases are taken out ("Woher kommt die Zahl?" → "kommt",
+     * "die"): what is left is what may name a topic of its own.
+     */
+    public List<String> withoutFollowUpWords(List<String> tokens) {
+        boolean[] covered = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Map.Entry<FollowUpAspect, String[]> e : followUpByFirst.getOrDefault(tokens.get(i), List.of())) {
+                int n = matchAt(tokens, i, e.getValue());
+                for (int k = 0; k < n; k++) {
+                    covered[i + k] = true;
+                }
+            }
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!covered[i]) {
+                rest.add(tokens.get(i));
+            }
+        }
+        return rest;
+    }
+
+    /** The text with its idioms blanked out, for reading aspects ("when it comes to AI" asks no date). */
+    public String withoutIdioms(String text) {
+        String t = text;
+        for (java.util.regex.Pattern p : idioms) {
+            t = p.matcher(t).replaceAll(" ");
+        }
+        return t;
+    }
+
+    private static List<java.util.regex.Pattern> idiomPatterns(JsonNode byLanguage) {
+        List<java.util.regex.Pattern> out = new ArrayList<>();
+        for (Language l : Language.values()) {
+            byLanguage.path(l.code()).forEach(n -> out.add(java.util.regex.Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(n.asText()) + "(?![\\p{L}\\p{N}])",
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)));
+        }
+        return out;
+    }
+
+    private static int matchAt(List<String> tokens, int at, String[] words) {
+        if (at + words.length > tokens.size()) {
+            return 0;
+        }
+        for (int k = 0; k < words.length; k++) {
+            if (!tokens.get(at + k).equals(words[k])) {
+                return 0;
+            }
+        }
+        return words.length;
+    }
+
+    private static List<String> bothLanguages(JsonNode byLanguage) {
+        List<String> all = new ArrayList<>();
+        for (Language l : Language.values()) {
+            all.addAll(strings(byLanguage.path(l.code())));
+        }
+        return all;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> l = new ArrayList<>();
+        array.forEach(n -> {
+            String s = TextNormalizer.normalize(n.asText());
+            if (!s.isEmpty()) {
+                l.add(s);
+            }
+        });
+        return l;
+    }
+
+    private static List<String[]> split(List<String> phrases) {
+        return phrases.stream().map(p -> p.split(" ")).toList();
+    }
+
+    private static List<String> longestFirst(List<String> phrases) {
+        List<String> l = new ArrayList<>(new java.util.LinkedHashSet<>(phrases));
+        l.sort(Comparator.comparingInt((String p) -> p.split(" ").length).reversed());
+        return List.copyOf(l);
+    }
+}

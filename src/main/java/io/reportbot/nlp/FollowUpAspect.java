@@ -1,0 +1,38 @@
+package io.reportbot.nlp;
+
+/**
+ * What a turn that leans on the last answer asks about it ("und die Anzahl?", "and in euros?", "where?").
+ * The words for each are data ({@code chat.json}, per language), read by {@link ChatWords}.
+ */
+public enum FollowUpAspect {
+    /** how many: the count the last topic gives */
+    COUNT,
+    /** how fast it grew, or against the year before */
+    GROWTH,
+    /** what it is worth, how big, how much */
+    VALUE,
+    /** the euro figure of the value the last answer was about */
+    EURO,
+    /** the share of, or the total for, the whole nation */
+    NATIONAL,
+    /** the absolute figure behind a rate */
+    ABSOLUTE,
+    /** per company, on average: computed where the topic gives a total and a count */
+    PER_UNIT,
+    /** where the figure comes from */
+    SOURCE,
+    /** where it is or happens */
+    PLACE,
+    /** which period or date the figure is for */
+    PERIOD,
+    /** more on the same, or whether it is a lot */
+    MORE;
+
+    /** Whether the answer is the topic's own answer (its sentences hold the figure, place or period asked for). */
+    public boolean answeredByTheTopic() {
+        return switch (this) {
+            case COUNT, GROWTH, VALUE, ABSOLUTE, PLACE, PERIOD, MORE -> true;
+            case EURO, NATIONAL, PER_UNIT, SOURCE -> false;
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package io.reportbot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Questions as people type them in a chat, by kind (issue 9). Every example here was written for this test:
+ * none is a training example or a question of the evaluation sets.
+ */
+class ChatQuestionsTest {
+
+    private final Engine engine = TestEngines.bundled();
+
+    private Reply ask(String conversation, String text) {
+        return engine.answer(Inbound.of(text, conversation, "test"));
+    }
+
+    private Reply ask(String text) {
+        return ask(UUID.randomUUID().toString(), text);
+    }
+
+    @Nested
+    class SmallTalkAroundAQuestion {
+
+        @Test
+        void aGreetingAndAnAddressBeforeTheQuestionDoNotWin() {
+            Reply r = ask("Servus Leute! Eine Frage: wie viele Einhorn-Firmen hat Peking?");
+            assertThat(r.intent()).isEqualTo("unicorns");
+            assertThat(r.text()).contains("36");
+        }
+
+        @Test
+        void anAddressAndThanksAroundTheQuestionDoNotWin() {
+            assertThat(ask("hiya reportbot, how many listed AI firms are there? cheers").intent())
+                    .isEqualTo("listed_companies");
+            assertThat(ask("@reportbot wie viele Unis haben KI-Studiengänge?").intent()).isEqualTo("universities");
+        }
+
+        @Test
+        void smallTalkAloneIsStillSmallTalk() {
+            assertThat(ask("Danke dir!").intent()).isEqualTo("thanks");
+        }
+
+        @Test
+        void thanksInAConversationIsNotAFollowUp() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "How many large models are registered in Beijing?");
+            assertThat(ask(c, "ok, thank you so much").intent()).isEqualTo("thanks");
+        }
+    }
+
+    @Nested
+    class Requests {
+
+        @Test
+        void aRequestIsAQuestion() {
+            assertThat(ask("Sag mir bitte, wie groß die KI-Branche in Peking ist").text()).contains("300");
+            assertThat(ask("Ich hätte gern die Zahl der Schulen mit KI-Pilotprojekten").text()).contains("25");
+        }
+
+        @Test
+        void aRequestForTheNumberAsksForANumberNotForNames() {
+            Reply number = ask("Nenne mir die Zahl der Einhorn-Firmen");
+            assertThat(number.fallback()).isFalse();
+            assertThat(number.text()).contains("36").doesNotContain("Namen");
+            Reply names = ask("Nenne mir die Einhorn-Firmen");
+            assertThat(names.fallback()).isTrue();
+            assertThat(names.text()).contains("Namen");
+        }
+
+        @Test
+        void aRequestForTheCountOfListedFirmsGetsTheListedFirms() {
+            assertThat(ask("Give me the count of the firms on the stock exchange").intent()).isEqualTo("listed_companies");
+        }
+    }
+
+    @Nested
+    class IndirectWording {
+
+        @Test
+        void topicsNamedByWhatTheyDo() {
+            assertThat(ask("Wie viele KI-Firmen aus Beijing notieren an der Börse?").intent()).isEqualTo("listed_companies");
+            assertThat(ask("how much money did the city's AI pot hand out?").intent()).isEqualTo("industry_fund");
+            assertThat(ask("Wie viele Hochschulen in Peking bilden in KI aus?").intent()).isEqualTo("universities");
+        }
+    }
+
+    @Nested
+    class FollowUps {
+
+        @Test
+        void aspectsAloneLeanOnTheLastAnswer() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie viele börsennotierte KI-Firmen hat Beijing?");
+            assertThat(ask(c, "und was sind die zusammen wert?").text()).contains("4,3 Billionen");
+            Reply euro = ask(c, "und in Euro?");
+            assertThat(euro.intent()).isEqualTo("listed_companies");
+            assertThat(euro.text()).contains("560 Milliarden Euro");
+            assertThat(ask(c, "und pro Firma?").text()).contains("Berechnet").contains("46");
+            assertThat(ask(c, "woher stammt das?").text()).contains("Quelle");
+        }
+
+        @Test
+        void inEurosConvertsTheFigureTheLastQuestionWasAbout() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "How much did the AI industry fund invest?");
+            Reply euro = ask(c, "and in euros?");
+            assertThat(euro.text()).contains("260 million euro").doesNotContain("1.1 billion euro");
+        }
+
+        @Test
+        void aPronounFollowUpStaysAndANewTopicMovesOn() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie viele KI-Unternehmen hat Peking?");
+            assertThat(ask(c, "und wie schnell wächst das?").text()).contains("9 Prozent");
+            assertThat(ask(c, "und die Einhörner?").intent()).isEqualTo("unicorns");
+        }
+
+        @Test
+        void isThatALotForTheCountryGivesTheNationalFigure() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "How many large models are registered in Beijing?");
+            Reply r = ask(c, "is that a lot for the whole country?");
+            assertThat(r.intent()).isEqualTo("large_models");
+            assertThat(r.text()).contains("40 percent");
+        }
+
+        @Test
+        void aFollowUpAboutAPlaceTheReportDoesNotCoverIsDeclined() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie viele Einhorn-Firmen hat Peking?");
+            assertThat(ask(c, "und in Chengdu?").fallback()).isTrue();
+        }
+    }
+
+    @Nested
+    class PickedTopics {
+
+        @Test
+        void aPickedTopicIsAnsweredAndRemembered() {
+            String c = UUID.randomUUID().toString();
+            Reply picked = engine.answer(Inbound.topicChoice("unicorns", c, "test", io.reportbot.core.Language.DE));
+            assertThat(picked.topics()).containsExactly("unicorns");
+            assertThat(picked.text()).contains("36");
+            assertThat(ask(c, "und in ganz China?").text()).contains("72");
+        }
+
+        @Test
+        void anUnknownPickedTopicGetsAFallbackNotAnException() {
+            Reply r = engine.answer(Inbound.topicChoice("no-such-topic", "x", "test", io.reportbot.core.Language.EN));
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.topics()).isEmpty();
+        }
+
+        @Test
+        void aReplyAboutSeveralTopicsListsThemAll() {
+            Reply r = ask("Wie viele Einhörner und wie viele börsennotierte KI-Unternehmen hat Peking?");
+            assertThat(r.topics()).containsExactlyInAnyOrder("unicorns", "listed_companies");
+            assertThat(r.topics()).contains(r.intent());
+            List<String> noPlus = r.topics().stream().filter(t -> t.contains("+")).toList();
+            assertThat(noPlus).isEmpty();
+        }
+    }
+}

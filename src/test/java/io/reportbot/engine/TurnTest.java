@@ -1,0 +1,71 @@
+package io.reportbot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reportbot.core.Language;
+import io.reportbot.nlp.Aspect;
+import io.reportbot.nlp.FollowUpAspect;
+import io.reportbot.nlp.Intent;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The follow-up decision, rule by rule, over plain data. */
+class TurnTest {
+
+    private static final Optional<Conversations.Context> UNICORNS =
+            Optional.of(new Conversations.Context(List.of("unicorns"), Language.DE));
+
+    private static Turn.Facts facts(Optional<Conversations.Context> context, int tokens, String top, Intent.Kind kind,
+                                    double score, Set<String> named, Set<FollowUpAspect> followUps, Set<Aspect> aspects,
+                                    boolean pointsBack) {
+        return new Turn.Facts(context, tokens, top, kind, score, score >= 0.3, named, List.of(top, "overview"),
+                followUps, aspects, pointsBack, false, false);
+    }
+
+    @Test
+    void anAspectAloneLeansOnTheLastTopic() {
+        assertThat(Turn.decide(facts(UNICORNS, 3, "overview", Intent.Kind.TOPIC, 0.2, Set.of(),
+                Set.of(FollowUpAspect.COUNT), Set.of(), false))).isInstanceOf(Turn.FollowUp.class);
+    }
+
+    @Test
+    void anotherTopicByItsOwnWordsIsANewQuestion() {
+        assertThat(Turn.decide(facts(UNICORNS, 3, "schools", Intent.Kind.TOPIC, 0.9, Set.of("schools"),
+                Set.of(FollowUpAspect.COUNT), Set.of(), true))).isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
+    void aWordOfAnotherTopicTheClassifierDoesNotBackIsNoNewTopic() {
+        assertThat(Turn.decide(facts(UNICORNS, 4, "overview", Intent.Kind.TOPIC, 0.4, Set.of("legal_platform"),
+                Set.of(FollowUpAspect.PERIOD), Set.of(), false))).isInstanceOf(Turn.FollowUp.class);
+    }
+
+    @Test
+    void smallTalkIsNeverAFollowUp() {
+        Turn.Facts thanks = new Turn.Facts(UNICORNS, 3, "thanks", Intent.Kind.SMALLTALK, 0.9, true, Set.of(),
+                List.of("thanks", "goodbye"), Set.of(FollowUpAspect.MORE), Set.of(), false, false, true);
+        assertThat(Turn.decide(thanks)).isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
+    void withoutContextAnAspectAloneAsksWhatItRefersTo() {
+        assertThat(Turn.decide(facts(Optional.empty(), 2, "out_of_scope", Intent.Kind.OUT_OF_SCOPE, 0.2, Set.of(),
+                Set.of(FollowUpAspect.EURO), Set.of(Aspect.EURO), false))).isInstanceOf(Turn.NoContext.class);
+    }
+
+    @Test
+    void pointingBackAloneMakesOnlyShortTurnsFollowUps() {
+        assertThat(Turn.decide(facts(UNICORNS, 3, "overview", Intent.Kind.TOPIC, 0.2, Set.of(), Set.of(), Set.of(),
+                true))).isInstanceOf(Turn.FollowUp.class);
+        assertThat(Turn.decide(facts(UNICORNS, 8, "ai_companies", Intent.Kind.TOPIC, 0.6, Set.of(), Set.of(), Set.of(),
+                true))).isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
+    void aLongQuestionTheClassifierIsSureIsAboutAnotherTopicIsNew() {
+        assertThat(Turn.decide(facts(UNICORNS, 7, "computing_centres", Intent.Kind.TOPIC, 0.95, Set.of(),
+                Set.of(FollowUpAspect.PLACE), Set.of(), false))).isInstanceOf(Turn.Fresh.class);
+    }
+}
