@@ -221,6 +221,14 @@ final class DefaultEngine implements Engine {
     }
 
     /**
+     * Whether a topic's figures carry a share of the national total, from which "und in ganz China?" after an
+     * answer about it is computed (and said to be computed) rather than declined.
+     */
+    private boolean hasShare(Topic topic) {
+        return report.factsOf(topic).stream().flatMap(f -> f.values().values().stream()).anyMatch(v -> v.share() != null);
+    }
+
+    /**
      * The topics a turn names by their own words, leaving out follow-up phrases and function words ("Welcher
      * Anteil ist das?" names no topic, whatever intent "welcher" shows up in most).
      */
@@ -273,7 +281,10 @@ final class DefaultEngine implements Engine {
         String first = context.topics().get(0);
         Intent firstIntent = intents.getOrDefault(first, intents.get(top.intent()));
         Optional<String> refusal = guard.refusal(q, firstIntent, lang);
-        if (refusal.isPresent()) {
+        boolean computesTheNation = (followUps.contains(FollowUpAspect.NATIONAL) || aspects.contains(Aspect.NATIONAL))
+                && q.otherPlaces().isEmpty() && context.topics().stream().map(report::topic).flatMap(Optional::stream)
+                .allMatch(this::hasShare);
+        if (refusal.isPresent() && !computesTheNation) {
             return fallback(lang, refusal.get(), top.score(), suggestions(scores, lang, first), ranking);
         }
         Set<Aspect> asked = EnumSet.noneOf(Aspect.class);

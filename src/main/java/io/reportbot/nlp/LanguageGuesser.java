@@ -92,11 +92,17 @@ public final class LanguageGuesser {
         }
     }
 
-    /** The language of the text; the hint decides when the words cannot. */
+    /**
+     * The language of the text; the hint decides when the words cannot. Function words decide over the hint; without
+     * any, the content words decide over it only when at least two known words lean the same way or the text has an
+     * umlaut: a single known noun ("Unicorns 2024?") is what a German speaker types too, so the hint (the platform's
+     * user locale) answers it.
+     */
     public Language guess(String text, Optional<Language> hint) {
-        double score = score(text);
-        if (Math.abs(score) >= DECISIVE) {
-            return score > 0 ? Language.DE : Language.EN;
+        Evidence e = evidence(text);
+        boolean strongEnough = e.functionWords() || e.umlaut() || e.agreeingWords() >= 2 || hint.isEmpty();
+        if (Math.abs(e.score()) >= DECISIVE && strongEnough) {
+            return e.score() > 0 ? Language.DE : Language.EN;
         }
         if (hint.isPresent()) {
             return hint.get();
@@ -105,8 +111,8 @@ public final class LanguageGuesser {
         if (byModel.isPresent()) {
             return byModel.get();
         }
-        if (score != 0) {
-            return score > 0 ? Language.DE : Language.EN;
+        if (e.score() != 0) {
+            return e.score() > 0 ? Language.DE : Language.EN;
         }
         return Language.DE;
     }
@@ -116,6 +122,21 @@ public final class LanguageGuesser {
      * when there are any; otherwise content words and umlauts.
      */
     double score(String text) {
+        return evidence(text).score();
+    }
+
+    /**
+     * What the words say.
+     *
+     * @param score          positive for German, negative for English
+     * @param functionWords  whether function words decided it
+     * @param umlaut         whether the text has an umlaut or ß
+     * @param agreeingWords  how many known content words lean the way the score does
+     */
+    private record Evidence(double score, boolean functionWords, boolean umlaut, int agreeingWords) {
+    }
+
+    private Evidence evidence(String text) {
         List<String> tokens = TextNormalizer.tokens(text);
         int fw = 0;
         for (String t : tokens) {
@@ -125,22 +146,31 @@ public final class LanguageGuesser {
             }
         }
         if (fw != 0) {
-            return FUNCTION_WORD_WEIGHT * fw;
+            return new Evidence(FUNCTION_WORD_WEIGHT * fw, true, false, 0);
         }
         double s = 0;
+        boolean umlaut = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 'ä' || c == 'ö' || c == 'ü' || c == 'ß' || c == 'Ä' || c == 'Ö' || c == 'Ü') {
                 s += 1.5;
+                umlaut = true;
             }
         }
+        int de = 0;
+        int en = 0;
         for (String t : tokens) {
             Double r = logRatio.get(t);
             if (r != null) {
                 s += Math.max(-3, Math.min(3, r));
+                if (r > 0.5) {
+                    de++;
+                } else if (r < -0.5) {
+                    en++;
+                }
             }
         }
-        return s;
+        return new Evidence(s, false, umlaut, s > 0 ? de : en);
     }
 
     private Optional<Language> byModel(String text) {

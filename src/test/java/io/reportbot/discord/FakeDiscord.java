@@ -311,7 +311,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** Waits for the first REST request (from index {@code from} on) that matches, and returns it. */
     public Request awaitRequest(String what, int from, Predicate<Request> match) {
         Request[] found = new Request[1];
-        await(what, Duration.ofSeconds(10), () -> {
+        await(what, Duration.ofSeconds(30), () -> {
             List<Request> all = requests();
             for (int i = from; i < all.size(); i++) {
                 if (match.test(all.get(i))) {

@@ -14,10 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScopeTest {
 
     private final Engine engine = TestEngines.bundled();
-    private int n;
+    /** Every question its own conversation (JUnit makes an instance per case, so the count is shared). */
+    private static final java.util.concurrent.atomic.AtomicInteger N = new java.util.concurrent.atomic.AtomicInteger();
 
     private Reply ask(String text) {
-        return engine.answer(Inbound.of(text, "scope-" + n++, "test"));
+        return engine.answer(Inbound.of(text, "scope-" + N.incrementAndGet(), "test"));
     }
 
     @ParameterizedTest

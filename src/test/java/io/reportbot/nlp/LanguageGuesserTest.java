@@ -35,4 +35,14 @@ class LanguageGuesserTest {
         assertThat(engine.detectLanguage("LLMs", Optional.of(Language.DE))).isEqualTo(Language.DE);
         assertThat(engine.detectLanguage("Wie viele Einhörner gibt es?", Optional.of(Language.EN))).isEqualTo(Language.DE);
     }
+
+    /** A single known word is what speakers of either language type: the platform's locale answers it. */
+    @Test
+    void oneKnownWordWithoutFunctionWordsLeavesItToTheHint() {
+        assertThat(engine.detectLanguage("Unicorns 2024?", Optional.of(Language.DE))).isEqualTo(Language.DE);
+        assertThat(engine.detectLanguage("Unicorns 2024?", Optional.empty())).isEqualTo(Language.EN);
+        assertThat(engine.detectLanguage("Einhörner 2024?", Optional.of(Language.EN))).isEqualTo(Language.DE);
+        assertThat(engine.detectLanguage("listed companies market value", Optional.of(Language.DE)))
+                .isEqualTo(Language.EN);
+    }
 }
