@@ -88,6 +88,7 @@ class ClaimCheckerTest {
             unicorns        | EN | Does China have 100 unicorns in total?                               | NO
             unicorns        | DE | Gibt es in ganz China 50 Einhörner?                                  | OPEN
             unicorns        | EN | Does China have 20 unicorns in total?                                | NO
+            industry_size   | EN | Is China's AI industry worth 1 trillion yuan in total?               | OPEN
             large_models    | EN | Did Beijing register 40 large models?                                | NO
             large_models    | DE | Sind in Beijing 94 große Modelle registriert?                        | YES
             large_models    | EN | Are more than 90 large models registered?                            | YES
