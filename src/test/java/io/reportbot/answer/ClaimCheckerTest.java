@@ -141,7 +141,7 @@ class ClaimCheckerTest {
             innovation_platforms | DE | Sind drei nationale Schlüssellabore im Bau?                     | OPEN
             llm_quality     | EN | Do Beijing's LLMs completely surpass international standards?        | NO
             llm_quality     | DE | Entsprechen die Sprachmodelle teilweise internationalen Standards?   | YES
-            frontier_tech   | EN | Does Beijing research photonic computing?                            | YES
+            frontier_tech   | EN | Is photonic computing among the things Beijing works on?            | YES
             unicorns        | DE | Frage 2: Wie viele Einhörner gibt es?                                | NONE
             unicorns        | EN | In 5 words: how many unicorns?                                       | NONE
             financing       | EN | How much was raised in Q4 2024?                                      | NONE
