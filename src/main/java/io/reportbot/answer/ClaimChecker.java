@@ -184,11 +184,15 @@ public final class ClaimChecker {
     }
 
     private static boolean compatible(Claim.Quantity q, Measure m) {
+        if (q.kind() == Claim.Kind.NATIONAL) {
+            // a national total is known only where a count and its share imply one
+            return q.unit() == Claim.Unit.COUNT && m.kind() == Kind.NATIONAL;
+        }
         return switch (q.unit()) {
             case CNY -> m.kind() == Kind.CNY;
             case EUR -> m.kind() == Kind.EUR;
             case NONE -> m.kind() == Kind.CNY || m.kind() == Kind.EUR;
-            case COUNT -> q.kind() == Claim.Kind.NATIONAL ? m.kind() == Kind.NATIONAL : m.kind() == Kind.COUNT;
+            case COUNT -> m.kind() == Kind.COUNT;
             case PERCENT -> switch (q.kind()) {
                 case CHANGE -> m.kind() == Kind.CHANGE;
                 case SHARE -> m.kind() == Kind.SHARE;

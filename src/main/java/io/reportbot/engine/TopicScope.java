@@ -54,7 +54,8 @@ final class TopicScope {
         }
         boolean exact = ScopeWords.any(n, words.exact());
         boolean nation = q.aspects().contains(Aspect.NATIONAL) || nationAliases.stream().anyMatch(q::mentions);
-        if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed) {
+        // a claim about the national total is judged by the claim checker (a count and its share bound it)
+        if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed && !q.verification()) {
             return Optional.of(wording.format(lang, exact ? "fallback.national_exact" : "fallback.national", place,
                     report.place().nation().get(lang)));
         }

@@ -121,8 +121,8 @@ public final class ClaimReader {
                 } else {
                     kind = share ? Claim.Kind.SHARE : Claim.Kind.RATE;
                 }
-            } else if (unit == Claim.Unit.COUNT && national) {
-                kind = Claim.Kind.NATIONAL;
+            } else if (national) {
+                kind = Claim.Kind.NATIONAL; // "China has 60 unicorns", "China's AI industry is worth 1 trillion"
             }
             quantities.add(new Claim.Quantity(v, unit, bound, kind, b.strict));
             i = Math.max(i, j - 1);

@@ -88,6 +88,7 @@ class ClaimCheckerTest {
             unicorns        | EN | Does China have 100 unicorns in total?                               | NO
             unicorns        | DE | Gibt es in ganz China 50 Einhörner?                                  | OPEN
             unicorns        | EN | Does China have 20 unicorns in total?                                | NO
+            industry_size   | EN | Is China's AI industry worth 1 trillion yuan in total?               | OPEN
             large_models    | EN | Did Beijing register 40 large models?                                | NO
             large_models    | DE | Sind in Beijing 94 große Modelle registriert?                        | YES
             large_models    | EN | Are more than 90 large models registered?                            | YES
@@ -140,7 +141,7 @@ class ClaimCheckerTest {
             innovation_platforms | DE | Sind drei nationale Schlüssellabore im Bau?                     | OPEN
             llm_quality     | EN | Do Beijing's LLMs completely surpass international standards?        | NO
             llm_quality     | DE | Entsprechen die Sprachmodelle teilweise internationalen Standards?   | YES
-            frontier_tech   | EN | Does Beijing research photonic computing?                            | YES
+            frontier_tech   | EN | Is photonic computing among the things Beijing works on?            | YES
             unicorns        | DE | Frage 2: Wie viele Einhörner gibt es?                                | NONE
             unicorns        | EN | In 5 words: how many unicorns?                                       | NONE
             financing       | EN | How much was raised in Q4 2024?                                      | NONE

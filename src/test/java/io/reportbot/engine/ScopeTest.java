@@ -14,11 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ScopeTest {
 
     private final Engine engine = TestEngines.bundled();
-    /** Every question its own conversation (JUnit makes an instance per case, so the count is shared). */
-    private static final java.util.concurrent.atomic.AtomicInteger N = new java.util.concurrent.atomic.AtomicInteger();
 
     private Reply ask(String text) {
-        return engine.answer(Inbound.of(text, "scope-" + N.incrementAndGet(), "test"));
+        return engine.answer(Inbound.of(text, "scope-" + java.util.UUID.randomUUID(), "test"));
     }
 
     @ParameterizedTest
@@ -71,6 +69,9 @@ class ScopeTest {
     @Test
     void aClaimOutOfScopeIsLeftOpen() {
         assertThat(ask("Stimmt es, dass Japan 36 Einhörner hat?").text()).startsWith("Das lässt der Bericht offen");
+        // the national total is bounded by Beijing's 36 and "more than half": 36 up to fewer than 72
+        assertThat(ask("Is it true that China has 150 unicorns altogether?").text()).startsWith("No");
+        assertThat(ask("Stimmt es, dass China insgesamt 55 Einhörner hat?").text()).startsWith("Das lässt der Bericht offen");
     }
 
     @Test
