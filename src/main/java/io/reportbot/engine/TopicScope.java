@@ -36,6 +36,27 @@ final class TopicScope {
         this.nationAliases = report.place() == null ? List.of() : report.place().nationAliases();
     }
 
+    /** Topics whose source sentences speak of the whole world themselves ("Globally, …"), by topic id. */
+    private final java.util.Map<String, Boolean> worldwideTopics = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the topic's own sources give worldwide figures, so that "weltweit?" asks what it says. */
+    private boolean worldwide(Topic topic, List<Fact> facts) {
+        return worldwideTopics.computeIfAbsent(topic.id(), id -> facts.stream().map(Fact::source)
+                .filter(java.util.Objects::nonNull)
+                .anyMatch(src -> ScopeWords.any(io.reportbot.nlp.TextNormalizer.normalize(src), words.world())));
+    }
+
+    /** Topics whose source sentences give figures for the nation (or whole) themselves, by topic id. */
+    private final java.util.Map<String, Boolean> wholeTopics = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the topic's own sources speak of the report's nation or whole ("Worldwide, …" in a US report). */
+    private boolean speaksOfTheWhole(Topic topic, List<Fact> facts) {
+        return wholeTopics.computeIfAbsent(topic.id(), id -> facts.stream().map(Fact::source)
+                .filter(java.util.Objects::nonNull)
+                .map(src -> " " + io.reportbot.nlp.TextNormalizer.normalize(src) + " ")
+                .anyMatch(src -> nationAliases.stream().anyMatch(a -> src.contains(" " + a + " "))));
+    }
+
     /** Why the report can't answer this question about the topic; empty when it can. */
     Optional<String> refusal(Question q, Topic topic, int previousYear, Language lang) {
         String n = q.normalized();
@@ -49,13 +70,14 @@ final class TopicScope {
             return Optional.empty();
         }
         boolean ownPlaceNamed = ownPlace.stream().anyMatch(q::mentions);
-        if (ScopeWords.any(n, words.world()) && !q.aspects().contains(Aspect.SHARE)) {
+        if (ScopeWords.any(n, words.world()) && !q.aspects().contains(Aspect.SHARE) && !worldwide(topic, facts)) {
             return Optional.of(wording.format(lang, "fallback.world", place));
         }
         boolean exact = ScopeWords.any(n, words.exact());
         boolean nation = q.aspects().contains(Aspect.NATIONAL) || nationAliases.stream().anyMatch(q::mentions);
         // a claim about the national total is judged by the claim checker (a count and its share bound it)
-        if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed && !q.verification()) {
+        if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed && !q.verification()
+                && !speaksOfTheWhole(topic, facts)) {
             return Optional.of(wording.format(lang, exact ? "fallback.national_exact" : "fallback.national", place,
                     report.place().nation().get(lang)));
         }

@@ -74,7 +74,9 @@ public final class QuestionReader {
         boolean verification = lexicon.verification().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
         boolean future = lexicon.future().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
         List<String> places = new ArrayList<>(gazetteer.find(text, normalized));
-        places.removeIf(ownPlaces::contains);
+        // the report's own place under any of its names ("USA" for a report on "the United States") is not another place
+        places.removeIf(p -> ownPlaces.contains(p) || gazetteer.place(p)
+                .map(g -> g.aliases().stream().anyMatch(ownPlaces::contains)).orElse(false));
         for (String p : otherPlaces.findIn(normalized)) {
             if (!places.contains(p) && places.stream().noneMatch(g -> Question.containsPhrase(g, p))) {
                 places.add(p);
