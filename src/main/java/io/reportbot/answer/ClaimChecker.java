@@ -49,9 +49,14 @@ public final class ClaimChecker {
     public record Verdict(Outcome outcome, String text) {
     }
 
-    private enum Kind { COUNT, CNY, EUR, CHANGE, SHARE, NATIONAL }
+    private enum Kind { COUNT, MONEY, CHANGE, SHARE, NATIONAL }
 
-    private record Measure(Kind kind, Range range, Qualifier qualifier, double figure, String display, int score) {
+    /** A figure of the report a claim may be about; {@code currency} is the ISO code of an amount of money. */
+    private record Measure(Kind kind, Range range, Qualifier qualifier, double figure, String display, int score,
+                           String currency) {
+        Measure(Kind kind, Range range, Qualifier qualifier, double figure, String display, int score) {
+            this(kind, range, qualifier, figure, display, score, null);
+        }
     }
 
     /** An interval with open or closed ends; a point when lo == hi. */
@@ -153,7 +158,9 @@ public final class ClaimChecker {
     }
 
     private Verdict quantity(List<Fact> facts, List<Measure> all, Claim.Quantity q, Language lang) {
-        if (q.unit() == Claim.Unit.OTHER_MONEY) {
+        if (q.unit() == Claim.Unit.MONEY && all.stream().noneMatch(m -> q.currency().equals(m.currency()))
+                && all.stream().anyMatch(m -> m.kind() == Kind.MONEY)) {
+            // an amount in a currency the report doesn't use ("32 billion dollars" for a report in yuan)
             return new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_currency"));
         }
         List<Measure> candidates = all.stream().filter(m -> compatible(q, m)).toList();
@@ -189,9 +196,8 @@ public final class ClaimChecker {
             return q.unit() == Claim.Unit.COUNT && m.kind() == Kind.NATIONAL;
         }
         return switch (q.unit()) {
-            case CNY -> m.kind() == Kind.CNY;
-            case EUR -> m.kind() == Kind.EUR;
-            case NONE -> m.kind() == Kind.CNY || m.kind() == Kind.EUR;
+            case MONEY -> m.kind() == Kind.MONEY && q.currency().equals(m.currency());
+            case NONE -> m.kind() == Kind.MONEY;
             case COUNT -> m.kind() == Kind.COUNT;
             case PERCENT -> switch (q.kind()) {
                 case CHANGE -> m.kind() == Kind.CHANGE;
@@ -264,6 +270,11 @@ public final class ClaimChecker {
         };
     }
 
+    /** A figure with what it counts or measures; the figure alone where the dataset names nothing. */
+    private String named(Language lang, String key, String figure, String noun) {
+        return noun == null || noun.isBlank() ? figure : wording.format(lang, key, figure, noun);
+    }
+
     /** Every figure of the facts a claim could be about, scored by how many of its words the claim names. */
     private List<Measure> measures(List<Fact> facts, Claim claim, Language lang) {
         List<Measure> out = new ArrayList<>();
@@ -272,20 +283,17 @@ public final class ClaimChecker {
                 int score = score(v, claim);
                 String noun = v.noun() == null ? "" : v.noun().get(lang);
                 String amount = values.qualified(v.qualifier(), values.bare(v.amount(), v.unit(), lang), lang);
-                switch (v.unit()) {
-                    case "CNY" -> out.add(new Measure(Kind.CNY, reportRange(v.amount(), v.qualifier()), v.qualifier(),
-                            v.amount(), wording.format(lang, "verify.figure.money", amount, noun), score));
-                    case "EUR" -> out.add(new Measure(Kind.EUR, reportRange(v.amount(), v.qualifier()), v.qualifier(),
-                            v.amount(), wording.format(lang, "verify.figure.money", amount, noun), score));
-                    case "count" -> out.add(new Measure(Kind.COUNT, reportRange(v.amount(), v.qualifier()),
-                            v.qualifier(), v.amount(), wording.format(lang, "verify.figure.count", amount, noun), score));
-                    default -> {
-                    }
+                if ("count".equals(v.unit())) {
+                    out.add(new Measure(Kind.COUNT, reportRange(v.amount(), v.qualifier()),
+                            v.qualifier(), v.amount(), named(lang, "verify.figure.count", amount, noun), score));
+                } else if (v.isMoney()) {
+                    out.add(new Measure(Kind.MONEY, reportRange(v.amount(), v.qualifier()), v.qualifier(),
+                            v.amount(), named(lang, "verify.figure.money", amount, noun), score, v.unit()));
                 }
                 if (v.eur() != null && !"EUR".equals(v.unit())) {
                     String eur = values.qualified(v.qualifier(), values.bare(v.eur(), "EUR", lang), lang);
-                    out.add(new Measure(Kind.EUR, reportRange(v.eur(), v.qualifier()), v.qualifier(), v.eur(),
-                            wording.format(lang, "verify.figure.money", eur, noun), score));
+                    out.add(new Measure(Kind.MONEY, reportRange(v.eur(), v.qualifier()), v.qualifier(), v.eur(),
+                            named(lang, "verify.figure.money", eur, noun), score, "EUR"));
                 }
                 if (v.yoy() != null) {
                     Rate g = v.yoy();

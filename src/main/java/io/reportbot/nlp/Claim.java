@@ -44,12 +44,21 @@ public record Claim(List<Quantity> quantities, Optional<Direction> direction, Li
      * @param bound  how it is bounded ("mehr als" is {@link Bound#MORE_THAN})
      * @param kind   an amount, a change on the year before, a share of the national total, or a national total
      * @param strict whether it is stated as exact ("genau", "exactly"): then a bounded figure never confirms it
+     * @param currency for {@link Unit#MONEY}, the currency's ISO code ("CNY", "EUR", "USD"); null otherwise
      */
-    public record Quantity(double value, Unit unit, Bound bound, Kind kind, boolean strict) {
+    public record Quantity(double value, Unit unit, Bound bound, Kind kind, boolean strict, String currency) {
+
+        /** A quantity that is no amount of money. */
+        public Quantity(double value, Unit unit, Bound bound, Kind kind, boolean strict) {
+            this(value, unit, bound, kind, strict, null);
+        }
     }
 
-    /** What a quantity measures. {@link #NONE}: a number with a scale but no unit ("4 trillion"). */
-    public enum Unit { COUNT, PERCENT, CNY, EUR, OTHER_MONEY, NONE }
+    /**
+     * What a quantity measures. {@link #MONEY}: an amount in the quantity's currency; {@link #NONE}: a number with a
+     * scale but no unit ("4 trillion").
+     */
+    public enum Unit { COUNT, PERCENT, MONEY, NONE }
 
     /** How a quantity is bounded. */
     public enum Bound { EXACT, ABOUT, MORE_THAN, AT_LEAST, LESS_THAN, AT_MOST }

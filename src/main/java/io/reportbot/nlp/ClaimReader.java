@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class ClaimReader {
 
-    private static final Pattern TOKEN = Pattern.compile("\\d+(?:[.,]\\d+)*|[a-z]+|[%€$¥]");
+    private static final String PERCENT = "PERCENT";
+
+    /** A name with a number in it ("GPT-4", "Llama2", "Q4") is one word, never a figure. */
+    private static final Pattern TOKEN = Pattern.compile("[a-z]+-?\\d+[a-z0-9]*|\\d+(?:[.,]\\d+)*|[a-z]+|[%€$¥]");
     private static final Set<String> HALF_BEFORE = Set.of("die", "the", "a", "one", "ein", "eine", "einer", "der", "half");
     private static final Set<String> THIRD_BEFORE = Set.of("a", "one", "ein", "eine", "einem", "einer", "jedes");
     /** "the first three quarters" is a period, not three quarters of something. */
@@ -74,21 +77,21 @@ public final class ClaimReader {
             }
             int j = i + 1;
             double scale = 1;
-            Claim.Unit unit = null;
+            String code = null;
             if (i > 0) {
-                unit = unitAt(t, i - 1, true);
+                code = unitAt(t, i - 1, true);
             }
             Map.Entry<Integer, Double> sc = phraseAt(t, j, words.scales().get(language));
             if (sc != null) {
                 scale = sc.getValue();
                 j += sc.getKey();
             }
-            if (unit == null) {
+            if (code == null) {
                 int before = j;
-                for (Map.Entry<Claim.Unit, List<List<String>>> u : words.units().entrySet()) {
+                for (Map.Entry<String, List<List<String>>> u : words.units().entrySet()) {
                     for (List<String> p : u.getValue()) {
                         if (matchesAt(t, j, p)) {
-                            unit = u.getKey();
+                            code = u.getKey();
                             j += p.size();
                             break;
                         }
@@ -98,12 +101,12 @@ public final class ClaimReader {
                     }
                 }
             }
-            if (!digits && unit == null && sc == null && !countNounFollows(t, i + 1)) {
+            if (!digits && code == null && sc == null && !countNounFollows(t, i + 1)) {
                 continue; // "drei" alone is no figure
             }
-            if (unit == null) {
-                unit = sc != null ? Claim.Unit.NONE : Claim.Unit.COUNT;
-            }
+            Claim.Unit unit = code == null ? (sc != null ? Claim.Unit.NONE : Claim.Unit.COUNT)
+                    : PERCENT.equals(code) ? Claim.Unit.PERCENT : Claim.Unit.MONEY;
+            String currency = unit == Claim.Unit.MONEY ? code : null;
             Bound b = bound(t, i);
             Claim.Bound bound = b.bound;
             if (bound == Claim.Bound.EXACT && !b.strict && exceeds) {
@@ -124,7 +127,7 @@ public final class ClaimReader {
             } else if (national) {
                 kind = Claim.Kind.NATIONAL; // "China has 60 unicorns", "China's AI industry is worth 1 trillion"
             }
-            quantities.add(new Claim.Quantity(v, unit, bound, kind, b.strict));
+            quantities.add(new Claim.Quantity(v, unit, bound, kind, b.strict, currency));
             i = Math.max(i, j - 1);
         }
         return new Claim(quantities, direction, t, anyPhrase(t, words.verification()));
@@ -224,8 +227,9 @@ public final class ClaimReader {
         return false;
     }
 
-    private Claim.Unit unitAt(List<String> t, int i, boolean symbolsOnly) {
-        for (Map.Entry<Claim.Unit, List<List<String>>> u : words.units().entrySet()) {
+    /** The unit written at position i: "PERCENT" or a currency's ISO code; null when there is none. */
+    private String unitAt(List<String> t, int i, boolean symbolsOnly) {
+        for (Map.Entry<String, List<List<String>>> u : words.units().entrySet()) {
             for (List<String> p : u.getValue()) {
                 boolean symbol = p.size() == 1 && p.get(0).length() == 1 && !Character.isLetter(p.get(0).charAt(0));
                 if ((!symbolsOnly || symbol) && matchesAt(t, i, p)) {

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<String>> exact,
                          List<List<String>> exceedVerbs, Map<Language, Map<List<String>, Double>> scales,
-                         Map<Claim.Unit, List<List<String>>> units, Map<List<String>, Double> fractions,
+                         Map<String, List<List<String>>> units, Map<List<String>, Double> fractions,
                          Map<String, Double> numberWords, List<List<String>> growth, List<List<String>> decline,
                          List<List<String>> flat, List<List<String>> shareCues, List<String> notAClaimBefore,
                          List<String> notAClaimAfter, List<String> countNouns,
@@ -44,8 +44,9 @@ public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<
             JsonNode root = new ObjectMapper().readTree(in);
             Map<Claim.Bound, List<List<String>>> bounds = new EnumMap<>(Claim.Bound.class);
             root.path("bounds").fields().forEachRemaining(e -> bounds.put(Claim.Bound.valueOf(e.getKey()), phrases(e.getValue())));
-            Map<Claim.Unit, List<List<String>>> units = new EnumMap<>(Claim.Unit.class);
-            root.path("units").fields().forEachRemaining(e -> units.put(Claim.Unit.valueOf(e.getKey()), phrases(e.getValue())));
+            // "PERCENT", or a currency's ISO code: a report's own currencies are compared, any other is "not in the report"
+            Map<String, List<List<String>>> units = new LinkedHashMap<>();
+            root.path("units").fields().forEachRemaining(e -> units.put(e.getKey(), phrases(e.getValue())));
             Map<Language, Map<List<String>, Double>> scales = new EnumMap<>(Language.class);
             for (Language l : Language.values()) {
                 scales.put(l, new LinkedHashMap<>());

@@ -283,10 +283,7 @@ class AdminPageIT {
             for (WebDriver d : List.of(browser, second)) {
                 part(d, "inbox");
                 wait(d, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#inbox[data-loaded] .group")));
-                WebElement g = group(d, PATENTS.get(0));
-                new Select(g.findElement(By.cssSelector("select.which"))).selectByVisibleText(PATENTS.get(i++));
-                new Select(g.findElement(By.cssSelector("select.intent"))).selectByValue("frontier_tech");
-                groups.add(g);
+                groups.add(chooseInGroup(d, PATENTS.get(0), PATENTS.get(i++), "frontier_tech"));
             }
             groups.get(0).findElement(By.cssSelector("button.add")).click();
             groups.get(1).findElement(By.cssSelector("button.add")).click();
@@ -305,6 +302,25 @@ class AdminPageIT {
             assertThat(Browsers.consoleErrors(second)).isEmpty();
         } finally {
             second.quit();
+        }
+    }
+
+    /**
+     * Picks a question and an intent in the inbox group that shows {@code text}; the inbox may be drawn again right
+     * after it loads, so a stale element means: find the group again.
+     */
+    static WebElement chooseInGroup(WebDriver driver, String text, String which, String intent) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement g = group(driver, text);
+                new Select(g.findElement(By.cssSelector("select.which"))).selectByVisibleText(which);
+                new Select(g.findElement(By.cssSelector("select.intent"))).selectByValue(intent);
+                return g;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -21,10 +21,11 @@ class ClaimReaderTest {
     void readsScaleUnitAndBound() {
         Claim.Quantity q = only("Stimmt es, dass die Branche mehr als 4,3 Billionen Yuan wert ist?", Language.DE);
         assertThat(q.value()).isEqualTo(4.3e12);
-        assertThat(q.unit()).isEqualTo(Claim.Unit.CNY);
+        assertThat(q.unit()).isEqualTo(Claim.Unit.MONEY);
+        assertThat(q.currency()).isEqualTo("CNY");
         assertThat(q.bound()).isEqualTo(Claim.Bound.MORE_THAN);
         assertThat(only("Is it worth at least 300 bn EUR?", Language.EN))
-                .isEqualTo(new Claim.Quantity(300e9, Claim.Unit.EUR, Claim.Bound.AT_LEAST, Claim.Kind.AMOUNT, false));
+                .isEqualTo(new Claim.Quantity(300e9, Claim.Unit.MONEY, Claim.Bound.AT_LEAST, Claim.Kind.AMOUNT, false, "EUR"));
         assertThat(only("Sind es 32 Mrd. €?", Language.DE).value()).isEqualTo(32e9);
         assertThat(only("fewer than 2,000 AI companies?", Language.EN))
                 .isEqualTo(new Claim.Quantity(2000, Claim.Unit.COUNT, Claim.Bound.LESS_THAN, Claim.Kind.AMOUNT, false));
