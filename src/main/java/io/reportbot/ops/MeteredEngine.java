@@ -3,6 +3,7 @@ package io.reportbot.ops;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.reportbot.engine.Engine;
+import io.reportbot.engine.ForwardingEngine;
 import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
 import io.reportbot.engine.ReportInfo;
@@ -24,24 +25,23 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe, like the engine it wraps.
  */
-public final class MeteredEngine implements Engine {
+public final class MeteredEngine extends ForwardingEngine {
 
     /** The platform tags used; anything else is counted as {@code other}. */
     public static final Set<String> PLATFORMS = Set.of("telegram", "discord", "console");
     private static final Pattern INTENT = Pattern.compile("[a-z0-9_.-]{1,48}");
 
-    private final Engine engine;
     private final MeterRegistry registry;
 
     public MeteredEngine(Engine engine, MeterRegistry registry) {
-        this.engine = engine;
+        super(engine);
         this.registry = registry;
     }
 
     @Override
     public Reply answer(Inbound inbound) {
         long t0 = System.nanoTime();
-        Reply reply = engine.answer(inbound);
+        Reply reply = delegate.answer(inbound);
         record(inbound.platform(), reply, System.nanoTime() - t0);
         return reply;
     }
@@ -62,43 +62,11 @@ public final class MeteredEngine implements Engine {
         return raw != null && PLATFORMS.contains(raw) ? raw : "other";
     }
 
-    @Override
-    public List<Suggestion> topics(Language language) {
-        return engine.topics(language);
-    }
 
-    @Override
-    public List<String> exampleQuestions(Language language) {
-        return engine.exampleQuestions(language);
-    }
 
-    @Override
-    public ReportInfo report(Language language) {
-        return engine.report(language);
-    }
 
-    @Override
-    public Language detectLanguage(String text, Optional<Language> hint) {
-        return engine.detectLanguage(text, hint);
-    }
 
-    @Override
-    public String message(Language language, String key) {
-        return engine.message(language, key);
-    }
 
-    @Override
-    public List<Suggestion> reports(Language language) {
-        return engine.reports(language);
-    }
 
-    @Override
-    public Reply pickReport(String conversationId, String reportId, Language language) {
-        return engine.pickReport(conversationId, reportId, language);
-    }
 
-    @Override
-    public ReportInfo report(Language language, String conversationId) {
-        return engine.report(language, conversationId);
-    }
 }

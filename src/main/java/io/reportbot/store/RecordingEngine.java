@@ -2,6 +2,7 @@ package io.reportbot.store;
 
 import io.reportbot.core.Language;
 import io.reportbot.engine.Engine;
+import io.reportbot.engine.ForwardingEngine;
 import io.reportbot.engine.Inbound;
 import io.reportbot.engine.ReportInfo;
 import io.reportbot.engine.Reply;
@@ -24,9 +25,8 @@ import java.util.Optional;
  * <p>Recording goes through the {@link QuestionRecorder}'s queue, so an answer is never delayed by the database.
  * Thread-safe, like the engine it wraps.
  */
-public final class RecordingEngine implements Engine {
+public final class RecordingEngine extends ForwardingEngine {
 
-    private final Engine engine;
     private final QuestionRecorder recorder;
     private final String report;
     private final double keepTextBelow;
@@ -41,7 +41,7 @@ public final class RecordingEngine implements Engine {
      * @param clock         the clock for the time of each answer
      */
     public RecordingEngine(Engine engine, QuestionRecorder recorder, String report, double keepTextBelow, Clock clock) {
-        this.engine = engine;
+        super(engine);
         this.recorder = recorder;
         this.report = report;
         this.keepTextBelow = keepTextBelow;
@@ -52,7 +52,7 @@ public final class RecordingEngine implements Engine {
     @Override
     public Reply answer(Inbound inbound) {
         long t0 = System.nanoTime();
-        Reply reply = engine.answer(inbound);
+        Reply reply = delegate.answer(inbound);
         record(inbound.platform(), inbound.conversationId(), inbound.text(), reply, System.nanoTime() - t0);
         return reply;
     }
@@ -60,7 +60,7 @@ public final class RecordingEngine implements Engine {
     @Override
     public Reply answerTopic(String topicId, Language language, String conversationId, String platform) {
         long t0 = System.nanoTime();
-        Reply reply = engine.answerTopic(topicId, language, conversationId, platform);
+        Reply reply = delegate.answerTopic(topicId, language, conversationId, platform);
         record(platform, conversationId, null, reply, System.nanoTime() - t0);
         return reply;
     }
@@ -93,28 +93,8 @@ public final class RecordingEngine implements Engine {
         }
     }
 
-    @Override
-    public List<Suggestion> topics(Language language) {
-        return engine.topics(language);
-    }
 
-    @Override
-    public List<String> exampleQuestions(Language language) {
-        return engine.exampleQuestions(language);
-    }
 
-    @Override
-    public ReportInfo report(Language language) {
-        return engine.report(language);
-    }
 
-    @Override
-    public Language detectLanguage(String text, Optional<Language> hint) {
-        return engine.detectLanguage(text, hint);
-    }
 
-    @Override
-    public String message(Language language, String key) {
-        return engine.message(language, key);
-    }
 }
