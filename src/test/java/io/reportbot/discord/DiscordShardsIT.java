@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>every interaction is answered once, by the process that runs its guild's shard (each process has its own
  *       obviously fake token, so the fake sees who answered);</li>
  *   <li>an interaction delivered to both processes is answered once (the shared ledger);</li>
- *   <li>after one process stops, the other's guilds are still answered.</li>
+ *   <li>after one process stops, the other's guilds are still answered;</li>
+ *   <li>a process that takes the stopped one's shard over answers a follow-up with the context kept in Redis.</li>
  * </ul>
  */
 class DiscordShardsIT {
@@ -43,6 +44,7 @@ class DiscordShardsIT {
         try (RedisServer redis = RedisServer.startNew(); FakeDiscord discord = new FakeDiscord(41_250)) {
             ReportbotProcess p0 = start(discord, redis, 0, TOKEN_0);
             ReportbotProcess p1 = start(discord, redis, 1, TOKEN_1);
+            ReportbotProcess p2 = null;
             try {
                 FakeDiscord.await("both shards connected", Duration.ofSeconds(40),
                         () -> discord.shardConnected(0) && discord.shardConnected(1));
@@ -76,6 +78,11 @@ class DiscordShardsIT {
                 Thread.sleep(2_000); // the second process had as long as the first to answer too
                 assertThat(callbacks(discord, twice)).as("an interaction both processes received").hasSize(1);
 
+                // a question in guild 0 before its process goes, for the follow-up after the hand-over
+                ObjectNode first = discord.guildAsk(GUILDS[0], GUILDS[0] + 1, "de", "Wie groß ist die KI-Branche in Beijing?");
+                assertThat(discord.dispatchToGuildShard(first)).isTrue();
+                awaitAnswerText(discord, first);
+
                 // process 0 stops: shard 1's guilds are still answered, shard 0 has no connection left
                 p0.sigterm();
                 assertThat(p0.process().waitFor(30, TimeUnit.SECONDS)).as("process 0 exits after SIGTERM").isTrue();
@@ -91,8 +98,20 @@ class DiscordShardsIT {
                 assertThat(discord.dispatchToGuildShard(discord.guildAsk(GUILDS[0], GUILDS[0] + 1, "en-US", "Unicorns?")))
                         .as("nobody runs shard 0 any more").isFalse();
                 assertThat(p1.process().isAlive()).isTrue();
+
+                // a new process takes shard 0 over (a rolling restart): the follow-up keeps its context from Redis
+                p2 = start(discord, redis, 0, TOKEN_0);
+                FakeDiscord.await("shard 0 taken over", Duration.ofSeconds(40), () -> discord.shardConnected(0));
+                ObjectNode followUp = discord.guildAsk(GUILDS[0], GUILDS[0] + 1, "de", "Und in Euro?");
+                ObjectNode fresh = discord.guildAsk(GUILDS[0], GUILDS[0] + 2, "de", "Und in Euro?");
+                assertThat(discord.dispatchToGuildShard(followUp)).isTrue();
+                String withContext = awaitAnswerText(discord, followUp);
+                assertThat(discord.dispatchToGuildShard(fresh)).isTrue();
+                String withoutContext = awaitAnswerText(discord, fresh);
+                assertThat(withContext).as("the follow-up after the hand-over, against the same words in a new channel")
+                        .isNotEqualTo(withoutContext);
             } finally {
-                for (ReportbotProcess p : List.of(p0, p1)) {
+                for (ReportbotProcess p : p2 == null ? List.of(p0, p1) : List.of(p0, p1, p2)) {
                     p.sigterm();
                     if (!p.process().waitFor(30, TimeUnit.SECONDS)) {
                         p.process().destroyForcibly();
@@ -101,6 +120,9 @@ class DiscordShardsIT {
                 // for a failure's diagnosis: what both processes said
                 Files.write(Path.of("target", "DiscordShardsIT-stderr.txt"), concat(p0.stderr(), p1.stderr()),
                         StandardCharsets.UTF_8);
+                if (p2 != null) {
+                    Files.write(Path.of("target", "DiscordShardsIT-stderr-2.txt"), p2.stderr(), StandardCharsets.UTF_8);
+                }
             }
             String stderr = String.join("\n", p0.stderr()) + "\n" + String.join("\n", p1.stderr());
             Files.writeString(dir.resolve("stderr.txt"), stderr, StandardCharsets.UTF_8);
@@ -126,6 +148,18 @@ class DiscordShardsIT {
         all.add("---- process 1 ----");
         all.addAll(b);
         return all;
+    }
+
+    /** The answer's text: the callback's message, or the edit of {@code @original} after a deferral. */
+    private static String awaitAnswerText(FakeDiscord discord, ObjectNode ask) {
+        awaitCallback(discord, ask);
+        FakeDiscord.Request callback = callbacks(discord, ask).get(0);
+        if (callback.json().path("type").asInt() == 4) {
+            return callback.json().path("data").toString();
+        }
+        String edit = ".*/webhooks/\\d+/" + ask.path("token").asText() + "/messages/@original";
+        FakeDiscord.await("the deferred answer", ANSWER, () -> !discord.requests("PATCH", edit).isEmpty());
+        return discord.requests("PATCH", edit).get(0).json().toString();
     }
 
     private static void awaitCallback(FakeDiscord discord, ObjectNode ask) {
