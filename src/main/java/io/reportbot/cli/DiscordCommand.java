@@ -5,7 +5,13 @@ import io.reportbot.discord.DiscordBot;
 import io.reportbot.discord.DiscordConfig;
 import io.reportbot.discord.DiscordUnreachableException;
 import io.reportbot.config.Config;
+import io.reportbot.engine.Conversations;
 import io.reportbot.engine.ReloadableEngine;
+import io.reportbot.ops.BotEvents;
+import io.reportbot.state.SharedState;
+import io.reportbot.state.StateListener;
+import io.reportbot.state.StateSettings;
+import io.reportbot.state.StateStores;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -48,25 +54,37 @@ public final class DiscordCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DiscordConfig config;
         Config cfg;
+        StateSettings stateSettings;
         try {
             cfg = Config.load(Optional.ofNullable(configFile), env);
             config = DiscordConfig.from(cfg.fileProperties(), env);
+            stateSettings = cfg.stateSettings();
         } catch (ConfigException | io.reportbot.config.ConfigException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
             return 2;
         }
         cfg.warnings().forEach(w -> spec.commandLine().getErr().println("reportbot discord: warning: " + w));
-        ReloadableEngine engine = engineOptions.build(cfg.engineSettings());
+        // with state.redisUrl the processes of one bot (e.g. one per shard range) share the conversations and the
+        // ledger of handled interactions
+        SharedState state = StateStores.open(stateSettings, StateListener.NONE);
+        ReloadableEngine engine = engineOptions.build(cfg.engineSettings(), new Conversations(state.contexts()));
         Signals.reloadOnHangup(engine);
+        SharedState shared = SharedStates.forReplicas(state);
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(config, engine);
+            bot = DiscordBot.start(config, engine, BotEvents.NONE, shared == null ? null : shared.ledger());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
+            state.close();
             return 2;
         } catch (DiscordUnreachableException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
+            state.close();
             return 1;
+        }
+        if (shared != null) {
+            spec.commandLine().getErr().println("reportbot discord: sharing conversations and handled interactions in "
+                    + stateSettings.describe());
         }
         spec.commandLine().getErr().println("reportbot discord: running; Ctrl-C or SIGTERM stops it.");
         CountDownLatch stop = new CountDownLatch(1);
@@ -81,6 +99,7 @@ public final class DiscordCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("reportbot discord: stopping; finishing the answers in flight.");
         }
         bot.stop();
+        state.close();
         if (fatal.get() != null) {
             spec.commandLine().getErr().println("reportbot discord: " + fatal.get());
             return 2;

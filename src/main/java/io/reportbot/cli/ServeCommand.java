@@ -163,7 +163,8 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println("reportbot serve: Telegram bot @" + bot.username() + " is running (long polling)");
             }
             if (discord) {
-                running.discord = DiscordBot.start(discordConfig, metered, metrics);
+                running.discord = DiscordBot.start(discordConfig, metered, metrics,
+                        SharedStates.forReplicas(state) == null ? null : state.ledger());
                 err.println("reportbot serve: Discord bot is connecting");
             }
         } catch (TelegramConfigException | io.reportbot.discord.ConfigException e) {

@@ -56,6 +56,8 @@ final class BotListener extends ListenerAdapter {
     /** Answers messages that mention the bot; null unless {@code discord.mentions.enabled}. */
     private final MentionHandler mentions;
     private final Set<String> knownTopics;
+    /** Whether an interaction is this process's to answer (shared between processes when Redis is set). */
+    private final InteractionLedger ledger;
 
     /** Where the bot may answer: a guild id (null for a direct message) and a channel id. */
     @FunctionalInterface
@@ -80,6 +82,15 @@ final class BotListener extends ListenerAdapter {
     BotListener(Engine engine, Messages messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
                 Access access, BotEvents events, InFlight inFlight, Executor workers,
                 ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
+        this(engine, messages, limiter, channelLimiter, access, events, inFlight, workers, timer, deferAfter,
+                answerMentions, InteractionLedger.LOCAL);
+    }
+
+    /** As above, with the ledger that keeps two processes from answering one interaction. */
+    BotListener(Engine engine, Messages messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
+                Access access, BotEvents events, InFlight inFlight, Executor workers,
+                ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions, InteractionLedger ledger) {
+        this.ledger = ledger;
         this.channelLimiter = channelLimiter;
         this.access = access;
         this.events = events;
@@ -249,11 +260,14 @@ final class BotListener extends ListenerAdapter {
         return false;
     }
 
-    /** The allow-list check; an interaction elsewhere is ignored silently (and counted). */
+    /**
+     * The allow-list check; an interaction elsewhere is ignored silently (and counted). False too, silently, when
+     * another process took the interaction already (see {@link InteractionLedger}).
+     */
     private boolean allowedHere(IReplyCallback event) {
         Long guild = event.getGuild() == null ? null : event.getGuild().getIdLong();
         if (access.allowed(guild, event.getChannelIdLong())) {
-            return true;
+            return ledger.firstTime(event.getIdLong());
         }
         events.notAllowed(PLATFORM);
         LOG.debug("interaction {} ignored: not on discord.allowedGuilds / discord.allowedChannels", event.getId());

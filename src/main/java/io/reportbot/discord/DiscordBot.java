@@ -84,6 +84,15 @@ public final class DiscordBot {
      * {@code events}.
      */
     public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events) {
+        return start(config, engine, events, null);
+    }
+
+    /**
+     * As {@link #start(DiscordConfig, Engine, BotEvents)}, with the ledger shared by the processes of one bot (Redis),
+     * so that an interaction is answered once even if two processes receive it; null when the process runs alone.
+     */
+    public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events,
+                                   io.reportbot.state.DeliveryLedger sharedLedger) {
         Messages messages = Messages.load();
         InFlight inFlight = new InFlight();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -91,7 +100,8 @@ public final class DiscordBot {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("reportbot-discord-timer"));
         BotListener listener = new BotListener(engine, messages, new UserRateLimiter(config.rateLimit(), config.rateWindow()),
                 new UserRateLimiter(config.channelRateLimit(), config.channelRateWindow()), config::allowed, events,
-                inFlight, workers, timer, config.deferAfter(), config.answerMentions());
+                inFlight, workers, timer, config.deferAfter(), config.answerMentions(),
+                InteractionLedger.shared(sharedLedger));
         CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
         GatewayGuard guard = new GatewayGuard();
         GatewayBackOff backOff = GatewayBackOff.standard();

@@ -102,6 +102,12 @@ public final class FakeDiscord implements AutoCloseable {
     /** When each request arrived (epoch milliseconds), by identity. */
     private final Map<Request, Long> arrivals = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private volatile WebSocket client;
+    /** The live gateway connection of each shard, by shard id (from IDENTIFY, kept across RESUME). */
+    private final Map<Integer, WebSocket> shardClients = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Which shard each session is, so that a RESUME keeps its shard. */
+    private final Map<String, Integer> sessionShards = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The shard count the clients identified with (1 until a client identifies with more). */
+    private volatile int shardsTotal = 1;
     /** Interactions dispatched while no session was live, replayed after the next RESUMED (guarded by itself). */
     private final List<ObjectNode> missed = new ArrayList<>();
     private volatile boolean live;
@@ -338,9 +344,12 @@ public final class FakeDiscord implements AutoCloseable {
     // ---- gateway ----------------------------------------------------------------------------------
 
     private void dispatch(String type, JsonNode data) {
+        dispatch(client, type, data);
+    }
+
+    private void dispatch(WebSocket c, String type, JsonNode data) {
         ObjectNode frame = MAPPER.createObjectNode();
         frame.put("op", 0).put("t", type).put("s", sequence.incrementAndGet()).set("d", data);
-        WebSocket c = client;
         if (c == null || !c.isOpen()) {
             throw new AssertionError("no gateway client connected to dispatch " + type);
         }
@@ -381,17 +390,30 @@ public final class FakeDiscord implements AutoCloseable {
                 case 2 -> {
                     identifies.incrementAndGet();
                     sessionId = "session-" + identifies.get();
-                    sequence.set(0);
+                    JsonNode asked = frame.path("d").path("shard");
+                    int shard = asked.isArray() ? asked.path(0).asInt() : 0;
+                    if (asked.isArray()) {
+                        shardsTotal = Math.max(1, asked.path(1).asInt(1));
+                    }
+                    sessionShards.put(sessionId, shard);
+                    shardClients.put(shard, conn);
+                    if (shardsTotal == 1) {
+                        sequence.set(0);
+                    }
                     synchronized (missed) {
-                        dispatch("READY", ready(frame.path("d")));
+                        dispatch(conn, "READY", ready(frame.path("d")));
                         live = true;
                     }
                     readies.incrementAndGet();
                 }
                 case 6 -> {
                     resumes.incrementAndGet();
+                    Integer resumedShard = sessionShards.get(frame.path("d").path("session_id").asText());
+                    if (resumedShard != null) {
+                        shardClients.put(resumedShard, conn);
+                    }
                     synchronized (missed) {
-                        dispatch("RESUMED", MAPPER.createObjectNode());
+                        dispatch(conn, "RESUMED", MAPPER.createObjectNode());
                         missed.forEach(i -> dispatch("INTERACTION_CREATE", i));
                         replayed.addAndGet(missed.size());
                         missed.clear();
@@ -410,6 +432,7 @@ public final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            shardClients.values().removeIf(c -> c == conn);
             synchronized (missed) {
                 if (client == conn) {
                     client = null;
@@ -615,6 +638,58 @@ public final class FakeDiscord implements AutoCloseable {
         i.set("user", user());
         i.set("entitlements", MAPPER.createArrayNode());
         i.putObject("authorizing_integration_owners").put("1", Long.toString(USER_ID));
+        return i;
+    }
+
+    /** The shard Discord sends a guild's events to: {@code (guild_id >> 22) % shards}. */
+    static int shardOf(long guildId, int shardsTotal) {
+        return (int) ((guildId >>> 22) % shardsTotal);
+    }
+
+    /** Whether a client identified as this shard has a live gateway connection. */
+    boolean shardConnected(int shard) {
+        WebSocket c = shardClients.get(shard);
+        return c != null && c.isOpen();
+    }
+
+    /**
+     * Sends an INTERACTION_CREATE to the connection of the shard that owns the interaction's guild, as Discord routes
+     * guild events; false (nothing sent) when that shard has no live connection.
+     */
+    boolean dispatchToGuildShard(ObjectNode interaction) {
+        long guild = Long.parseLong(interaction.path("guild_id").asText());
+        return dispatchToShard(shardOf(guild, shardsTotal), interaction);
+    }
+
+    /** Sends an INTERACTION_CREATE to this shard's connection (even one it does not own); false when it has none. */
+    boolean dispatchToShard(int shard, ObjectNode interaction) {
+        WebSocket c = shardClients.get(shard);
+        if (c == null || !c.isOpen()) {
+            return false;
+        }
+        dispatch(c, "INTERACTION_CREATE", interaction);
+        return true;
+    }
+
+    /** A /ask in a text channel of this guild, by a member, as a guild-installed bot receives it. */
+    ObjectNode guildAsk(long guildId, long channelId, String locale, String question) {
+        ObjectNode i = slashCommand("ask", locale, "question", question);
+        i.put("guild_id", Long.toString(guildId)).put("channel_id", Long.toString(channelId)).put("context", 0)
+                .put("guild_locale", "en-US");
+        i.remove("user");
+        i.putObject("guild").put("id", Long.toString(guildId)).put("locale", "en-US").putArray("features");
+        ObjectNode channel = i.putObject("channel");
+        channel.put("id", Long.toString(channelId)).put("type", 0).put("guild_id", Long.toString(guildId))
+                .put("name", "general").put("position", 0).put("flags", 0).put("permissions", "2147483647").put("nsfw", false).putNull("parent_id")
+                .putNull("topic").put("rate_limit_per_user", 0).putNull("last_message_id");
+        channel.putArray("permission_overwrites");
+        ObjectNode member = i.putObject("member");
+        member.set("user", user());
+        member.putArray("roles");
+        member.put("joined_at", "2024-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false)
+                .put("pending", false).put("permissions", "2147483647").put("flags", 0).putNull("nick")
+                .putNull("avatar").putNull("premium_since").putNull("communication_disabled_until");
+        i.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));
         return i;
     }
 
