@@ -67,8 +67,8 @@ class EvaluationFloorTest {
         EvalResult r = Evaluator.measure(questions, Evaluator.answer(engine, questions));
         System.out.printf(Locale.ROOT, "[eval chat.jsonl] %d questions: in-scope %.1f %%, out-of-scope rejection %.1f %%%n",
                 r.questions(), r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100);
-        assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.93);
-        assertThat(r.outOfScopeRejection()).as("out-of-scope rejection").isGreaterThanOrEqualTo(0.79);
+        assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.95);
+        assertThat(r.outOfScopeRejection()).as("out-of-scope rejection").isGreaterThanOrEqualTo(0.93);
         assertThat(r.languageAccuracy()).as("language accuracy").isGreaterThanOrEqualTo(0.98);
     }
 
@@ -81,7 +81,7 @@ class EvaluationFloorTest {
         System.out.printf(Locale.ROOT, "[eval chat_conversations.jsonl] %d conversations: first turns %.1f %%, "
                 + "follow-up turns %.1f %%%n", r.conversations(), r.firstTurnsRight() * 100, r.followUpsRight() * 100);
         assertThat(r.firstTurnsRight()).as("first turns right").isGreaterThanOrEqualTo(0.94);
-        assertThat(r.followUpsRight()).as("follow-up turns right").isGreaterThanOrEqualTo(0.90);
+        assertThat(r.followUpsRight()).as("follow-up turns right").isGreaterThanOrEqualTo(0.93);
     }
 
     @Test
@@ -125,6 +125,16 @@ class EvaluationFloorTest {
                     .as("test questions copied into intents/ (" + file + ")")
                     .noneMatch(q -> training.contains(io.reportbot.nlp.TextNormalizer.normalize(q.text()))
                             && !coincidences.contains(io.reportbot.nlp.TextNormalizer.normalize(q.text())));
+        }
+        java.util.Set<String> finalCoincidences = java.nio.file.Files.readAllLines(
+                        Path.of("src/test/resources/eval/final_coincidences.txt")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(io.reportbot.nlp.TextNormalizer::normalize).collect(Collectors.toSet());
+        for (String file : List.of("final_single.jsonl", "final_conversations.jsonl")) {
+            assertThat(Evaluator.read(Path.of("src/test/resources/eval", file)))
+                    .as("test questions copied into intents/ (" + file + ")")
+                    .noneMatch(q -> training.contains(io.reportbot.nlp.TextNormalizer.normalize(q.text()))
+                            && !finalCoincidences.contains(io.reportbot.nlp.TextNormalizer.normalize(q.text())));
         }
         for (String file : List.of("nearmiss.jsonl")) {
             assertThat(Evaluator.read(Path.of("src/test/resources/eval", file)))
@@ -176,5 +186,25 @@ class EvaluationFloorTest {
         assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.90);
         assertThat(r.outOfScopeRejection()).as("out-of-scope rejection").isGreaterThanOrEqualTo(0.57);
         assertThat(r.languageAccuracy()).as("language accuracy").isGreaterThanOrEqualTo(0.97);
+    }
+
+    /**
+     * The last blind set (final_*.jsonl), written while this round's work went on and never studied: scored once
+     * untouched (see the README); floors at what the merged build reaches, minus a margin, so it cannot get worse.
+     */
+    @Test
+    void theLastBlindSetMeetsItsFloors() {
+        List<LabelledQuestion> questions = Evaluator.read(Path.of("src/test/resources/eval/final_single.jsonl"));
+        EvalResult r = Evaluator.measure(questions, Evaluator.answer(engine, questions));
+        List<LabelledQuestion> turns = Evaluator.read(Path.of("src/test/resources/eval/final_conversations.jsonl"));
+        ConversationResult c = Evaluator.measureConversations(turns, Evaluator.answer(engine, turns));
+        System.out.printf(Locale.ROOT, "[eval final_single.jsonl] in-scope %.1f %%, out-of-scope rejection %.1f %%; "
+                        + "[eval final_conversations.jsonl] first turns %.1f %%, follow-up turns %.1f %%%n",
+                r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100, c.firstTurnsRight() * 100,
+                c.followUpsRight() * 100);
+        assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.94);
+        assertThat(r.outOfScopeRejection()).as("out-of-scope rejection").isGreaterThanOrEqualTo(0.93);
+        assertThat(c.firstTurnsRight()).as("first turns right").isGreaterThanOrEqualTo(0.90);
+        assertThat(c.followUpsRight()).as("follow-up turns right").isGreaterThanOrEqualTo(0.82);
     }
 }
