@@ -28,11 +28,16 @@ public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<
                          List<List<String>> verification) {
 
     public ClaimWords {
-        bounds = Map.copyOf(bounds);
-        units = Map.copyOf(units);
-        scales = Map.copyOf(scales);
-        fractions = Map.copyOf(fractions);
-        numberWords = Map.copyOf(numberWords);
+        // kept in the file's order: the first phrase that matches wins, the same on every run
+        bounds = ordered(bounds);
+        units = ordered(units);
+        scales = ordered(scales);
+        fractions = ordered(fractions);
+        numberWords = ordered(numberWords);
+    }
+
+    private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** The words bundled with reportbot. */

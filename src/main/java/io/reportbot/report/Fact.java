@@ -20,7 +20,8 @@ public record Fact(String id, String topic, String period, Map<String, Value> va
                    List<Computed> computed, List<Assertion> assertions) {
 
     public Fact {
-        values = values == null ? Map.of() : Map.copyOf(values);
+        // the dataset's order, kept: answers list and check figures in it, the same on every run
+        values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         computed = computed == null ? List.of() : List.copyOf(computed);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
     }

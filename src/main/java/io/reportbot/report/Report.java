@@ -26,7 +26,8 @@ public record Report(String id, Text title, Text summary, Place place, List<Inte
 
     public Report {
         years = years == null ? List.of() : List.copyOf(years);
-        currencies = currencies == null ? Map.of() : Map.copyOf(currencies);
+        currencies = currencies == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(currencies));
         topics = topics == null ? List.of() : List.copyOf(topics);
         facts = facts == null ? List.of() : List.copyOf(facts);
         uncovered = uncovered == null ? List.of() : List.copyOf(uncovered);
