@@ -30,7 +30,11 @@ public final class ChatWords {
     private final List<String[]> smallTalk;
     /** The small-talk phrases by their first word, longest first. */
     private final Map<String, List<String[]>> smallTalkByFirst;
+    /** The small-talk phrases by their last word, longest first. */
+    private final Map<String, List<String[]>> smallTalkByLast;
     private final List<String[]> requests;
+    /** The request phrases by their first word, longest first. */
+    private final Map<String, List<String[]>> requestsByFirst;
     private final Set<String> figureWords;
     private final Map<Language, Map<FollowUpAspect, List<String>>> followUps;
     /** Every follow-up phrase, split into words, with its aspect (both languages). */
@@ -45,7 +49,15 @@ public final class ChatWords {
         Map<String, List<String[]>> byFirst = new java.util.HashMap<>();
         this.smallTalk.forEach(p -> byFirst.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p));
         this.smallTalkByFirst = Map.copyOf(byFirst);
+        Map<String, List<String[]>> byLast = new java.util.HashMap<>();
+        this.smallTalk.stream().filter(p -> p.length > 0)
+                .forEach(p -> byLast.computeIfAbsent(p[p.length - 1], k -> new ArrayList<>()).add(p));
+        this.smallTalkByLast = Map.copyOf(byLast);
         this.requests = split(longestFirst(requests));
+        Map<String, List<String[]>> requestsFirst = new java.util.HashMap<>();
+        this.requests.stream().filter(p -> p.length > 0)
+                .forEach(p -> requestsFirst.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p));
+        this.requestsByFirst = Map.copyOf(requestsFirst);
         this.figureWords = Set.copyOf(figureWords);
         Map<Language, Map<FollowUpAspect, List<String>>> f = new EnumMap<>(Language.class);
         List<Map.Entry<FollowUpAspect, String[]>> phrases = new ArrayList<>();
@@ -117,7 +129,11 @@ public final class ChatWords {
 
     /** How many tokens before {@code end} a small-talk phrase covers (the longest; 0 if none ends there). */
     public int smallTalkEnding(List<String> tokens, int end) {
-        for (String[] phrase : smallTalk) {
+        if (end < 1 || end > tokens.size()) {
+            return 0;
+        }
+        // only a phrase whose last word is the token before end can end there (an empty phrase covers nothing)
+        for (String[] phrase : smallTalkByLast.getOrDefault(tokens.get(end - 1), List.of())) {
             int n = phrase.length;
             if (end - n >= 0 && matchAt(tokens, end - n, phrase) == n) {
                 return n;
@@ -132,7 +148,7 @@ public final class ChatWords {
      */
     public boolean requestsAFigure(List<String> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
-            for (String[] phrase : requests) {
+            for (String[] phrase : requestsByFirst.getOrDefault(tokens.get(i), List.of())) {
                 int n = matchAt(tokens, i, phrase);
                 if (n == 0) {
                     continue;

@@ -40,6 +40,14 @@ public final class ClaimReader {
     private final ClaimWords words;
     private final List<List<String>> ownPlace;
     private final List<List<String>> nation;
+    /** The fractions by their first token, each list in the fractions' own iteration order; null if one is empty. */
+    private final Map<String, List<Map.Entry<List<String>, Double>>> fractionsByFirst;
+    private final TokenPhrases exceedVerbs;
+    private final TokenPhrases shareCues;
+    private final TokenPhrases verification;
+    private final TokenPhrases growth;
+    private final TokenPhrases decline;
+    private final TokenPhrases flat;
 
     /**
      * @param words    the words to look for
@@ -50,16 +58,61 @@ public final class ClaimReader {
         this.words = words;
         this.ownPlace = ownPlace.stream().map(ClaimReader::tokens).filter(t -> !t.isEmpty()).toList();
         this.nation = nation.stream().map(ClaimReader::tokens).filter(t -> !t.isEmpty()).toList();
+        Map<String, List<Map.Entry<List<String>, Double>>> byFirst = new java.util.HashMap<>();
+        for (Map.Entry<List<String>, Double> f : words.fractions().entrySet()) {
+            if (f.getKey().isEmpty()) {
+                byFirst = null;
+                break;
+            }
+            byFirst.computeIfAbsent(f.getKey().get(0), k -> new ArrayList<>()).add(f);
+        }
+        this.fractionsByFirst = byFirst;
+        this.exceedVerbs = new TokenPhrases(words.exceedVerbs());
+        this.shareCues = new TokenPhrases(words.shareCues());
+        this.verification = new TokenPhrases(words.verification());
+        this.growth = new TokenPhrases(words.growth());
+        this.decline = new TokenPhrases(words.decline());
+        this.flat = new TokenPhrases(words.flat());
+    }
+
+    /**
+     * Token phrases indexed by their first token, so that "does any of them stand in these tokens" costs one
+     * look-up per token; empty phrases never match (as in {@link #indexOf}). Immutable and thread-safe.
+     */
+    private static final class TokenPhrases {
+        private final Map<String, List<List<String>>> byFirst = new java.util.HashMap<>();
+
+        TokenPhrases(List<List<String>> phrases) {
+            for (List<String> p : phrases) {
+                if (!p.isEmpty()) {
+                    byFirst.computeIfAbsent(p.get(0), k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+
+        boolean anyIn(List<String> t) {
+            for (int i = 0; i < t.size(); i++) {
+                List<List<String>> candidates = byFirst.get(t.get(i));
+                if (candidates != null) {
+                    for (List<String> p : candidates) {
+                        if (matchesAt(t, i, p)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /** The claim in a question. */
     public Claim read(String text, Language language) {
         List<String> t = tokens(text);
         Optional<Claim.Direction> direction = direction(t);
-        boolean exceeds = anyPhrase(t, words.exceedVerbs());
+        boolean exceeds = exceedVerbs.anyIn(t);
         boolean national = nation.stream().anyMatch(p -> indexOf(t, p, 0) >= 0)
                 && ownPlace.stream().noneMatch(p -> indexOf(t, p, 0) >= 0);
-        boolean share = anyPhrase(t, words.shareCues());
+        boolean share = shareCues.anyIn(t);
         List<Claim.Quantity> quantities = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             String tok = t.get(i);
@@ -130,7 +183,7 @@ public final class ClaimReader {
             quantities.add(new Claim.Quantity(v, unit, bound, kind, b.strict, currency));
             i = Math.max(i, j - 1);
         }
-        return new Claim(quantities, direction, t, anyPhrase(t, words.verification()));
+        return new Claim(quantities, direction, t, verification.anyIn(t));
     }
 
     private record Bound(Claim.Bound bound, boolean strict) {
@@ -176,7 +229,9 @@ public final class ClaimReader {
 
     /** A fraction at position i: {value in percent, tokens before it that belong to it, its length}. */
     private Optional<double[]> fraction(List<String> t, int i) {
-        for (Map.Entry<List<String>, Double> f : words.fractions().entrySet()) {
+        Iterable<Map.Entry<List<String>, Double>> candidates = fractionsByFirst == null ? words.fractions().entrySet()
+                : fractionsByFirst.getOrDefault(t.get(i), List.of());
+        for (Map.Entry<List<String>, Double> f : candidates) {
             List<String> p = f.getKey();
             if (!matchesAt(t, i, p)) {
                 continue;
@@ -220,8 +275,10 @@ public final class ClaimReader {
     private boolean countNounFollows(List<String> t, int from) {
         for (int k = from; k < Math.min(t.size(), from + NOUN_WINDOW); k++) {
             String w = t.get(k);
-            if (words.countNouns().stream().anyMatch(n -> w.equals(n) || w.endsWith(n) && n.length() > 3)) {
-                return true;
+            for (String n : words.countNouns()) {
+                if (w.equals(n) || w.endsWith(n) && n.length() > 3) {
+                    return true;
+                }
             }
         }
         return false;
@@ -241,18 +298,14 @@ public final class ClaimReader {
     }
 
     private Optional<Claim.Direction> direction(List<String> t) {
-        boolean up = anyPhrase(t, words.growth());
-        boolean down = anyPhrase(t, words.decline());
-        boolean flat = anyPhrase(t, words.flat());
+        boolean up = growth.anyIn(t);
+        boolean down = decline.anyIn(t);
+        boolean flat = this.flat.anyIn(t);
         int n = (up ? 1 : 0) + (down ? 1 : 0) + (flat ? 1 : 0);
         if (n != 1) {
             return Optional.empty();
         }
         return Optional.of(up ? Claim.Direction.UP : down ? Claim.Direction.DOWN : Claim.Direction.FLAT);
-    }
-
-    private static boolean anyPhrase(List<String> t, List<List<String>> phrases) {
-        return phrases.stream().anyMatch(p -> indexOf(t, p, 0) >= 0);
     }
 
     private static Map.Entry<Integer, Double> phraseAt(List<String> t, int i, Map<List<String>, Double> phrases) {

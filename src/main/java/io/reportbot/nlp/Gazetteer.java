@@ -44,6 +44,8 @@ public final class Gazetteer {
 
     private final Map<String, Place> byAlias;
     private final Map<Pattern, String> cased;
+    /** The aliases as one phrase set when all are plain words (then found in one scan), else null. */
+    private final PhraseSet aliasSet;
 
     Gazetteer(List<Place> places, Map<String, String> casedAliases) {
         Map<String, Place> m = new LinkedHashMap<>();
@@ -57,6 +59,7 @@ public final class Gazetteer {
         casedAliases.forEach((raw, alias) -> c.put(
                 Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(raw) + "(?![\\p{L}\\p{N}])"), alias));
         this.cased = java.util.Collections.unmodifiableMap(c);
+        this.aliasSet = m.keySet().stream().allMatch(PhraseLookup::plainWords) ? PhraseSet.of(m.keySet()) : null;
     }
 
     /** The gazetteer bundled with reportbot. */
@@ -106,20 +109,28 @@ public final class Gazetteer {
      * ("TELL US ABOUT …").
      */
     public List<String> find(String rawText, String normalized) {
-        List<String> found = new ArrayList<>();
-        String padded = " " + normalized + " ";
-        for (String alias : byAlias.keySet()) {
-            if (padded.contains(" " + alias + " ")) {
-                found.add(alias);
+        List<String> found;
+        if (aliasSet != null) {
+            found = aliasSet.findIn(normalized); // same aliases, same order as the loop below
+        } else {
+            found = new ArrayList<>();
+            String padded = " " + normalized + " ";
+            for (String alias : byAlias.keySet()) {
+                if (padded.contains(" " + alias + " ")) {
+                    found.add(alias);
+                }
             }
         }
-        boolean shouting = rawText.codePoints().filter(Character::isUpperCase).count()
-                > rawText.codePoints().filter(Character::isLowerCase).count();
-        for (Map.Entry<Pattern, String> e : cased.entrySet()) {
-            Place same = byAlias.get(e.getValue());
-            if (!shouting && found.stream().noneMatch(f -> byAlias.get(f) == same) && e.getKey().matcher(rawText).find()) {
-                found.add(e.getValue());
+        if (!cased.isEmpty() && !shouting(rawText)) {
+            for (Map.Entry<Pattern, String> e : cased.entrySet()) {
+                Place same = byAlias.get(e.getValue());
+                if (!foundPlace(found, same) && e.getKey().matcher(rawText).find()) {
+                    found.add(e.getValue());
+                }
             }
+        }
+        if (found.isEmpty()) {
+            return found;
         }
         // drop an alias that is part of a longer one found ("korea" in "south korea")
         List<String> result = new ArrayList<>();
@@ -130,5 +141,31 @@ public final class Gazetteer {
             }
         }
         return result;
+    }
+
+    private boolean foundPlace(List<String> found, Place place) {
+        for (String f : found) {
+            if (byAlias.get(f) == place) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** More capitals than small letters: "TELL US ABOUT …". */
+    private static boolean shouting(String rawText) {
+        long upper = 0;
+        long lower = 0;
+        for (int i = 0; i < rawText.length(); ) {
+            int cp = rawText.codePointAt(i);
+            if (Character.isUpperCase(cp)) {
+                upper++;
+            }
+            if (Character.isLowerCase(cp)) {
+                lower++;
+            }
+            i += Character.charCount(cp);
+        }
+        return upper > lower;
     }
 }

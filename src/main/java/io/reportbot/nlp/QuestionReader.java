@@ -20,6 +20,10 @@ public final class QuestionReader {
     private final Set<String> ownPlaces;
     private final PhraseSet otherPlaces;
     private final Gazetteer gazetteer;
+    private final Map<Aspect, PhraseLookup> aspectPhrases;
+    private final PhraseLookup verification;
+    private final PhraseLookup future;
+    private final PhraseLookup followUp;
 
     /**
      * @param lexicon   the words to look for
@@ -39,6 +43,12 @@ public final class QuestionReader {
         this.ownPlaces = Set.copyOf(ownPlaces);
         this.gazetteer = gazetteer;
         this.otherPlaces = PhraseSet.of(lexicon.places().stream().filter(p -> !this.ownPlaces.contains(p)).toList());
+        Map<Aspect, PhraseLookup> a = new java.util.LinkedHashMap<>();
+        lexicon.aspects().forEach((aspect, phrases) -> a.put(aspect, PhraseLookup.of(phrases)));
+        this.aspectPhrases = a;
+        this.verification = PhraseLookup.of(lexicon.verification());
+        this.future = PhraseLookup.of(lexicon.future());
+        this.followUp = PhraseLookup.of(lexicon.followUp());
     }
 
     /** The other places this reader knows. */
@@ -66,13 +76,13 @@ public final class QuestionReader {
             }
         }
         Set<Aspect> aspects = EnumSet.noneOf(Aspect.class);
-        for (Map.Entry<Aspect, List<String>> e : lexicon.aspects().entrySet()) {
-            if (e.getValue().stream().anyMatch(p -> Question.containsPhrase(normalized, p))) {
+        for (Map.Entry<Aspect, PhraseLookup> e : aspectPhrases.entrySet()) {
+            if (e.getValue().anyIn(normalized)) {
                 aspects.add(e.getKey());
             }
         }
-        boolean verification = lexicon.verification().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
-        boolean future = lexicon.future().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
+        boolean verification = this.verification.anyIn(normalized);
+        boolean future = this.future.anyIn(normalized);
         List<String> places = new ArrayList<>(gazetteer.find(text, normalized));
         // the report's own place under any of its names ("USA" for a report on "the United States") is not another place
         places.removeIf(p -> ownPlaces.contains(p) || gazetteer.place(p)
@@ -82,7 +92,7 @@ public final class QuestionReader {
                 places.add(p);
             }
         }
-        boolean pointsBack = lexicon.followUp().stream().anyMatch(p -> Question.containsPhrase(normalized, p));
+        boolean pointsBack = followUp.anyIn(normalized);
         return new Question(normalized, years, claims, verification, aspects, places, future, pointsBack);
     }
 
