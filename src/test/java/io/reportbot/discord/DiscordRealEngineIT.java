@@ -62,6 +62,15 @@ class DiscordRealEngineIT {
         }
     }
 
+    /** Fault 16 of issue 12: a question whose language is unclear is answered in the client's language. */
+    @Test
+    void anUnclearQuestionIsAnsweredInTheClientsLanguage() {
+        JsonNode german = callback(discord.slashCommand("ask", "de", "question", "Unicorns 2024?"));
+        assertThat(german.path("embeds").get(0).path("description").asText()).contains("36 Einhorn-Unternehmen");
+        JsonNode english = callback(discord.slashCommand("ask", "en-US", "question", "Unicorns 2024?"));
+        assertThat(english.path("embeds").get(0).path("description").asText()).contains("36 unicorn companies");
+    }
+
     @Test
     void fallbackButtonsAndTopicButtonsAreAcceptedWhenClicked() {
         JsonNode topics = callback(discord.slashCommand("topics", "de", null, null));
