@@ -121,13 +121,7 @@ final class DefaultEngine implements Engine {
     @Override
     public Reply answer(Inbound inbound) {
         Reply reply = answerSafely(inbound);
-        if (reply.fallback() && !reply.ranking().isEmpty()) {
-            try {
-                listener.fellBack(inbound, reply);
-            } catch (RuntimeException e) {
-                log.warn("the fallback listener failed ({}); answering goes on", e.toString());
-            }
-        }
+        FallbackListener.tell(listener, inbound, reply);
         return reply;
     }
 

@@ -11,4 +11,19 @@ public interface FallbackListener {
 
     /** A listener that does nothing. */
     FallbackListener NONE = (q, r) -> { };
+
+    /**
+     * Tells the listener about a reply that fell back after classifying (input problems are not worth logging);
+     * a failing listener is logged, never passed on.
+     */
+    static void tell(FallbackListener listener, Inbound question, Reply reply) {
+        if (reply.fallback() && !reply.ranking().isEmpty()) {
+            try {
+                listener.fellBack(question, reply);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(FallbackListener.class)
+                        .warn("the fallback listener failed ({}); answering goes on", e.toString());
+            }
+        }
+    }
 }

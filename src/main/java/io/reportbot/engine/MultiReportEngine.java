@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Several reports in one process. Each question goes to one report: the one the question picks (Discord's
@@ -28,8 +26,6 @@ final class MultiReportEngine implements Engine {
     /** One report this engine serves. */
     record Served(String id, Text title, Engine engine) {
     }
-
-    private static final Logger log = LoggerFactory.getLogger(MultiReportEngine.class);
 
     private final Map<String, Served> reports;
     private final String defaultId;
@@ -63,13 +59,7 @@ final class MultiReportEngine implements Engine {
     @Override
     public Reply answer(Inbound inbound) {
         Reply reply = route(inbound);
-        if (reply.fallback() && !reply.ranking().isEmpty()) {
-            try {
-                listener.fellBack(inbound, reply);
-            } catch (RuntimeException e) {
-                log.warn("the fallback listener failed ({}); answering goes on", e.toString());
-            }
-        }
+        FallbackListener.tell(listener, inbound, reply);
         return reply;
     }
 
