@@ -2,6 +2,7 @@ package io.reportbot.authoring;
 
 import io.reportbot.core.EngineLoadException;
 import io.reportbot.core.Language;
+import io.reportbot.eval.CrossValidator;
 import io.reportbot.nlp.Intent;
 import io.reportbot.nlp.IntentClassifier;
 import io.reportbot.report.Computed;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -219,32 +219,10 @@ public final class ReportCheck {
     static void confusion(List<Intent> intents, List<String> problems, List<String> notes) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         Map<String, Integer> totals = new LinkedHashMap<>();
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Intent> train = new ArrayList<>();
-            List<String[]> test = new ArrayList<>();
-            for (Intent intent : intents) {
-                Map<Language, List<String>> kept = new EnumMap<>(Language.class);
-                for (Language l : Language.values()) {
-                    List<String> ex = intent.examples(l);
-                    List<String> keep = new ArrayList<>();
-                    for (int i = 0; i < ex.size(); i++) {
-                        if (i % FOLDS == fold) {
-                            test.add(new String[] {ex.get(i), intent.name()});
-                        } else {
-                            keep.add(ex.get(i));
-                        }
-                    }
-                    kept.put(l, keep.isEmpty() ? ex : keep);
-                }
-                train.add(new Intent(intent.name(), intent.kind(), kept));
-            }
-            IntentClassifier c = IntentClassifier.train(train, IntentClassifier.Settings.defaults());
-            for (String[] t : test) {
-                String got = c.classify(c.prepare(t[0])).get(0).intent();
-                totals.merge(t[1], 1, Integer::sum);
-                if (!got.equals(t[1])) {
-                    counts.computeIfAbsent(t[1], k -> new LinkedHashMap<>()).merge(got, 1, Integer::sum);
-                }
+        for (CrossValidator.Prediction p : CrossValidator.predictions(intents, FOLDS, IntentClassifier.Settings.defaults())) {
+            totals.merge(p.expected(), 1, Integer::sum);
+            if (!p.right()) {
+                counts.computeIfAbsent(p.expected(), k -> new LinkedHashMap<>()).merge(p.got(), 1, Integer::sum);
             }
         }
         counts.forEach((from, to) -> to.forEach((into, n) -> {

@@ -18,13 +18,31 @@ public final class CrossValidator {
     private CrossValidator() {
     }
 
+    /**
+     * One held-out example and what the classifier trained without it said.
+     *
+     * @param text     the example
+     * @param expected its intent
+     * @param got      the classifier's top intent
+     */
+    public record Prediction(String text, String expected, String got) {
+        public boolean right() {
+            return expected.equals(got);
+        }
+    }
+
     /** Mean top-1 accuracy over k folds. */
     public static double accuracy(List<Intent> intents, int k, IntentClassifier.Settings settings) {
+        List<Prediction> all = predictions(intents, k, settings);
+        return all.isEmpty() ? 0 : (double) all.stream().filter(Prediction::right).count() / all.size();
+    }
+
+    /** Every example held out once, in k folds, with the intent a classifier trained on the other folds gave it. */
+    public static List<Prediction> predictions(List<Intent> intents, int k, IntentClassifier.Settings settings) {
         if (k < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds");
         }
-        int right = 0;
-        int total = 0;
+        List<Prediction> out = new ArrayList<>();
         for (int fold = 0; fold < k; fold++) {
             List<Intent> train = new ArrayList<>();
             List<String[]> test = new ArrayList<>(); // text, intent
@@ -46,12 +64,9 @@ public final class CrossValidator {
             }
             IntentClassifier c = IntentClassifier.train(train, settings);
             for (String[] t : test) {
-                total++;
-                if (c.classify(c.prepare(t[0])).get(0).intent().equals(t[1])) {
-                    right++;
-                }
+                out.add(new Prediction(t[0], t[1], c.classify(c.prepare(t[0])).get(0).intent()));
             }
         }
-        return total == 0 ? 0 : (double) right / total;
+        return out;
     }
 }
