@@ -94,7 +94,7 @@ public final class AnswerComposer {
         List<Value> all = facts.stream().flatMap(f -> f.values().values().stream()).toList();
         String label = topic.label().get(lang);
 
-        if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
+        if (aspects.contains(Aspect.PREVIOUS_YEAR) && noPreviousYear(facts, all)) {
             return new Composed(wording.format(lang, "fallback.previous_year", label),
                     ids(facts), List.of(), true);
         }
@@ -181,10 +181,15 @@ public final class AnswerComposer {
         List<Value> money = focused(facts, focus).stream().filter(Value::isMoney).toList();
         List<Value> euroCandidates = money.isEmpty() ? all : money;
         String label = topic.label().get(lang);
-        if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
+        if (aspects.contains(Aspect.PREVIOUS_YEAR) && noPreviousYear(facts, all)) {
             return new Composed(wording.format(lang, "fallback.previous_year", label), ids(facts), List.of(), true);
         }
         List<String> lines = new ArrayList<>();
+        if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
+            // no growth rate to compute from, but sentences that give the earlier year themselves
+            facts.stream().filter(Fact::spansYears)
+                    .forEach(f -> lines.add(values.fill(f.answer().get(lang), f.values(), lang)));
+        }
         Optional<String> unanswered = unansweredPart(facts, all, aspects, lang);
         if (unanswered.isEmpty() && aspects.contains(Aspect.PER_UNIT)) {
             List<String> perUnit = perUnit(facts, lang);
@@ -221,6 +226,11 @@ public final class AnswerComposer {
             text.append(text.length() == 0 ? "" : "\n").append(sourceLine(src, lang));
         }
         return new Composed(text.toString().strip(), ids(facts), sources, unanswered.isPresent());
+    }
+
+    /** Neither a growth rate to compute the year before from, nor a sentence that gives it (a range of years). */
+    private static boolean noPreviousYear(List<Fact> facts, List<Value> all) {
+        return all.stream().noneMatch(v -> v.yoy() != null) && facts.stream().noneMatch(Fact::spansYears);
     }
 
     /** How a figure is named in a conversation's memory: "factId/valueKey". */
