@@ -1,0 +1,133 @@
+package io.reportbot.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reportbot.core.Language;
+import io.reportbot.engine.Engine;
+import io.reportbot.engine.EngineFactory;
+import io.reportbot.engine.EngineSettings;
+import io.reportbot.engine.Inbound;
+import io.reportbot.engine.TestEngines;
+import io.reportbot.nlp.IntentClassifier;
+import io.reportbot.nlp.IntentLoader;
+import io.reportbot.nlp.TextNormalizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The December blind sets, written by helpers who saw only the report's source text and a labelling guide (never
+ * intents/ nor an earlier set): for each report a study set (dec_*) and a last set (dec_final_*), each with single
+ * questions, conversations and (but for the second report's last set) claims. Every set was scored untouched on
+ * main before anything was changed for it (README, "Measured on questions nobody had seen"); the floors are what
+ * the build reaches minus a margin, so no set can get worse, and not one false claim may be confirmed.
+ */
+class DecemberBlindSetsTest {
+
+    private static final Path EVAL = Path.of("src/test/resources/eval");
+    private static final Path SECOND = Path.of("src/test/resources/reports/ai-index-2024");
+
+    private final Engine whitePaper = TestEngines.bundled();
+    private final Engine aiIndex = EngineFactory.create(new EngineSettings(Optional.of(SECOND), Optional.empty()),
+            IntentClassifier.Settings.defaults());
+
+    @Test
+    void theWhitePapersStudySetMeetsItsFloors() throws IOException {
+        floors(whitePaper, "dec", 0.92, 0.94, 0.95, 0.72, 0.82);
+    }
+
+    @Test
+    void theWhitePapersLastSetMeetsItsFloors() throws IOException {
+        floors(whitePaper, "dec_final", 0.91, 0.82, 0.90, 0.76, 0.54);
+    }
+
+    @Test
+    void theSecondReportsStudySetMeetsItsFloors() throws IOException {
+        floors(aiIndex, "ai-index-2024/dec", 0.88, 0.90, 0.95, 0.77, 0.60);
+    }
+
+    @Test
+    void theSecondReportsLastSetMeetsItsFloors() throws IOException {
+        floors(aiIndex, "ai-index-2024/dec_final", 0.89, 0.89, 0.95, 0.79, -1);
+    }
+
+    @Test
+    void noQuestionWasCopiedIntoTheTrainingExamples() throws IOException {
+        Set<String> coincidences = Files.readAllLines(EVAL.resolve("dec_coincidences.txt")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(TextNormalizer::normalize).collect(Collectors.toSet());
+        Set<String> first = training(Path.of("intents"));
+        Set<String> second = training(SECOND.resolve("intents"));
+        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations")) {
+            assertThat(Evaluator.read(EVAL.resolve(set + ".jsonl"))).as(set)
+                    .noneMatch(q -> first.contains(TextNormalizer.normalize(q.text()))
+                            && !coincidences.contains(TextNormalizer.normalize(q.text())));
+        }
+        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations")) {
+            assertThat(Evaluator.read(EVAL.resolve("ai-index-2024/" + set + ".jsonl"))).as("ai-index-2024/" + set)
+                    .noneMatch(q -> second.contains(TextNormalizer.normalize(q.text()))
+                            && !coincidences.contains(TextNormalizer.normalize(q.text())));
+        }
+    }
+
+    private static Set<String> training(Path intents) {
+        return new IntentLoader().load(intents).stream()
+                .flatMap(i -> Arrays.stream(Language.values()).flatMap(l -> i.examples(l).stream()))
+                .map(TextNormalizer::normalize).collect(Collectors.toSet());
+    }
+
+    private void floors(Engine engine, String set, double inScope, double declined, double firstTurns, double followUps,
+                        double claims) throws IOException {
+        List<LabelledQuestion> questions = Evaluator.read(EVAL.resolve(set + "_single.jsonl"));
+        EvalResult r = Evaluator.measure(questions, Evaluator.answer(engine, questions));
+        List<LabelledQuestion> turns = Evaluator.read(EVAL.resolve(set + "_conversations.jsonl"));
+        ConversationResult c = Evaluator.measureConversations(turns, Evaluator.answer(engine, turns));
+        System.out.printf(Locale.ROOT, "[eval %s] in-scope %.1f %%, declined %.1f %%; first turns %.1f %%, follow-up turns %.1f %%%n",
+                set, r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100, c.firstTurnsRight() * 100,
+                c.followUpsRight() * 100);
+        assertThat(r.inScopeAccuracy()).as(set + " in-scope accuracy").isGreaterThanOrEqualTo(inScope);
+        assertThat(r.outOfScopeRejection()).as(set + " out-of-scope rejection").isGreaterThanOrEqualTo(declined);
+        assertThat(c.firstTurnsRight()).as(set + " first turns right").isGreaterThanOrEqualTo(firstTurns);
+        assertThat(c.followUpsRight()).as(set + " follow-up turns right").isGreaterThanOrEqualTo(followUps);
+        if (claims >= 0) {
+            claims(engine, set + "_claims.jsonl", claims);
+        }
+    }
+
+    private static void claims(Engine engine, String file, double floor) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> misses = new ArrayList<>();
+        int right = 0;
+        int falseYes = 0;
+        int n = 0;
+        for (String line : Files.readAllLines(EVAL.resolve(file))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode row = mapper.readTree(line);
+            String expected = row.path("verdict").asText();
+            String got = ClaimsSetTest.verdict(engine.answer(Inbound.of(row.path("text").asText(), "dec-claim-" + n++, "eval")).text());
+            if (got.equals(expected)) {
+                right++;
+            } else {
+                misses.add(expected + " → " + got + ": " + row.path("text").asText());
+            }
+            if (got.equals("yes") && !expected.equals("yes")) {
+                falseYes++;
+            }
+        }
+        double accuracy = right / (double) n;
+        System.out.printf(Locale.ROOT, "[claims %s] %d claims: verdict right %.1f %%, false yes %d%n", file, n, accuracy * 100, falseYes);
+        assertThat(falseYes).as("false claims confirmed in %s: %s", file, misses).isZero();
+        assertThat(accuracy).as("verdict accuracy in %s", file).isGreaterThanOrEqualTo(floor);
+    }
+}
