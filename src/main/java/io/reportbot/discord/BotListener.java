@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.text.TextBundle;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
@@ -67,7 +68,7 @@ final class BotListener extends ListenerAdapter {
         boolean allowed(Long guildId, long channelId);
     }
 
-    BotListener(Engine engine, Messages messages, UserRateLimiter limiter, InFlight inFlight, Executor workers,
+    BotListener(Engine engine, TextBundle messages, UserRateLimiter limiter, InFlight inFlight, Executor workers,
                 ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
         this(engine, messages, limiter, new UserRateLimiter(Integer.MAX_VALUE / 2, Duration.ofMinutes(1)),
                 Access.EVERYWHERE, BotEvents.NONE, inFlight, workers, timer, deferAfter, answerMentions);
@@ -79,7 +80,7 @@ final class BotListener extends ListenerAdapter {
      * @param access         the allow-list; interactions elsewhere are ignored silently
      * @param events         where errors, reconnects and rate-limited messages are reported
      */
-    BotListener(Engine engine, Messages messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
+    BotListener(Engine engine, TextBundle messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
                 Access access, BotEvents events, InFlight inFlight, Executor workers,
                 ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
         this(engine, messages, limiter, channelLimiter, access, events, inFlight, workers, timer, deferAfter,
@@ -87,7 +88,7 @@ final class BotListener extends ListenerAdapter {
     }
 
     /** As above, with the ledger that keeps two processes from answering one interaction. */
-    BotListener(Engine engine, Messages messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
+    BotListener(Engine engine, TextBundle messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
                 Access access, BotEvents events, InFlight inFlight, Executor workers,
                 ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions, InteractionLedger ledger) {
         this.ledger = ledger;

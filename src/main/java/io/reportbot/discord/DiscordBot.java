@@ -93,7 +93,7 @@ public final class DiscordBot {
      */
     public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events,
                                    io.reportbot.state.DeliveryLedger sharedLedger) {
-        Messages messages = Messages.load();
+        io.reportbot.text.TextBundle messages = DiscordFormatter.messages();
         InFlight inFlight = new InFlight();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 threads("reportbot-discord-worker"));

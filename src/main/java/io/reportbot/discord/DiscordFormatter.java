@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.text.TextBundle;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.ReportInfo;
@@ -36,10 +37,15 @@ final class DiscordFormatter {
     private static final Color COLOR = new Color(0x2B6CB0);
     private static final int FOOTER_MAX = 200;
 
-    private final Messages messages;
+    private final TextBundle messages;
 
-    DiscordFormatter(Messages messages) {
+    DiscordFormatter(TextBundle messages) {
         this.messages = messages;
+    }
+
+    /** The Discord adapter's own wording ({@code io/reportbot/discord/messages_<lang>.properties}). */
+    static TextBundle messages() {
+        return TextBundle.load("io.reportbot.discord.messages");
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reportbot.engine.Engine;
 import io.reportbot.core.Language;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
+import io.reportbot.text.TextBundle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public final class TelegramBot implements AutoCloseable {
     private final Engine engine;
     private final TelegramSettings settings;
     private final Redactor redactor;
-    private final Texts texts = new Texts();
+    private final TextBundle texts = TelegramFormatter.texts();
     private final TelegramUrl telegramUrl;
     private final OkHttpClient sendHttp;
     private final OkHttpTelegramClient client;

@@ -3,6 +3,7 @@ package io.reportbot.telegram;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
+import io.reportbot.text.TextBundle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,15 @@ final class TelegramFormatter {
     record TopicChoice(Language language, String topicId) {
     }
 
-    private final Texts texts;
+    private final TextBundle texts;
 
-    TelegramFormatter(Texts texts) {
+    TelegramFormatter(TextBundle texts) {
         this.texts = texts;
+    }
+
+    /** The adapter's own wording (greetings, help, "text only", "slow down", command descriptions). */
+    static TextBundle texts() {
+        return TextBundle.load("io.reportbot.telegram.messages");
     }
 
     /** Escapes text for Telegram's HTML parse mode. */
@@ -194,7 +200,7 @@ final class TelegramFormatter {
         List<String> missing = sources.stream().filter(s -> !reply.text().contains(s)).toList();
         if (!missing.isEmpty()) {
             doc.add(Piece.plain("\n\n"));
-            doc.add(new Piece(texts.get(reply.language(), "sources", missing.size()), Style.BOLD));
+            doc.add(new Piece(texts.get(reply.language(), missing.size() == 1 ? "answer.source" : "answer.sources"), Style.BOLD));
             for (String source : missing) {
                 doc.add(Piece.plain("\n"));
                 doc.add(new Piece(source, Style.QUOTE));

@@ -50,7 +50,7 @@ class BotListenerTest {
 
     private BotListener listener(int rateLimit) {
         // the engine runs on the calling thread, so a reply is sent before the handler returns
-        return new BotListener(engine, Messages.load(), new UserRateLimiter(rateLimit, Duration.ofMinutes(1)), inFlight,
+        return new BotListener(engine, DiscordFormatter.messages(), new UserRateLimiter(rateLimit, Duration.ofMinutes(1)), inFlight,
                 Runnable::run, timer, Duration.ofSeconds(2), false);
     }
 
@@ -314,7 +314,7 @@ class BotListenerTest {
     @Test
     void outsideTheAllowListNothingIsAnsweredAndNothingIsSaid() {
         RecordingEvents events = new RecordingEvents();
-        BotListener guarded = new BotListener(engine, Messages.load(), new UserRateLimiter(10, Duration.ofMinutes(1)),
+        BotListener guarded = new BotListener(engine, DiscordFormatter.messages(), new UserRateLimiter(10, Duration.ofMinutes(1)),
                 new UserRateLimiter(10, Duration.ofMinutes(1)), (guild, channel) -> channel == 556L, events, inFlight,
                 Runnable::run, timer, Duration.ofSeconds(2), false);
         SlashCommandInteractionEvent event = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
@@ -331,7 +331,7 @@ class BotListenerTest {
     @Test
     void theChannelLimitCountsEveryoneInTheChannel() {
         RecordingEvents events = new RecordingEvents();
-        BotListener limited = new BotListener(engine, Messages.load(), new UserRateLimiter(10, Duration.ofMinutes(1)),
+        BotListener limited = new BotListener(engine, DiscordFormatter.messages(), new UserRateLimiter(10, Duration.ofMinutes(1)),
                 new UserRateLimiter(1, Duration.ofMinutes(1)), BotListener.Access.EVERYWHERE, events, inFlight,
                 Runnable::run, timer, Duration.ofSeconds(2), false);
         SlashCommandInteractionEvent first = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");

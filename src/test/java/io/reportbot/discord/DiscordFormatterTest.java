@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Answers fit Discord's limits however long the engine's parts are. */
 class DiscordFormatterTest {
-    private final DiscordFormatter formatter = new DiscordFormatter(Messages.load());
+    private final DiscordFormatter formatter = new DiscordFormatter(DiscordFormatter.messages());
 
     @Test
     void anAnswerIsAnEmbedWithTitleSourceAndReportName() {

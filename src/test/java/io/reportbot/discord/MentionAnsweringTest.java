@@ -39,7 +39,7 @@ class MentionAnsweringTest {
     }
 
     private BotListener listener(boolean answerMentions) {
-        return new BotListener(engine, Messages.load(), new UserRateLimiter(10, Duration.ofMinutes(1)), new InFlight(),
+        return new BotListener(engine, DiscordFormatter.messages(), new UserRateLimiter(10, Duration.ofMinutes(1)), new InFlight(),
                 Runnable::run, timer, Duration.ofSeconds(2), answerMentions);
     }
 

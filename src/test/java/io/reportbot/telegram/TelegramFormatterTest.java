@@ -14,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TelegramFormatterTest {
-    private final TelegramFormatter formatter = new TelegramFormatter(new Texts());
+    private final TelegramFormatter formatter = new TelegramFormatter(TelegramFormatter.texts());
 
     @Test
     void escapesHtmlSpecialCharacters() {

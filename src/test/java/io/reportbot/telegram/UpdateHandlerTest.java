@@ -28,7 +28,7 @@ class UpdateHandlerTest {
 
     private final TelegramClient client = mock(TelegramClient.class);
     private final FakeEngine engine = spy(new FakeEngine());
-    private final UpdateHandler handler = new UpdateHandler(engine, client, new Texts(),
+    private final UpdateHandler handler = new UpdateHandler(engine, client, TelegramFormatter.texts(),
             new BotIdentity(FakeBotApi.BOT_ID, FakeBotApi.BOT_USERNAME));
 
     @SuppressWarnings({"unchecked", "rawtypes"})
