@@ -307,12 +307,9 @@ final class BotListener extends ListenerAdapter {
         }
     }
 
-    /** The user's language from their Discord client; English for locales reportbot does not speak. */
+    /** The user's language from their Discord client; {@link Language#FOR_UNKNOWN_LOCALE} for any other locale. */
     static Language userLanguage(DiscordLocale locale) {
-        if (locale == null || locale == DiscordLocale.UNKNOWN) {
-            return Language.EN;
-        }
-        return Language.fromCode(locale.getLocale()).orElse(Language.EN);
+        return Language.ofLocale(locale == null || locale == DiscordLocale.UNKNOWN ? null : locale.getLocale());
     }
 
     private static String conversationId(IReplyCallback event) {

@@ -107,7 +107,7 @@ final class UpdateHandler {
                     Optional.empty());
         } else if (route instanceof Route.InlineQuestion i) {
             // no results, and the note where the results would be (a button that opens the private chat)
-            Language l = i.userLanguage().orElse(Language.DE);
+            Language l = i.userLanguage().orElse(Language.FOR_UNKNOWN_LOCALE);
             client.execute(AnswerInlineQuery.builder().inlineQueryId(i.queryId()).results(List.of()).cacheTime(0)
                     .isPersonal(true).button(InlineQueryResultsButton.builder()
                             .text(texts.format(l, "slow.down.inline")).startParameter("slow_down").build())
@@ -123,7 +123,7 @@ final class UpdateHandler {
     private void question(ChatRef chat, Integer messageId, String text, Optional<Language> userLanguage)
             throws TelegramApiException {
         typing(chat);
-        Optional<Language> hint = chosenLanguage(chat).or(() -> userLanguage);
+        Optional<Language> hint = Optional.of(language(chat, userLanguage)); // used when the text cannot tell
         Reply reply = engine.answer(new Inbound(text, chat.conversationId(), PLATFORM, hint));
         sendReply(chat, messageId, reply);
     }
@@ -172,7 +172,7 @@ final class UpdateHandler {
         List<InlineQueryResult> results = new ArrayList<>();
         if (!i.text().isBlank()) {
             Reply reply = engine.answer(new Inbound(i.text(), "telegram-inline:" + i.userId(), PLATFORM,
-                    i.userLanguage()));
+                    Optional.of(i.userLanguage().orElse(Language.FOR_UNKNOWN_LOCALE))));
             String description = TextCut.shorten(reply.text(), 120);
             results.add(InlineQueryResultArticle.builder()
                     .id(resultId(reply.language().code() + "\n" + i.text()))
@@ -228,9 +228,12 @@ final class UpdateHandler {
         }
     }
 
-    /** The language for the adapter's own texts: the chat's /lang choice, else the user's Telegram language. */
+    /**
+     * The language for the adapter's own texts: the chat's /lang choice, else the user's Telegram language, else (no
+     * or another language) {@link Language#FOR_UNKNOWN_LOCALE}.
+     */
     private Language language(ChatRef chat, Optional<Language> userLanguage) {
-        return chosenLanguage(chat).or(() -> userLanguage).orElse(Language.DE);
+        return chosenLanguage(chat).or(() -> userLanguage).orElse(Language.FOR_UNKNOWN_LOCALE);
     }
 
     private Optional<Language> chosenLanguage(ChatRef chat) {

@@ -107,7 +107,7 @@ class BotListenerTest {
         listener.onSlashCommandInteraction(event);
         verify(engine, never()).answer(any());
         verify(action).setEphemeral(true);
-        assertThat(sent(event).getContent()).isEqualTo("Bitte gib eine Frage ein.");
+        assertThat(sent(event).getContent()).isEqualTo("Bitte geben Sie eine Frage ein.");
     }
 
     @Test
@@ -148,14 +148,14 @@ class BotListenerTest {
         ReplyCallbackAction thirdAction = replyAction(third);
         listener.onSlashCommandInteraction(third);
         verify(thirdAction).setEphemeral(true);
-        assertThat(sent(third).getContent()).startsWith("Du fragst schneller");
+        assertThat(sent(third).getContent()).startsWith("Sie fragen schneller");
 
         for (int i = 0; i < 3; i++) {
             SlashCommandInteractionEvent more = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner?");
             ReplyCallbackAction action = replyAction(more);
             listener.onSlashCommandInteraction(more);
             verify(action).setEphemeral(true);
-            assertThat(sent(more).getContent()).as("acknowledged once, with the note").startsWith("Du fragst schneller");
+            assertThat(sent(more).getContent()).as("acknowledged once, with the note").startsWith("Sie fragen schneller");
         }
         verify(engine, times(2)).answer(any());
     }

@@ -303,7 +303,7 @@ class DiscordBotIT {
         assertThat(report.path("title").asText()).isEqualTo(FakeEngine.REPORT_EN);
         assertThat(report.path("fields").get(0).path("value").asText()).contains("• 28 AI unicorns");
         JsonNode help = callback(discord.slashCommand("help", "de", null, null)).path("embeds").get(0);
-        assertThat(help.path("title").asText()).isEqualTo("So fragst du mich");
+        assertThat(help.path("title").asText()).isEqualTo("So fragen Sie mich");
     }
 
     @Test

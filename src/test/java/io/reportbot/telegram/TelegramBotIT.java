@@ -211,8 +211,8 @@ class TelegramBotIT {
         await("greeting", WAIT, () -> api.messagesTo(chat).size() == 1);
         settle(id);
         assertPayloads(api.messagesTo(chat), reply(chat, "Hallo zusammen! Ich beantworte Fragen zum Bericht"
-                + " „Weißbuch KI Peking 2024“. Fragt mich mit /ask und der Frage, erwähnt mich (@reportbot_test_bot)"
-                + " oder antwortet auf eine meiner Nachrichten.", null, null));
+                + " „Weißbuch KI Peking 2024“. Fragen Sie mich mit /ask und der Frage, erwähnen Sie mich (@reportbot_test_bot)"
+                + " oder antworten Sie auf eine meiner Nachrichten.", null, null));
     }
 
     @Test
@@ -294,7 +294,7 @@ class TelegramBotIT {
                 reply(chat, "Hallo! Ich beantworte Fragen zum Bericht „Weißbuch KI Peking 2024“, auf Deutsch oder"
                         + " Englisch.\n\nZum Beispiel:\n• Wie viele Einhörner gibt es?\n• Wie viele KI-Firmen gibt es?"
                         + "\n\n/topics zeigt, was der Bericht abdeckt, /help erklärt den Rest.", 41, null),
-                reply(chat, "Das deckt der Bericht ab. Tippe auf ein Thema:", 42,
+                reply(chat, "Das deckt der Bericht ab. Tippen Sie auf ein Thema:", 42,
                         "{\"inline_keyboard\":[[{\"text\":\"Einhörner\",\"callback_data\":\"t:de:unicorns\"}],"
                                 + "[{\"text\":\"KI-Firmen\",\"callback_data\":\"t:de:ai-companies\"}]]}"),
                 reply(chat, "From now on I will answer in English in this chat, unless you ask in German.", 43, null),

@@ -58,7 +58,7 @@ class UpdateHandlerTest {
     @Test
     void aBadLangArgumentExplainsTheCommand() throws Exception {
         handler.handle(new Route.Command(CHAT, 1, "lang", "fr", Optional.of(Language.DE)));
-        assertThat(texts()).containsExactly("Mit /lang de oder /lang en wählst du meine Sprache in diesem Chat.");
+        assertThat(texts()).containsExactly("Mit /lang de oder /lang en wählen Sie meine Sprache in diesem Chat.");
     }
 
     @Test
@@ -70,9 +70,15 @@ class UpdateHandlerTest {
 
     @Test
     void helpNamesTheReportAndTheBot() throws Exception {
-        handler.handle(new Route.Command(CHAT, 1, "help", "", Optional.empty()));
+        handler.handle(new Route.Command(CHAT, 1, "help", "", Optional.of(Language.DE)));
         assertThat(texts().get(0)).startsWith("Ich beantworte Fragen zum Bericht „Weißbuch KI Peking 2024“.")
-                .contains("@reportbot_test_bot");
+                .contains("@reportbot_test_bot", "Schreiben Sie einfach Ihre Frage.");
+    }
+
+    @Test
+    void aUserWithoutAKnownLanguageGetsEnglish() throws Exception {
+        handler.handle(new Route.Command(CHAT, 1, "help", "", Optional.empty()));
+        assertThat(texts().get(0)).startsWith("I answer questions about the report “Beijing AI White Paper 2024”.");
     }
 
     @Test
