@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.TextSplitter;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
@@ -16,7 +17,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * Turns replies and texts into Telegram HTML: everything from users and the dataset is escaped; texts longer than
- * Telegram's 4,096 characters are split at a paragraph, else a line, else a word boundary, and never inside a tag;
+ * Telegram's 4,096 characters are split by {@link TextSplitter} (a paragraph, a line, a sentence, a word, never inside
+ * a character), and never inside a tag;
  * suggestions become inline keyboard buttons whose callback data this adapter can recognise again.
  *
  * <p>Immutable and thread-safe.
@@ -96,8 +98,8 @@ final class TelegramFormatter {
     }
 
     /**
-     * Splits a document into messages of at most {@code limit} visible characters and renders each as HTML.
-     * Whitespace at the cuts is dropped; nothing else is lost.
+     * Splits a document into messages of at most {@code limit} visible characters ({@link TextSplitter}) and renders
+     * each as HTML. Whitespace at the cuts is dropped; nothing else is lost.
      */
     static List<String> render(List<Piece> doc, int limit) {
         StringBuilder visible = new StringBuilder();
@@ -105,57 +107,10 @@ final class TelegramFormatter {
             visible.append(p.text());
         }
         List<String> out = new ArrayList<>();
-        for (int[] range : split(visible.toString(), limit)) {
-            out.add(renderRange(doc, range[0], range[1]));
+        for (TextSplitter.Range range : TextSplitter.ranges(visible.toString(), limit)) {
+            out.add(renderRange(doc, range.start(), range.end()));
         }
         return out;
-    }
-
-    /** The cuts: [start, end) ranges of at most {@code limit} chars, trimmed, at the best boundary available. */
-    static List<int[]> split(String v, int limit) {
-        if (limit < 2) {
-            throw new IllegalArgumentException("limit too small: " + limit);
-        }
-        List<int[]> out = new ArrayList<>();
-        int s = skipSpace(v, 0);
-        while (s < v.length()) {
-            int end = v.length() - s <= limit ? v.length() : cut(v, s, s + limit, limit);
-            int e = end;
-            while (e > s && Character.isWhitespace(v.charAt(e - 1))) {
-                e--;
-            }
-            if (e > s) {
-                out.add(new int[] {s, e});
-            }
-            s = skipSpace(v, Math.max(end, s + 1));
-        }
-        return out;
-    }
-
-    private static int cut(String v, int start, int max, int limit) {
-        int min = start + limit / 3;
-        int i = v.lastIndexOf("\n\n", max - 1);
-        if (i >= min) {
-            return i;
-        }
-        i = v.lastIndexOf('\n', max - 1);
-        if (i >= min) {
-            return i;
-        }
-        for (i = max - 1; i >= min; i--) {
-            if (Character.isWhitespace(v.charAt(i))) {
-                return i;
-            }
-        }
-        // one very long word: cut hard, but not inside a surrogate pair
-        return Character.isHighSurrogate(v.charAt(max - 1)) ? max - 1 : max;
-    }
-
-    private static int skipSpace(String v, int i) {
-        while (i < v.length() && Character.isWhitespace(v.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private static String renderRange(List<Piece> doc, int from, int to) {

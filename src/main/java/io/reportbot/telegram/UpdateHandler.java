@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.TextSplitter;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
@@ -173,10 +174,10 @@ final class UpdateHandler {
         if (!i.text().isBlank()) {
             Reply reply = engine.answer(new Inbound(i.text(), "telegram-inline:" + i.userId(), PLATFORM,
                     Optional.of(i.userLanguage().orElse(Language.FOR_UNKNOWN_LOCALE))));
-            String description = TextCut.shorten(reply.text(), 120);
+            String description = TextSplitter.shorten(reply.text(), 120);
             results.add(InlineQueryResultArticle.builder()
                     .id(resultId(reply.language().code() + "\n" + i.text()))
-                    .title(TextCut.shorten(i.text(), 64))
+                    .title(TextSplitter.shorten(i.text(), 64))
                     .description(description)
                     .inputMessageContent(InputTextMessageContent.builder()
                             .messageText(formatter.answerInOne(reply, TelegramFormatter.LIMIT))
