@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ButtonCodec;
 import io.reportbot.text.TextBundle;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
@@ -125,7 +126,7 @@ final class BotListener extends ListenerAdapter {
         guarded(event, ui, () -> {
             Optional<CommandCatalog.Cmd> cmd = catalog.find(event.getName());
             if (cmd.isEmpty()) {
-                LOG.warn("unknown command '{}' (registered by another version?)", ButtonIds.forLog(event.getName()));
+                LOG.warn("unknown command '{}' (registered by another version?)", ButtonCodec.forLog(event.getName()));
                 replyNotice(event, ui, "error.generic");
                 return;
             }
@@ -203,10 +204,10 @@ final class BotListener extends ListenerAdapter {
         }
         Language ui = userLanguage(event.getUserLocale());
         guarded(event, ui, () -> {
-            Optional<ButtonIds.TopicClick> click = ButtonIds.decode(event.getComponentId())
+            Optional<ButtonCodec.TopicButton> click = DiscordFormatter.BUTTONS.decode(event.getComponentId())
                     .filter(c -> knownTopics.contains(c.topicId()));
             if (click.isEmpty()) {
-                LOG.warn("rejected a button id reportbot did not make: {}", ButtonIds.forLog(event.getComponentId()));
+                LOG.warn("rejected a button id reportbot did not make: {}", ButtonCodec.forLog(event.getComponentId()));
                 replyNotice(event, ui, "error.unknownButton");
                 return;
             }

@@ -1,6 +1,7 @@
 package io.reportbot.discord;
 
 import io.reportbot.text.TextBundle;
+import io.reportbot.adapter.ButtonCodec;
 import io.reportbot.adapter.TextSplitter;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
@@ -34,6 +35,9 @@ final class DiscordFormatter {
     static final int MAX_MESSAGES = 4;
     /** Discord's limit on buttons in one message: 5 rows of 5. */
     static final int MAX_BUTTONS = 25;
+
+    /** Topic buttons' custom ids, within Discord's limit of 100 characters. */
+    static final ButtonCodec BUTTONS = new ButtonCodec(100);
 
     private static final Color COLOR = new Color(0x2B6CB0);
     private static final int FOOTER_MAX = 200;
@@ -165,7 +169,7 @@ final class DiscordFormatter {
             if (byId.size() == MAX_BUTTONS || s.label() == null || s.label().isBlank() || !knownTopic.test(s.topicId())) {
                 continue;
             }
-            ButtonIds.encode(lang, s.topicId()).ifPresent(id ->
+            BUTTONS.encode(lang, s.topicId()).ifPresent(id ->
                     byId.putIfAbsent(id, Button.secondary(id, TextSplitter.shorten(s.label(), Button.LABEL_MAX_LENGTH))));
         }
         return byId.isEmpty() ? List.of() : ActionRow.partitionOf(byId.values());

@@ -1,11 +1,11 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ButtonCodec;
 import io.reportbot.adapter.TextSplitter;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
 import io.reportbot.text.TextBundle;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +32,8 @@ final class TelegramFormatter {
 
     /** Telegram's limit on a message's text after entity parsing, in UTF-16 code units. */
     static final int LIMIT = 4096;
-    /** Telegram's limit on callback data, in bytes. */
-    static final int CALLBACK_LIMIT = 64;
-    private static final String TOPIC_PREFIX = "t:";
+    /** Topic buttons' callback data, within Telegram's limit of 64 bytes. */
+    static final ButtonCodec BUTTONS = new ButtonCodec(64);
 
     /** How a piece of text is shown. */
     enum Style { PLAIN, BOLD, QUOTE }
@@ -44,10 +43,6 @@ final class TelegramFormatter {
         static Piece plain(String text) {
             return new Piece(text, Style.PLAIN);
         }
-    }
-
-    /** A topic button's payload, read back from callback data. */
-    record TopicChoice(Language language, String topicId) {
     }
 
     private final TextBundle texts;
@@ -164,38 +159,18 @@ final class TelegramFormatter {
         return doc;
     }
 
-    /** Buttons for topics, one per row; a topic whose id is too long for callback data is left out. */
+    /** Buttons for topics, one per row; a topic whose id cannot be carried in callback data ({@link #BUTTONS}) is left out. */
     Optional<InlineKeyboardMarkup> keyboard(List<Suggestion> suggestions, Language language) {
         List<InlineKeyboardRow> rows = new ArrayList<>();
         for (Suggestion s : suggestions) {
-            Optional<String> data = callbackData(language, s.topicId());
+            Optional<String> data = BUTTONS.encode(language, s.topicId());
             if (data.isEmpty()) {
-                LOG.warn("topic id too long for a Telegram button, left out: {}", s.topicId());
+                LOG.warn("topic id unfit for a Telegram button (too long, or characters other than A-Z a-z 0-9 . _ -), left out: {}", ButtonCodec.forLog(s.topicId()));
                 continue;
             }
             rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(s.label()).callbackData(data.get())
                     .build()));
         }
         return rows.isEmpty() ? Optional.empty() : Optional.of(InlineKeyboardMarkup.builder().keyboard(rows).build());
-    }
-
-    /** {@code t:<language>:<topicId>}, if it fits in 64 bytes. */
-    static Optional<String> callbackData(Language language, String topicId) {
-        String data = TOPIC_PREFIX + language.code() + ":" + topicId;
-        return data.getBytes(StandardCharsets.UTF_8).length <= CALLBACK_LIMIT && !topicId.isEmpty()
-                ? Optional.of(data) : Optional.empty();
-    }
-
-    /** The topic a button stands for, or empty for callback data this adapter did not make. */
-    static Optional<TopicChoice> parseCallbackData(String data) {
-        if (data == null || !data.startsWith(TOPIC_PREFIX) || data.length() < 6 || data.charAt(4) != ':') {
-            return Optional.empty();
-        }
-        Optional<Language> language = Language.fromCode(data.substring(2, 4));
-        String topic = data.substring(5);
-        if (language.isEmpty() || topic.isEmpty() || !data.substring(2, 4).equals(language.get().code())) {
-            return Optional.empty();
-        }
-        return Optional.of(new TopicChoice(language.get(), topic));
     }
 }

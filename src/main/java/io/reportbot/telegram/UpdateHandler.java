@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ButtonCodec;
 import io.reportbot.adapter.TextSplitter;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
@@ -117,7 +118,7 @@ final class UpdateHandler {
     }
 
     /** True for a topic the engine offers in that language (every button this adapter makes is one). */
-    private boolean knownTopic(TelegramFormatter.TopicChoice choice) {
+    private boolean knownTopic(ButtonCodec.TopicButton choice) {
         return engine.topics(choice.language()).stream().anyMatch(s -> s.topicId().equals(choice.topicId()));
     }
 

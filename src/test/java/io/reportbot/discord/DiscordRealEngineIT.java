@@ -95,7 +95,7 @@ class DiscordRealEngineIT {
      */
     @Test
     void aClickedTopicButtonIsRememberedForTheNextQuestion() {
-        String id = ButtonIds.encode(Language.DE, "unicorns").orElseThrow();
+        String id = DiscordFormatter.BUTTONS.encode(Language.DE, "unicorns").orElseThrow();
         JsonNode tapped = callback(discord.buttonClick(id, "de"));
         assertThat(tapped.path("embeds").get(0).path("description").asText()).contains("36");
         JsonNode followUp = callback(discord.slashCommand("ask", "de", "question", "und in ganz China?"));

@@ -156,7 +156,7 @@ class TelegramBotIT {
         settle(id);
         assertPayloads(api.messagesTo(1014), reply(1014,
                 "Zu „Was ist &lt;b&gt;fett&lt;/b&gt; &amp; so?“ weiß ich nichts. Meinten Sie …?", 14,
-                button("Einhörner", "t:de:unicorns")));
+                button("Einhörner", "rb:t:de:unicorns")));
     }
 
     @Test
@@ -263,7 +263,7 @@ class TelegramBotIT {
         String botMessage = "{\"message_id\":55,\"date\":1764000000,\"chat\":{\"id\":1007,\"type\":\"private\"},"
                 + "\"from\":{\"id\":123456,\"is_bot\":true,\"first_name\":\"Reportbot\"},\"text\":\"Meinten Sie …?\"}";
         api.deliver("{\"update_id\":" + id + ",\"callback_query\":{\"id\":\"cb-1\",\"from\":{\"id\":1007,\"is_bot\":false,"
-                        + "\"first_name\":\"Ada\",\"language_code\":\"de\"},\"chat_instance\":\"ci\",\"data\":\"t:de:unicorns\","
+                        + "\"first_name\":\"Ada\",\"language_code\":\"de\"},\"chat_instance\":\"ci\",\"data\":\"rb:t:de:unicorns\","
                         + "\"message\":" + botMessage + "}}",
                 "{\"update_id\":" + foreign + ",\"callback_query\":{\"id\":\"cb-2\",\"from\":{\"id\":1007,\"is_bot\":false,"
                         + "\"first_name\":\"Ada\"},\"chat_instance\":\"ci\",\"data\":\"something-else\",\"message\":"
@@ -295,8 +295,8 @@ class TelegramBotIT {
                         + " Englisch.\n\nZum Beispiel:\n• Wie viele Einhörner gibt es?\n• Wie viele KI-Firmen gibt es?"
                         + "\n\n/topics zeigt, was der Bericht abdeckt, /help erklärt den Rest.", 41, null),
                 reply(chat, "Das deckt der Bericht ab. Tippen Sie auf ein Thema:", 42,
-                        "{\"inline_keyboard\":[[{\"text\":\"Einhörner\",\"callback_data\":\"t:de:unicorns\"}],"
-                                + "[{\"text\":\"KI-Firmen\",\"callback_data\":\"t:de:ai-companies\"}]]}"),
+                        "{\"inline_keyboard\":[[{\"text\":\"Einhörner\",\"callback_data\":\"rb:t:de:unicorns\"}],"
+                                + "[{\"text\":\"KI-Firmen\",\"callback_data\":\"rb:t:de:ai-companies\"}]]}"),
                 reply(chat, "From now on I will answer in English in this chat, unless you ask in German.", 43, null),
                 reply(chat, unicornsHtml(FakeEngine.UNICORNS_EN, "Source"), 44, null));
     }

@@ -225,7 +225,7 @@ class TelegramFaultsIT {
         String message = "{\"message_id\":55,\"date\":1764000000,\"chat\":{\"id\":" + chat + ",\"type\":\"group\","
                 + "\"title\":\"G\"},\"from\":{\"id\":123456,\"is_bot\":true,\"first_name\":\"Reportbot\"},\"text\":\"x\"}";
         api.deliver("{\"update_id\":700,\"callback_query\":{\"id\":\"cb-forged\",\"from\":{\"id\":9,\"is_bot\":false,"
-                + "\"first_name\":\"M\"},\"chat_instance\":\"ci\",\"data\":\"t:de:no-such-topic\",\"message\":" + message
+                + "\"first_name\":\"M\"},\"chat_instance\":\"ci\",\"data\":\"rb:t:de:no-such-topic\",\"message\":" + message
                 + "}}");
         await("acknowledged", WAIT, () -> api.calls("answerCallbackQuery").stream()
                 .anyMatch(c -> c.body().path("callback_query_id").asText().equals("cb-forged")));

@@ -96,7 +96,7 @@ class UpdateHandlerTest {
 
     @Test
     void slowDownOnAButtonIsAToast() throws Exception {
-        handler.slowDown(new Route.TopicTap("cb", CHAT, 3, new TelegramFormatter.TopicChoice(Language.DE, "x"),
+        handler.slowDown(new Route.TopicTap("cb", CHAT, 3, new io.reportbot.adapter.ButtonCodec.TopicButton(Language.DE, "x"),
                 Optional.of(Language.EN)));
         assertThat(sent()).singleElement().isInstanceOfSatisfying(AnswerCallbackQuery.class,
                 a -> assertThat(a.getText()).startsWith("That is a lot of questions"));
