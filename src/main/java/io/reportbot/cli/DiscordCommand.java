@@ -72,7 +72,7 @@ public final class DiscordCommand implements Callable<Integer> {
         SharedState shared = SharedStates.forReplicas(state);
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(config, engine, BotEvents.NONE, shared == null ? null : shared.ledger());
+            bot = DiscordBot.start(config, engine, BotEvents.NONE, shared);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
             state.close();
@@ -83,8 +83,8 @@ public final class DiscordCommand implements Callable<Integer> {
             return 1;
         }
         if (shared != null) {
-            spec.commandLine().getErr().println("reportbot discord: sharing conversations and handled interactions in "
-                    + stateSettings.describe());
+            spec.commandLine().getErr().println("reportbot discord: sharing conversations, handled interactions and"
+                    + " rate limits in " + stateSettings.describe());
         }
         spec.commandLine().getErr().println("reportbot discord: running; Ctrl-C or SIGTERM stops it.");
         CountDownLatch stop = new CountDownLatch(1);

@@ -163,8 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println("reportbot serve: Telegram bot @" + bot.username() + " is running (long polling)");
             }
             if (discord) {
-                running.discord = DiscordBot.start(discordConfig, metered, metrics,
-                        SharedStates.forReplicas(state) == null ? null : state.ledger());
+                running.discord = DiscordBot.start(discordConfig, metered, metrics, SharedStates.forReplicas(state));
                 err.println("reportbot serve: Discord bot is connecting");
             }
         } catch (TelegramConfigException | io.reportbot.discord.ConfigException e) {

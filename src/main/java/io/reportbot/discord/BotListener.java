@@ -1,6 +1,7 @@
 package io.reportbot.discord;
 
 import io.reportbot.adapter.ButtonCodec;
+import io.reportbot.adapter.RateGate;
 import io.reportbot.text.TextBundle;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
@@ -50,8 +51,7 @@ final class BotListener extends ListenerAdapter {
     private final CommandCatalog catalog;
     private final DiscordFormatter formatter;
     private final Autocomplete autocomplete;
-    private final UserRateLimiter limiter;
-    private final UserRateLimiter channelLimiter;
+    private final RateGate gate;
     private final Access access;
     private final BotEvents events;
     private final DeferredReply replies;
@@ -69,46 +69,37 @@ final class BotListener extends ListenerAdapter {
         boolean allowed(Long guildId, long channelId);
     }
 
-    BotListener(Engine engine, TextBundle messages, UserRateLimiter limiter, InFlight inFlight, Executor workers,
+    BotListener(Engine engine, TextBundle messages, RateGate gate, InFlight inFlight, Executor workers,
                 ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
-        this(engine, messages, limiter, new UserRateLimiter(Integer.MAX_VALUE / 2, Duration.ofMinutes(1)),
-                Access.EVERYWHERE, BotEvents.NONE, inFlight, workers, timer, deferAfter, answerMentions);
-    }
-
-    /**
-     * @param limiter        the per-user rate limit
-     * @param channelLimiter the per-channel rate limit (keyed by channel id)
-     * @param access         the allow-list; interactions elsewhere are ignored silently
-     * @param events         where errors, reconnects and rate-limited messages are reported
-     */
-    BotListener(Engine engine, TextBundle messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
-                Access access, BotEvents events, InFlight inFlight, Executor workers,
-                ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
-        this(engine, messages, limiter, channelLimiter, access, events, inFlight, workers, timer, deferAfter,
+        this(engine, messages, gate, Access.EVERYWHERE, BotEvents.NONE, inFlight, workers, timer, deferAfter,
                 answerMentions, InteractionLedger.LOCAL);
     }
 
-    /** As above, with the ledger that keeps two processes from answering one interaction. */
-    BotListener(Engine engine, TextBundle messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
-                Access access, BotEvents events, InFlight inFlight, Executor workers,
-                ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions, InteractionLedger ledger) {
+    /**
+     * @param gate    the per-user and per-channel rate limits
+     * @param access  the allow-list; interactions elsewhere are ignored silently
+     * @param events  where errors, reconnects and rate-limited messages are reported
+     * @param ledger  keeps two processes from answering one interaction
+     */
+    BotListener(Engine engine, TextBundle messages, RateGate gate, Access access, BotEvents events, InFlight inFlight,
+                Executor workers, ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions,
+                InteractionLedger ledger) {
         this.ledger = ledger;
-        this.channelLimiter = channelLimiter;
         this.access = access;
         this.events = events;
         this.engine = engine;
         this.catalog = new CommandCatalog(messages);
         this.formatter = new DiscordFormatter(messages);
         this.autocomplete = new Autocomplete(engine);
-        this.limiter = limiter;
+        this.gate = gate;
         this.replies = new DeferredReply(formatter, events, inFlight, workers, timer, deferAfter, Clock.systemUTC());
         Set<String> topics = new HashSet<>();
         for (Language l : Language.values()) {
             engine.topics(l).forEach(s -> topics.add(s.topicId()));
         }
         this.knownTopics = Set.copyOf(topics);
-        this.mentions = answerMentions ? new MentionHandler(engine, formatter, limiter, channelLimiter, access, events,
-                inFlight, workers, knownTopics::contains) : null;
+        this.mentions = answerMentions ? new MentionHandler(engine, formatter, gate, access, events, inFlight, workers,
+                knownTopics::contains) : null;
     }
 
     CommandCatalog catalog() {
@@ -244,16 +235,8 @@ final class BotListener extends ListenerAdapter {
 
     /** Applies the per-user and per-channel rate limits; false (after an ephemeral note) when over one. */
     private boolean admitted(IReplyCallback event, Language ui) {
-        UserRateLimiter.Decision decision = limiter.check(event.getUser().getIdLong());
-        String scope = "user";
-        if (decision == UserRateLimiter.Decision.ALLOW) {
-            decision = channelLimiter.check(event.getChannelIdLong());
-            scope = "chat";
-        }
-        if (decision != UserRateLimiter.Decision.ALLOW) {
-            events.rateLimited(PLATFORM, scope);
-        }
-        if (decision == UserRateLimiter.Decision.ALLOW) {
+        if (gate.admit(Long.toUnsignedString(event.getUser().getIdLong()),
+                Long.toUnsignedString(event.getChannelIdLong())) == RateGate.Verdict.ADMIT) {
             return true;
         }
         // an interaction unanswered shows "The application did not respond"; the note is ephemeral, so unlike

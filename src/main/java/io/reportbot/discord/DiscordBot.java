@@ -1,6 +1,10 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.RateGate;
 import io.reportbot.engine.Engine;
+import io.reportbot.state.RateLimits;
+import io.reportbot.state.SharedState;
+import io.reportbot.text.TextBundle;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -88,20 +92,20 @@ public final class DiscordBot {
     }
 
     /**
-     * As {@link #start(DiscordConfig, Engine, BotEvents)}, with the ledger shared by the processes of one bot (Redis),
-     * so that an interaction is answered once even if two processes receive it; null when the process runs alone.
+     * As {@link #start(DiscordConfig, Engine, BotEvents)}, with the state shared by the processes of one bot (Redis): the
+     * ledger, so that an interaction is answered once even if two processes receive it, and the rate limits, so that
+     * every process counts against one allowance per user and channel. Null when the process runs alone.
      */
-    public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events,
-                                   io.reportbot.state.DeliveryLedger sharedLedger) {
-        io.reportbot.text.TextBundle messages = DiscordFormatter.messages();
+    public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events, SharedState shared) {
+        TextBundle messages = DiscordFormatter.messages();
         InFlight inFlight = new InFlight();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 threads("reportbot-discord-worker"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("reportbot-discord-timer"));
-        BotListener listener = new BotListener(engine, messages, new UserRateLimiter(config.rateLimit(), config.rateWindow()),
-                new UserRateLimiter(config.channelRateLimit(), config.channelRateWindow()), config::allowed, events,
-                inFlight, workers, timer, config.deferAfter(), config.answerMentions(),
-                InteractionLedger.shared(sharedLedger));
+        RateGate gate = rateGate(config, shared == null ? RateLimits.inProcess() : shared.rateLimits(), events);
+        BotListener listener = new BotListener(engine, messages, gate, config::allowed, events, inFlight, workers, timer,
+                config.deferAfter(), config.answerMentions(),
+                InteractionLedger.shared(shared == null ? null : shared.ledger()));
         CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
         GatewayGuard guard = new GatewayGuard();
         GatewayBackOff backOff = GatewayBackOff.standard();
@@ -139,6 +143,13 @@ public final class DiscordBot {
             }
             throw e;
         }
+    }
+
+    /** The per-user and per-channel rate limits of the configuration, counted in {@code limits}. */
+    static RateGate rateGate(DiscordConfig config, RateLimits limits, BotEvents events) {
+        return new RateGate(BotListener.PLATFORM, limits, events,
+                RateGate.Allowance.user(new RateLimits.Limit(config.rateLimit(), config.rateWindow())),
+                RateGate.Allowance.chat(new RateLimits.Limit(config.channelRateLimit(), config.channelRateWindow())));
     }
 
     /**

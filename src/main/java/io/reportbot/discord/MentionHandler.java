@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.RateGate;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers ordinary messages that mention the bot ({@code discord.mentions.enabled}), as replies in the channel.
  * Messages of bots, system messages, webhooks and messages that do not mention the bot as a user are ignored; the
- * allow-list and both rate limits apply (over a limit: one public note, then nothing, so that a flood does not turn
- * into a flood of notes).
+ * allow-list and both rate limits apply ({@link RateGate}: over a limit, one public note in the channel, then nothing
+ * until a question there is let through again, so that a flood does not turn into a flood of notes).
  *
  * <p>Thread-safe: JDA may call it from several shards at once.
  */
@@ -30,21 +31,18 @@ final class MentionHandler {
 
     private final Engine engine;
     private final DiscordFormatter formatter;
-    private final UserRateLimiter limiter;
-    private final UserRateLimiter channelLimiter;
+    private final RateGate gate;
     private final BotListener.Access access;
     private final BotEvents events;
     private final InFlight inFlight;
     private final Executor workers;
     private final Predicate<String> knownTopic;
 
-    MentionHandler(Engine engine, DiscordFormatter formatter, UserRateLimiter limiter, UserRateLimiter channelLimiter,
-                   BotListener.Access access, BotEvents events, InFlight inFlight, Executor workers,
-                   Predicate<String> knownTopic) {
+    MentionHandler(Engine engine, DiscordFormatter formatter, RateGate gate, BotListener.Access access,
+                   BotEvents events, InFlight inFlight, Executor workers, Predicate<String> knownTopic) {
         this.engine = engine;
         this.formatter = formatter;
-        this.limiter = limiter;
-        this.channelLimiter = channelLimiter;
+        this.gate = gate;
         this.access = access;
         this.events = events;
         this.inFlight = inFlight;
@@ -68,20 +66,12 @@ final class MentionHandler {
             }
             String text = Pattern.compile("<@!?" + self.getId() + ">").matcher(message.getContentRaw()).replaceAll(" ").strip();
             Language guess = engine.detectLanguage(text, Optional.empty());
-            UserRateLimiter.Decision decision = limiter.check(author.getIdLong());
-            String scope = "user";
-            if (decision == UserRateLimiter.Decision.ALLOW) {
-                decision = channelLimiter.check(event.getChannel().getIdLong());
-                scope = "chat";
-            }
-            if (decision != UserRateLimiter.Decision.ALLOW) {
-                events.rateLimited(BotListener.PLATFORM, scope);
-            }
-            switch (decision) {
+            switch (gate.admit(Long.toUnsignedString(author.getIdLong()),
+                    Long.toUnsignedString(event.getChannel().getIdLong()))) {
                 case DROP -> {
                     return;
                 }
-                case NOTIFY -> {
+                case SLOW_DOWN -> {
                     message.reply(formatter.notice(guess, "ratelimit.exceeded")).mentionRepliedUser(false).queue();
                     return;
                 }

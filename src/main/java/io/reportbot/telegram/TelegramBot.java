@@ -1,6 +1,7 @@
 package io.reportbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reportbot.adapter.RateGate;
 import io.reportbot.engine.Engine;
 import io.reportbot.core.Language;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import io.reportbot.state.ChoiceStore;
 import io.reportbot.state.DeliveryLedger;
+import io.reportbot.state.RateLimits;
 import io.reportbot.state.SharedState;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -109,7 +111,7 @@ public final class TelegramBot implements AutoCloseable {
         this.workers = new ChatWorkers(settings.workers(), 10_000 * settings.workers(), "telegram-worker");
         this.sendHttp = HttpClients.forSending(settings, events, workers);
         this.client = new OkHttpTelegramClient(new ObjectMapper(), sendHttp, TokenInterceptor.PLACEHOLDER, telegramUrl);
-        this.admission = new Admission(settings, events);
+        this.admission = new Admission(settings, shared == null ? RateLimits.inProcess() : shared.rateLimits(), events);
     }
 
     /** A bot that answers with this engine; nothing happens until {@link #start()}. */
@@ -425,8 +427,8 @@ public final class TelegramBot implements AutoCloseable {
             LOG.debug("update {} ignored: chat not on telegram.allowedChats", id);
             return;
         }
-        Admission.Verdict verdict = admission.admit(route, userId(update));
-        if (verdict == Admission.Verdict.DROP) {
+        RateGate.Verdict verdict = admission.admit(route, userId(update));
+        if (verdict == RateGate.Verdict.DROP) {
             LOG.debug("update {} dropped by a rate limit (the chat was told to slow down)", id);
             return;
         }
@@ -441,10 +443,10 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private void answer(int updateId, Route route, Admission.Verdict verdict) {
+    private void answer(int updateId, Route route, RateGate.Verdict verdict) {
         boolean finished = false;
         try {
-            if (verdict == Admission.Verdict.SLOW_DOWN) {
+            if (verdict == RateGate.Verdict.SLOW_DOWN) {
                 handler.slowDown(route);
             } else {
                 handler.handle(route);

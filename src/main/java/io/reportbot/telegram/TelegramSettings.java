@@ -70,6 +70,21 @@ public record TelegramSettings(
         }
     }
 
+    /** The per-chat rate limit. */
+    io.reportbot.state.RateLimits.Limit chatRateLimit() {
+        return new io.reportbot.state.RateLimits.Limit(questionsPerMinute, Duration.ofMinutes(1));
+    }
+
+    /** The per-user rate limit. */
+    io.reportbot.state.RateLimits.Limit userRateLimit() {
+        return new io.reportbot.state.RateLimits.Limit(userQuestionsPerMinute, Duration.ofMinutes(1));
+    }
+
+    /** The per-user allowance of inline queries. */
+    io.reportbot.state.RateLimits.Limit inlineRateLimit() {
+        return new io.reportbot.state.RateLimits.Limit(inlineQueriesPerMinute, Duration.ofMinutes(1));
+    }
+
     /** Settings with the given token and URL and defaults for the rest. */
     static TelegramSettings of(BotToken token, URI apiUrl) {
         return new TelegramSettings(token, apiUrl, 50, 4, 20, 20, 60, Set.of(), RetryPolicy.defaults(),

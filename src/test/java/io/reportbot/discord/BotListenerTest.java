@@ -37,6 +37,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.requests.restaction.interactions.AutoCompleteCallbackAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import io.reportbot.adapter.RateGate;
+import io.reportbot.ops.BotEvents;
+import io.reportbot.state.RateLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -50,8 +53,14 @@ class BotListenerTest {
 
     private BotListener listener(int rateLimit) {
         // the engine runs on the calling thread, so a reply is sent before the handler returns
-        return new BotListener(engine, DiscordFormatter.messages(), new UserRateLimiter(rateLimit, Duration.ofMinutes(1)), inFlight,
+        return new BotListener(engine, DiscordFormatter.messages(), gate(rateLimit, 1000, BotEvents.NONE), inFlight,
                 Runnable::run, timer, Duration.ofSeconds(2), false);
+    }
+
+    static RateGate gate(int perUser, int perChannel, BotEvents events) {
+        return new RateGate("discord", RateLimits.inProcess(), events,
+                RateGate.Allowance.user(new RateLimits.Limit(perUser, Duration.ofMinutes(1))),
+                RateGate.Allowance.chat(new RateLimits.Limit(perChannel, Duration.ofMinutes(1))));
     }
 
     @AfterEach
@@ -314,9 +323,9 @@ class BotListenerTest {
     @Test
     void outsideTheAllowListNothingIsAnsweredAndNothingIsSaid() {
         RecordingEvents events = new RecordingEvents();
-        BotListener guarded = new BotListener(engine, DiscordFormatter.messages(), new UserRateLimiter(10, Duration.ofMinutes(1)),
-                new UserRateLimiter(10, Duration.ofMinutes(1)), (guild, channel) -> channel == 556L, events, inFlight,
-                Runnable::run, timer, Duration.ofSeconds(2), false);
+        BotListener guarded = new BotListener(engine, DiscordFormatter.messages(), gate(10, 10, events),
+                (guild, channel) -> channel == 556L, events, inFlight, Runnable::run, timer, Duration.ofSeconds(2), false,
+                InteractionLedger.LOCAL);
         SlashCommandInteractionEvent event = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
         when(event.getChannelIdLong()).thenReturn(555L);
         replyAction(event);
@@ -331,9 +340,9 @@ class BotListenerTest {
     @Test
     void theChannelLimitCountsEveryoneInTheChannel() {
         RecordingEvents events = new RecordingEvents();
-        BotListener limited = new BotListener(engine, DiscordFormatter.messages(), new UserRateLimiter(10, Duration.ofMinutes(1)),
-                new UserRateLimiter(1, Duration.ofMinutes(1)), BotListener.Access.EVERYWHERE, events, inFlight,
-                Runnable::run, timer, Duration.ofSeconds(2), false);
+        BotListener limited = new BotListener(engine, DiscordFormatter.messages(), gate(10, 1, events),
+                BotListener.Access.EVERYWHERE, events, inFlight, Runnable::run, timer, Duration.ofSeconds(2), false,
+                InteractionLedger.LOCAL);
         SlashCommandInteractionEvent first = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
         when(first.getChannelIdLong()).thenReturn(555L);
         replyAction(first);

@@ -24,6 +24,7 @@ import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import io.reportbot.ops.BotEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -39,7 +40,7 @@ class MentionAnsweringTest {
     }
 
     private BotListener listener(boolean answerMentions) {
-        return new BotListener(engine, DiscordFormatter.messages(), new UserRateLimiter(10, Duration.ofMinutes(1)), new InFlight(),
+        return new BotListener(engine, DiscordFormatter.messages(), BotListenerTest.gate(10, 1000, BotEvents.NONE), new InFlight(),
                 Runnable::run, timer, Duration.ofSeconds(2), answerMentions);
     }
 
