@@ -2,7 +2,7 @@ package io.reportbot.cli;
 
 import io.reportbot.discord.ConfigException;
 import io.reportbot.discord.DiscordBot;
-import io.reportbot.discord.DiscordConfig;
+import io.reportbot.discord.DiscordSettings;
 import io.reportbot.discord.DiscordUnreachableException;
 import io.reportbot.config.Config;
 import io.reportbot.engine.Conversations;
@@ -52,12 +52,12 @@ public final class DiscordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        DiscordConfig config;
+        DiscordSettings config;
         Config cfg;
         StateSettings stateSettings;
         try {
             cfg = Config.load(Optional.ofNullable(configFile), env);
-            config = DiscordConfig.from(cfg.fileProperties(), env);
+            config = DiscordSettings.from(cfg);
             stateSettings = cfg.stateSettings();
         } catch (ConfigException | io.reportbot.config.ConfigException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());

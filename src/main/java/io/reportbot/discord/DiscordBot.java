@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * reportbot on Discord: starts JDA's {@link ShardManager} with reportbot's listeners, and stops it cleanly.
  *
  * <pre>{@code
- * DiscordBot bot = DiscordBot.start(DiscordConfig.load(System.getenv(), Optional.empty()), engine);
+ * DiscordBot bot = DiscordBot.start(DiscordSettings.load(System.getenv(), Optional.empty()), engine);
  * Runtime.getRuntime().addShutdownHook(new Thread(bot::stop));
  * bot.awaitStopped();
  * }</pre>
@@ -79,24 +79,24 @@ public final class DiscordBot {
      * @throws ConfigException when Discord rejects the token
      * @throws DiscordUnreachableException when Discord's REST API (or the configured stand-in) cannot be reached
      */
-    public static DiscordBot start(DiscordConfig config, Engine engine) {
+    public static DiscordBot start(DiscordSettings config, Engine engine) {
         return start(config, engine, BotEvents.NONE);
     }
 
     /**
-     * As {@link #start(DiscordConfig, Engine)}, reporting errors, reconnects and rate-limited messages to
+     * As {@link #start(DiscordSettings, Engine)}, reporting errors, reconnects and rate-limited messages to
      * {@code events}.
      */
-    public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events) {
+    public static DiscordBot start(DiscordSettings config, Engine engine, BotEvents events) {
         return start(config, engine, events, null);
     }
 
     /**
-     * As {@link #start(DiscordConfig, Engine, BotEvents)}, with the state shared by the processes of one bot (Redis): the
+     * As {@link #start(DiscordSettings, Engine, BotEvents)}, with the state shared by the processes of one bot (Redis): the
      * ledger, so that an interaction is answered once even if two processes receive it, and the rate limits, so that
      * every process counts against one allowance per user and channel. Null when the process runs alone.
      */
-    public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events, SharedState shared) {
+    public static DiscordBot start(DiscordSettings config, Engine engine, BotEvents events, SharedState shared) {
         TextBundle messages = DiscordFormatter.messages();
         InFlight inFlight = new InFlight();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -146,10 +146,9 @@ public final class DiscordBot {
     }
 
     /** The per-user and per-channel rate limits of the configuration, counted in {@code limits}. */
-    static RateGate rateGate(DiscordConfig config, RateLimits limits, BotEvents events) {
+    static RateGate rateGate(DiscordSettings config, RateLimits limits, BotEvents events) {
         return new RateGate(BotListener.PLATFORM, limits, events,
-                RateGate.Allowance.user(new RateLimits.Limit(config.rateLimit(), config.rateWindow())),
-                RateGate.Allowance.chat(new RateLimits.Limit(config.channelRateLimit(), config.channelRateWindow())));
+                RateGate.Allowance.user(config.userRateLimit()), RateGate.Allowance.chat(config.chatRateLimit()));
     }
 
     /**
@@ -164,7 +163,7 @@ public final class DiscordBot {
                 .addInterceptor(InteractionRetry.standard());
     }
 
-    static EnumSet<GatewayIntent> intents(DiscordConfig config) {
+    static EnumSet<GatewayIntent> intents(DiscordSettings config) {
         EnumSet<GatewayIntent> intents = EnumSet.noneOf(GatewayIntent.class);
         if (config.answerMentions()) {
             intents.addAll(List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT));

@@ -17,7 +17,7 @@ public final class LogRedaction {
     /** What precedes an interaction token: JDA's bucket key, and the interaction and webhook URL paths. */
     private static final Pattern INTERACTION_TOKEN = Pattern.compile(
             "(interaction_token=|interactions/\\d{1,25}/|webhooks/\\d{1,25}/)[^/\\s?&,;\"'\\\\<>]+");
-    /** A bot token: three base64url parts (as {@link DiscordConfig} checks them). */
+    /** A bot token: three base64url parts (as {@link DiscordSettings} checks them). */
     private static final Pattern BOT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{17,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{20,}");
 
     private LogRedaction() {

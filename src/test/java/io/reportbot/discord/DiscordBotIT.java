@@ -47,9 +47,9 @@ class DiscordBotIT {
         root.addAppender(logs);
         discord = new FakeDiscord();
         java.nio.file.Path config = java.nio.file.Files.createTempFile("reportbot-discord", ".properties");
-        java.nio.file.Files.writeString(config, "discord.deferAfterMillis=400\ndiscord.rateLimit.questions=100\n"
+        java.nio.file.Files.writeString(config, "discord.deferAfterMillis=400\ndiscord.rateLimit.user.questions=100\n"
                 + "discord.shutdownTimeoutSeconds=5\n");
-        DiscordConfig cfg = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl(),
+        DiscordSettings cfg = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl(),
                 "DISCORD_GATEWAY_URL", discord.gatewayUrl()), Optional.of(config));
         bot = DiscordBot.start(cfg, new FakeEngine());
         assertThat(bot.awaitConnected(WAIT)).as("JDA connected to the fake gateway").isTrue();

@@ -18,7 +18,7 @@ class GatewayBackOffIT {
     @Test
     void aGatewayThatClosesBeforeHelloIsRedialledWithBackOffAndTheBotRecovers() throws Exception {
         try (FakeDiscord discord = new FakeDiscord()) {
-            DiscordConfig cfg = DiscordConfig.from(new Properties(), Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
+            DiscordSettings cfg = DiscordSettings.from(new Properties(), Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                     "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()));
             DiscordBot bot = DiscordBot.start(cfg, new FakeEngine());
             try {

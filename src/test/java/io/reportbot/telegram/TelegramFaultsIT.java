@@ -136,7 +136,7 @@ class TelegramFaultsIT {
     // 4
     @Test
     void oneChatsFloodLimitDoesNotHoldUpTheOtherChats() {
-        start(s -> s.withWorkers(1).withQuestionsPerMinute(1_000).withUserQuestionsPerMinute(1_000));
+        start(s -> s.withWorkers(1).withChatQuestionsPerMinute(1_000).withUserQuestionsPerMinute(1_000));
         long slow = 2300;
         api.failNext("sendMessage", b -> b.path("chat_id").asLong() == slow, Fault.tooManyRequests(4));
         List<String> batch = new ArrayList<>();

@@ -37,7 +37,7 @@ class TelegramLimitsIT {
         RecordingEvents events = new RecordingEvents();
         try (FakeBotApi api = new FakeBotApi(TelegramBotIT.TOKEN)) {
             TelegramBot bot = TelegramBot.create(new FakeEngine(), TelegramBotIT.settings(api)
-                    .withQuestionsPerMinute(100).withUserQuestionsPerMinute(2)
+                    .withChatQuestionsPerMinute(100).withUserQuestionsPerMinute(2)
                     .withAllowedChats(Set.of(-1001L, -1002L, -1003L)), events);
             bot.start();
             try {

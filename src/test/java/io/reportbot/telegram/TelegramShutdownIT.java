@@ -165,7 +165,7 @@ class TelegramShutdownIT {
     }
 
     private static TelegramSettings settings(FakeBotApi api, Duration grace) {
-        TelegramSettings s = TelegramBotIT.settings(api).withQuestionsPerMinute(1_000);
+        TelegramSettings s = TelegramBotIT.settings(api).withChatQuestionsPerMinute(1_000);
         return s.withWorkers(4).withUserQuestionsPerMinute(1_000).withShutdownGrace(grace);
     }
 

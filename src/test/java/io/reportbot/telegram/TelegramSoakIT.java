@@ -47,7 +47,7 @@ class TelegramSoakIT {
         long seed = Long.getLong("soak.seed", 6L);
         SplittableRandom random = new SplittableRandom(seed);
         try (FakeBotApi api = new FakeBotApi(TOKEN)) {
-            TelegramSettings base = TelegramBotIT.settings(api).withQuestionsPerMinute(1_000);
+            TelegramSettings base = TelegramBotIT.settings(api).withChatQuestionsPerMinute(1_000);
             TelegramSettings settings = base.withWorkers(8).withUserQuestionsPerMinute(1_000)
                     .withShutdownGrace(Duration.ofSeconds(10));
             api.redeliverUntilConfirmed(); // as Telegram: what no offset confirmed comes again with the next poll

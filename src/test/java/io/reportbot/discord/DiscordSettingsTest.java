@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import io.reportbot.state.RateLimits.Limit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DiscordConfigTest {
+class DiscordSettingsTest {
     static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.FAKE1.fake-token-for-tests-only_0123456789";
 
     @TempDir
@@ -19,7 +21,7 @@ class DiscordConfigTest {
 
     @Test
     void readsTheTokenFromTheEnvironmentWithDiscordsDefaults() {
-        DiscordConfig c = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
+        DiscordSettings c = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
         assertThat(c.token()).isEqualTo(TOKEN);
         assertThat(c.apiUrl()).isEqualTo("https://discord.com/api/v10/");
         assertThat(c.gatewayUrl()).isEmpty();
@@ -34,16 +36,16 @@ class DiscordConfigTest {
         Path file = write("discord.token=" + TOKEN + "\ndiscord.apiUrl=http://127.0.0.1:8090/api/v10\n"
                 + "discord.gatewayUrl=ws://127.0.0.1:8091/\ndiscord.guildIds=123, 456\ndiscord.shards.total=8\n"
                 + "discord.shards.range=2-3\ndiscord.mentions.enabled=true\n");
-        DiscordConfig c = DiscordConfig.load(Map.of(), Optional.of(file));
+        DiscordSettings c = DiscordSettings.load(Map.of(), Optional.of(file));
         assertThat(c.token()).isEqualTo(TOKEN);
         assertThat(c.apiUrl()).isEqualTo("http://127.0.0.1:8090/api/v10/");
         assertThat(c.gatewayUrl()).contains("ws://127.0.0.1:8091/");
         assertThat(c.guildIds()).containsExactly(123L, 456L);
         assertThat(c.shardsTotal()).isEqualTo(8);
-        assertThat(c.shardRange()).contains(new DiscordConfig.ShardRange(2, 3));
+        assertThat(c.shardRange()).contains(new DiscordSettings.ShardRange(2, 3));
         assertThat(c.answerMentions()).isTrue();
 
-        DiscordConfig env = DiscordConfig.load(Map.of("DISCORD_API_URL", "https://proxy.example/api/v10/",
+        DiscordSettings env = DiscordSettings.load(Map.of("DISCORD_API_URL", "https://proxy.example/api/v10/",
                 "DISCORD_GATEWAY_URL", "wss://proxy.example/gw"), Optional.of(file));
         assertThat(env.apiUrl()).isEqualTo("https://proxy.example/api/v10/");
         assertThat(env.gatewayUrl()).contains("wss://proxy.example/gw");
@@ -51,14 +53,14 @@ class DiscordConfigTest {
 
     @Test
     void aMissingTokenSaysWhereToPutIt() {
-        assertThatThrownBy(() -> DiscordConfig.load(Map.of(), Optional.empty()))
+        assertThatThrownBy(() -> DiscordSettings.load(Map.of(), Optional.empty()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DISCORD_BOT_TOKEN").hasMessageContaining("discord.token");
     }
 
     @Test
     void aMalformedTokenIsRejectedWithoutShowingIt() {
         for (String bad : new String[] {"secret-but-not-a-token", TOKEN.replace('.', '_'), TOKEN + " extra", "a.b.c"}) {
-            assertThatThrownBy(() -> DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", bad), Optional.empty()))
+            assertThatThrownBy(() -> DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", bad), Optional.empty()))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("malformed")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(bad).doesNotContain("secret"));
@@ -67,13 +69,13 @@ class DiscordConfigTest {
 
     @Test
     void acceptsATokenWithABotPrefix() {
-        assertThat(DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", "Bot " + TOKEN + "\n"), Optional.empty()).token())
+        assertThat(DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", "Bot " + TOKEN + "\n"), Optional.empty()).token())
                 .isEqualTo(TOKEN);
     }
 
     @Test
     void toStringNeverShowsTheToken() {
-        DiscordConfig c = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
+        DiscordSettings c = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
         assertThat(c.toString()).doesNotContain(TOKEN).contains("token=***");
     }
 
@@ -81,25 +83,34 @@ class DiscordConfigTest {
     void malformedSettingsGetClearMessages() throws IOException {
         assertInvalid("discord.apiUrl=ftp://x/", "http or https");
         assertInvalid("discord.gatewayUrl=http://x/", "ws or wss");
-        assertInvalid("discord.guildIds=abc", "guild ids");
+        assertInvalid("discord.guildIds=abc", "numeric ids");
         assertInvalid("discord.shards.total=0", "positive");
         assertInvalid("discord.shards.range=0-3", "needs discord.shards.total");
         assertInvalid("discord.shards.total=4\ndiscord.shards.range=2-4", "beyond");
         assertInvalid("discord.shards.total=4\ndiscord.shards.range=3-1", "0-3");
-        assertInvalid("discord.rateLimit.questions=many", "whole number");
+        assertInvalid("discord.rateLimit.user.questions=many", "whole number");
         assertInvalid("discord.deferAfterMillis=5000", "2500");
+    }
+
+    @Test
+    void theOldRateLimitNamesStillWork() throws IOException {
+        Path file = write("discord.rateLimit.questions=4\ndiscord.rateLimit.windowSeconds=20\n"
+                + "discord.channelRateLimit.questions=9\ndiscord.channelRateLimit.windowSeconds=90\n");
+        DiscordSettings c = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.of(file));
+        assertThat(c.userRateLimit()).isEqualTo(new Limit(4, Duration.ofSeconds(20)));
+        assertThat(c.chatRateLimit()).isEqualTo(new Limit(9, Duration.ofSeconds(90)));
     }
 
     @Test
     void anUnreadableConfigFileIsReported() {
         Path missing = dir.resolve("nope.properties");
-        assertThatThrownBy(() -> DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.of(missing)))
+        assertThatThrownBy(() -> DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.of(missing)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("nope.properties");
     }
 
     private void assertInvalid(String properties, String expected) throws IOException {
         Path file = write("discord.token=" + TOKEN + "\n" + properties + "\n");
-        assertThatThrownBy(() -> DiscordConfig.load(Map.of(), Optional.of(file)))
+        assertThatThrownBy(() -> DiscordSettings.load(Map.of(), Optional.of(file)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(expected)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
     }
@@ -114,15 +125,15 @@ class DiscordConfigTest {
     void theAllowListsNarrowWhereTheBotAnswers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path f = dir.resolve("r.properties");
         java.nio.file.Files.writeString(f, "discord.allowedGuilds=10, 11\ndiscord.allowedChannels=20\n"
-                + "discord.channelRateLimit.questions=3\ndiscord.channelRateLimit.windowSeconds=30\n");
-        DiscordConfig c = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.of(f));
+                + "discord.rateLimit.chat.questions=3\ndiscord.rateLimit.chat.windowSeconds=30\n");
+        DiscordSettings c = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.of(f));
         assertThat(c.allowed(10L, 20)).isTrue();
         assertThat(c.allowed(12L, 20)).as("other guild").isFalse();
         assertThat(c.allowed(11L, 21)).as("other channel").isFalse();
         assertThat(c.allowed(null, 20)).as("a direct message is in no guild").isFalse();
-        assertThat(c.channelRateLimit()).isEqualTo(3);
-        assertThat(c.channelRateWindow()).isEqualTo(java.time.Duration.ofSeconds(30));
-        DiscordConfig open = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
+        assertThat(c.chatRateLimit()).isEqualTo(new Limit(3, Duration.ofSeconds(30)));
+        assertThat(c.userRateLimit()).as("default").isEqualTo(new Limit(6, Duration.ofMinutes(1)));
+        DiscordSettings open = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", TOKEN), Optional.empty());
         assertThat(open.allowed(null, 99)).isTrue();
         assertThat(open.toString()).doesNotContain(TOKEN);
     }

@@ -11,14 +11,17 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import io.reportbot.config.Config;
+import io.reportbot.state.RateLimits.Limit;
 import java.util.regex.Pattern;
 
 /**
- * Everything the Discord adapter needs to run. Built once by {@link #load}; immutable and thread-safe.
+ * Everything the Discord adapter needs to run. Built once by {@link #load} or {@link #from(Config)}, like
+ * {@code TelegramSettings}; immutable and thread-safe.
  *
  * <p>Sources, strongest first: the environment ({@code DISCORD_BOT_TOKEN}, {@code DISCORD_API_URL},
- * {@code DISCORD_GATEWAY_URL}), then a properties file (keys {@code discord.*}, see
- * {@code docs/discord.md}), then the defaults. {@link #toString()} never shows the token.
+ * {@code DISCORD_GATEWAY_URL}), then a properties file (keys {@code discord.*}, checked against
+ * {@link io.reportbot.config.Keys}; see {@code docs/discord.md}), then the defaults. {@link #toString()} never shows
+ * the token.
  *
  * @param token           the bot token (secret)
  * @param apiUrl          the REST base URL, ending in {@code /} (Discord's by default)
@@ -27,17 +30,16 @@ import java.util.regex.Pattern;
  * @param shardsTotal     the total number of shards, or -1 to use Discord's recommendation
  * @param shardRange      the shards this process runs, as {@code [first, last]}; empty means all
  * @param answerMentions  whether to answer messages that mention the bot (needs the Message Content intent)
- * @param rateLimit       questions a user may ask per {@code rateWindow}
- * @param rateWindow      the window of the per-user rate limit
- * @param channelRateLimit  questions one channel (or DM) may see per {@code channelRateWindow}, from all users
- * @param channelRateWindow the window of the per-channel rate limit
+ * @param userRateLimit   questions a user may ask per window ({@code discord.rateLimit.user.*})
+ * @param chatRateLimit   questions one channel (or DM) may see per window, from all users
+ *                        ({@code discord.rateLimit.chat.*})
  * @param allowedGuilds   guilds to answer in; empty means every guild (direct messages count as no guild)
  * @param allowedChannels channels to answer in; empty means every channel. With both lists set, an interaction
  *                        must pass both; the rest is ignored silently
  * @param deferAfter      how long to wait for an answer before deferring the interaction
  * @param shutdownTimeout how long shutdown waits for replies in flight
  */
-public record DiscordConfig(
+public record DiscordSettings(
         String token,
         String apiUrl,
         Optional<String> gatewayUrl,
@@ -45,10 +47,8 @@ public record DiscordConfig(
         int shardsTotal,
         Optional<ShardRange> shardRange,
         boolean answerMentions,
-        int rateLimit,
-        Duration rateWindow,
-        int channelRateLimit,
-        Duration channelRateWindow,
+        Limit userRateLimit,
+        Limit chatRateLimit,
         Set<Long> allowedGuilds,
         Set<Long> allowedChannels,
         Duration deferAfter,
@@ -60,7 +60,7 @@ public record DiscordConfig(
     /** Three base64url parts separated by dots, as Discord issues bot tokens. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{17,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{20,}");
 
-    public DiscordConfig {
+    public DiscordSettings {
         guildIds = List.copyOf(guildIds);
         allowedGuilds = Set.copyOf(allowedGuilds);
         allowedChannels = Set.copyOf(allowedChannels);
@@ -73,58 +73,59 @@ public record DiscordConfig(
     }
 
     /**
-     * Reads the configuration.
+     * Reads the settings through {@link Config} (every {@code discord.*} key is checked against
+     * {@link io.reportbot.config.Keys}, and an old key name still works, with a warning).
      *
      * @param env        the environment (usually {@code System.getenv()})
      * @param configFile a properties file, or empty
      * @throws ConfigException when something is missing or malformed; the message never contains the token
      */
-    public static DiscordConfig load(Map<String, String> env, Optional<Path> configFile) {
-        Properties p = new Properties();
-        if (configFile.isPresent()) {
-            try {
-                p = Config.readFile(configFile.get());
-            } catch (io.reportbot.config.ConfigException e) {
-                throw new ConfigException(e.getMessage());
-            }
+    public static DiscordSettings load(Map<String, String> env, Optional<Path> configFile) {
+        try {
+            return from(Config.load(configFile, env));
+        } catch (io.reportbot.config.ConfigException e) {
+            throw new ConfigException(e.getMessage());
         }
-        return from(p, env);
     }
 
     /**
-     * The configuration from already-read properties (the shared {@link Config}'s file) and the environment, which
-     * wins.
+     * The settings from properties (as a config file holds them) and the environment, which wins.
      *
      * @throws ConfigException when something is missing or malformed; the message never contains the token
      */
-    public static DiscordConfig from(Properties p, Map<String, String> env) {
-        String token = token(first(env.get("DISCORD_BOT_TOKEN"), p.getProperty("discord.token")));
-        String apiUrl = apiUrl(first(env.get("DISCORD_API_URL"), p.getProperty("discord.apiUrl"), DEFAULT_API_URL));
-        Optional<String> gateway = Optional.ofNullable(first(env.get("DISCORD_GATEWAY_URL"), p.getProperty("discord.gatewayUrl")))
-                .map(DiscordConfig::gatewayUrl);
-        int total = integer(p, "discord.shards.total", -1);
-        if (total == 0 || total < -1) {
+    public static DiscordSettings from(Properties p, Map<String, String> env) {
+        try {
+            return from(Config.of(p, env));
+        } catch (io.reportbot.config.ConfigException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /**
+     * The settings from a configuration already read and checked.
+     *
+     * @throws ConfigException when something is missing or malformed; the message never contains the token
+     */
+    public static DiscordSettings from(Config c) {
+        String token = token(c.value("discord.token").orElse(null));
+        String apiUrl = apiUrl(c.string("discord.apiUrl"));
+        Optional<String> gateway = c.value("discord.gatewayUrl").map(DiscordSettings::gatewayUrl);
+        int total = c.integer("discord.shards.total");
+        if (total == 0) {
             throw new ConfigException("discord.shards.total must be a positive number (or -1 for Discord's recommendation)");
         }
-        Optional<ShardRange> range = shardRange(p.getProperty("discord.shards.range"), total);
-        int rate = integer(p, "discord.rateLimit.questions", 6);
-        int windowSeconds = integer(p, "discord.rateLimit.windowSeconds", 60);
-        int channelRate = integer(p, "discord.channelRateLimit.questions", 30);
-        int channelWindowSeconds = integer(p, "discord.channelRateLimit.windowSeconds", 60);
-        if (channelRate < 1 || channelWindowSeconds < 1) {
-            throw new ConfigException("discord.channelRateLimit.questions and discord.channelRateLimit.windowSeconds must be"
-                    + " at least 1");
-        }
-        int deferMillis = integer(p, "discord.deferAfterMillis", 1500);
-        int shutdownSeconds = integer(p, "discord.shutdownTimeoutSeconds", 10);
-        if (rate < 1 || windowSeconds < 1 || deferMillis < 0 || deferMillis > 2500 || shutdownSeconds < 0) {
-            throw new ConfigException("discord.rateLimit.questions and discord.rateLimit.windowSeconds must be at least 1, "
-                    + "discord.deferAfterMillis between 0 and 2500, discord.shutdownTimeoutSeconds at least 0");
-        }
-        return new DiscordConfig(token, apiUrl, gateway, guildIds(p.getProperty("discord.guildIds", "")), total, range,
-                Boolean.parseBoolean(p.getProperty("discord.mentions.enabled", "false").trim()),
-                rate, Duration.ofSeconds(windowSeconds), channelRate, Duration.ofSeconds(channelWindowSeconds),
-                ids(p, "discord.allowedGuilds"), ids(p, "discord.allowedChannels"), Duration.ofMillis(deferMillis), Duration.ofSeconds(shutdownSeconds));
+        Optional<ShardRange> range = shardRange(c.value("discord.shards.range").orElse(null), total);
+        return new DiscordSettings(token, apiUrl, gateway, guildIds(c.value("discord.guildIds").orElse("")), total, range,
+                Boolean.parseBoolean(c.string("discord.mentions.enabled")),
+                limit(c, "discord.rateLimit.user"), limit(c, "discord.rateLimit.chat"),
+                c.idSet("discord.allowedGuilds"), c.idSet("discord.allowedChannels"),
+                Duration.ofMillis(c.integer("discord.deferAfterMillis")),
+                Duration.ofSeconds(c.integer("discord.shutdownTimeoutSeconds")));
+    }
+
+    /** A rate limit: {@code <prefix>.questions} per {@code <prefix>.windowSeconds}. */
+    private static Limit limit(Config c, String prefix) {
+        return new Limit(c.integer(prefix + ".questions"), Duration.ofSeconds(c.integer(prefix + ".windowSeconds")));
     }
 
     /** True when the commands go to the configured guilds, false when they are registered globally. */
@@ -134,11 +135,12 @@ public record DiscordConfig(
 
     @Override
     public String toString() {
-        return "DiscordConfig[token=***, apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl.orElse("(from Discord)")
+        return "DiscordSettings[token=***, apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl.orElse("(from Discord)")
                 + ", guildIds=" + guildIds + ", shardsTotal=" + shardsTotal
                 + ", shardRange=" + shardRange.map(r -> r.first() + "-" + r.last()).orElse("all")
-                + ", answerMentions=" + answerMentions + ", rateLimit=" + rateLimit + "/" + rateWindow
-                + ", channelRateLimit=" + channelRateLimit + "/" + channelRateWindow
+                + ", answerMentions=" + answerMentions
+                + ", userRateLimit=" + userRateLimit.capacity() + "/" + userRateLimit.period()
+                + ", chatRateLimit=" + chatRateLimit.capacity() + "/" + chatRateLimit.period()
                 + ", allowedGuilds=" + allowedGuilds.size() + ", allowedChannels=" + allowedChannels.size()
                 + ", deferAfter=" + deferAfter + ", shutdownTimeout=" + shutdownTimeout + "]";
     }
@@ -229,36 +231,6 @@ public record DiscordConfig(
                     + raw.trim() + "'");
         }
     }
-
-    private static Set<Long> ids(Properties p, String key) {
-        try {
-            return Config.ids(p.getProperty(key, ""));
-        } catch (io.reportbot.config.ConfigException e) {
-            throw new ConfigException(key + ": " + e.getMessage());
-        }
-    }
-
-    private static int integer(Properties p, String key, int dflt) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a whole number, not '" + v.trim() + "'");
-        }
-    }
-
-    private static String first(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
-    }
-
 
     /** The shards one process runs: {@code first} to {@code last}, both included, numbered from 0. */
     public record ShardRange(int first, int last) {
