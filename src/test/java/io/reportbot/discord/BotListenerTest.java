@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -47,7 +48,7 @@ import org.mockito.ArgumentCaptor;
 /** The mapping from JDA events to engine calls and from replies to Discord messages, on mocked events. */
 class BotListenerTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final Engine engine = spy(new FakeEngine());
+    private final Engine engine = spy(new ScriptedEngine());
     private final InFlight inFlight = new InFlight();
     private BotListener listener = listener(10);
 
@@ -82,9 +83,9 @@ class BotListenerTest {
         assertThat(inbound.getValue().platform()).isEqualTo("discord");
         assertThat(inbound.getValue().conversationId()).isEqualTo("discord:555:777");
         MessageEmbed embed = sent(event).getEmbeds().get(0);
-        assertThat(embed.getDescription()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(embed.getDescription()).isEqualTo(ScriptedEngine.UNICORNS_DE);
         assertThat(embed.getFields().get(0).getName()).isEqualTo("Quelle");
-        assertThat(embed.getFooter().getText()).isEqualTo(FakeEngine.REPORT_DE);
+        assertThat(embed.getFooter().getText()).isEqualTo(ScriptedEngine.REPORT_DE);
         verify(action, never()).setEphemeral(true);
         assertThat(inFlight.count()).isZero();
     }
@@ -97,7 +98,7 @@ class BotListenerTest {
         ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
         verify(engine).answer(inbound.capture());
         assertThat(inbound.getValue().languageHint()).contains(Language.EN);
-        assertThat(sent(event).getEmbeds().get(0).getDescription()).isEqualTo(FakeEngine.UNICORNS_EN);
+        assertThat(sent(event).getEmbeds().get(0).getDescription()).isEqualTo(ScriptedEngine.UNICORNS_EN);
     }
 
     @Test
@@ -188,7 +189,7 @@ class BotListenerTest {
         replyAction(report);
         listener.onSlashCommandInteraction(report);
         MessageEmbed embed = sent(report).getEmbeds().get(0);
-        assertThat(embed.getTitle()).isEqualTo(FakeEngine.REPORT_EN);
+        assertThat(embed.getTitle()).isEqualTo(ScriptedEngine.REPORT_EN);
         assertThat(embed.getFields().get(0).getName()).isEqualTo("Key figures");
 
         SlashCommandInteractionEvent help = slash("help", DiscordLocale.GERMAN, null);
@@ -223,7 +224,7 @@ class BotListenerTest {
         verify(engine).answerTopic(eq("funding"), eq(Language.DE), eq("discord:555:777"), eq("discord"));
         MessageEmbed embed = sent(event).getEmbeds().get(0);
         assertThat(embed.getTitle()).isEqualTo("Investitionen");
-        assertThat(embed.getDescription()).isEqualTo(FakeEngine.FUNDING_DE);
+        assertThat(embed.getDescription()).isEqualTo(ScriptedEngine.FUNDING_DE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -84,9 +85,9 @@ class DiscordLoadIT {
         return (int) (direct + discord.requests("PATCH", "/api/v10/webhooks/\\d+/.*/messages/@original").size());
     }
 
-    /** {@link FakeEngine} whose answers take {@link #ANSWER_MILLIS} each. */
+    /** {@link ScriptedEngine} whose answers take {@link #ANSWER_MILLIS} each. */
     private static final class SlowEngine implements io.reportbot.engine.Engine {
-        private final FakeEngine engine = new FakeEngine();
+        private final ScriptedEngine engine = new ScriptedEngine();
 
         @Override
         public io.reportbot.engine.Reply answer(io.reportbot.engine.Inbound inbound) {

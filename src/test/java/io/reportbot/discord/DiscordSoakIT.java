@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -49,7 +50,7 @@ class DiscordSoakIT {
             DiscordSettings cfg = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN, "DISCORD_API_URL",
                     discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), Optional.of(config));
             Files.delete(config);
-            DiscordBot bot = DiscordBot.start(cfg, new FakeEngine());
+            DiscordBot bot = DiscordBot.start(cfg, new ScriptedEngine());
             try {
                 assertThat(bot.awaitConnected(Duration.ofSeconds(10))).isTrue();
                 long heapBefore = heapUsedMb();
@@ -138,7 +139,7 @@ class DiscordSoakIT {
             limits.setProperty("discord.shutdownTimeoutSeconds", "5");
             DiscordSettings cfg = DiscordSettings.from(limits, Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                     "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()));
-            DiscordBot bot = DiscordBot.start(cfg, new FakeEngine(), metrics);
+            DiscordBot bot = DiscordBot.start(cfg, new ScriptedEngine(), metrics);
             List<ObjectNode> asked = new ArrayList<>();
             long t0 = System.nanoTime();
             try {

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ class GatewayBackOffIT {
         try (FakeDiscord discord = new FakeDiscord()) {
             DiscordSettings cfg = DiscordSettings.from(new Properties(), Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                     "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()));
-            DiscordBot bot = DiscordBot.start(cfg, new FakeEngine());
+            DiscordBot bot = DiscordBot.start(cfg, new ScriptedEngine());
             try {
                 assertThat(bot.awaitConnected(Duration.ofSeconds(10))).isTrue();
                 int before = discord.gatewayOpens();

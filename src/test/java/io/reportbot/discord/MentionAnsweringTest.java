@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_SELF;
@@ -32,7 +33,7 @@ import org.mockito.ArgumentCaptor;
 /** Answering messages that mention the bot: off by default, and then only for real mentions by people. */
 class MentionAnsweringTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final Engine engine = spy(new FakeEngine());
+    private final Engine engine = spy(new ScriptedEngine());
 
     @AfterEach
     void stopTimer() {
@@ -53,7 +54,7 @@ class MentionAnsweringTest {
         assertThat(inbound.getValue().text()).isEqualTo("Wie viele Einhörner gibt es?");
         ArgumentCaptor<MessageCreateData> reply = ArgumentCaptor.forClass(MessageCreateData.class);
         verify(message).reply(reply.capture());
-        assertThat(reply.getValue().getEmbeds().get(0).getDescription()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(reply.getValue().getEmbeds().get(0).getDescription()).isEqualTo(ScriptedEngine.UNICORNS_DE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static io.reportbot.telegram.FakeBotApi.await;
 import static io.reportbot.telegram.FakeBotApi.privateMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,7 @@ class TelegramFaultsIT {
     }
 
     void start(UnaryOperator<TelegramSettings> tweak) {
-        bot = TelegramBot.create(new FakeEngine(), tweak.apply(TelegramBotIT.settings(api)), events);
+        bot = TelegramBot.create(new ScriptedEngine(), tweak.apply(TelegramBotIT.settings(api)), events);
         bot.start();
     }
 
@@ -175,7 +176,7 @@ class TelegramFaultsIT {
         // the user's questions are untouched by the keystrokes
         api.deliver(privateMessage(410, user, 1, "de", "Wie viele Einhörner?"));
         await("the private question answered", WAIT, () -> api.messagesTo(user).size() == 1);
-        assertThat(api.messagesTo(user).get(0).text()).contains(FakeEngine.UNICORNS_DE);
+        assertThat(api.messagesTo(user).get(0).text()).contains(ScriptedEngine.UNICORNS_DE);
         // and a question held back by the user's limit is told so, in each chat it came from
         api.deliver(privateMessage(411, user, 2, "de", "Wie viele Einhörner?"),
                 privateMessage(412, user, 3, "de", "Wie viele Einhörner?"),

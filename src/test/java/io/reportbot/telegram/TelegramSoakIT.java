@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static io.reportbot.telegram.FakeBotApi.await;
 import static io.reportbot.telegram.FakeBotApi.privateMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class TelegramSoakIT {
             TelegramSettings settings = base.withWorkers(8).withUserQuestionsPerMinute(1_000)
                     .withShutdownGrace(Duration.ofSeconds(10));
             api.redeliverUntilConfirmed(); // as Telegram: what no offset confirmed comes again with the next poll
-            TelegramBot bot = TelegramBot.create(new FakeEngine(), settings);
+            TelegramBot bot = TelegramBot.create(new ScriptedEngine(), settings);
             bot.start();
             try {
                 long heapBefore = heapUsedMb();

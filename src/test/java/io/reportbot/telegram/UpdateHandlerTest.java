@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
@@ -27,7 +28,7 @@ class UpdateHandlerTest {
     private static final ChatRef CHAT = new ChatRef(42, null, true);
 
     private final TelegramClient client = mock(TelegramClient.class);
-    private final FakeEngine engine = spy(new FakeEngine());
+    private final ScriptedEngine engine = spy(new ScriptedEngine());
     private final UpdateHandler handler = new UpdateHandler(engine, client, TelegramFormatter.texts(),
             new BotIdentity(FakeBotApi.BOT_ID, FakeBotApi.BOT_USERNAME));
 
@@ -52,7 +53,7 @@ class UpdateHandlerTest {
                 Optional.of(Language.EN)));
         assertThat(texts()).hasSize(2);
         assertThat(texts().get(0)).startsWith("From now on I will answer in English");
-        assertThat(texts().get(1)).startsWith(FakeEngine.UNICORNS_EN);
+        assertThat(texts().get(1)).startsWith(ScriptedEngine.UNICORNS_EN);
     }
 
     @Test
@@ -65,20 +66,20 @@ class UpdateHandlerTest {
     void askWithoutAQuestionShowsAnExample() throws Exception {
         handler.handle(new Route.Command(CHAT, 1, "ask", "", Optional.of(Language.EN)));
         assertThat(texts()).containsExactly("Please write your question after /ask, for example: /ask How many"
-                + " unicorns are there?");
+                + " unicorns are there in Beijing?");
     }
 
     @Test
     void helpNamesTheReportAndTheBot() throws Exception {
         handler.handle(new Route.Command(CHAT, 1, "help", "", Optional.of(Language.DE)));
-        assertThat(texts().get(0)).startsWith("Ich beantworte Fragen zum Bericht „Weißbuch KI Peking 2024“.")
+        assertThat(texts().get(0)).startsWith("Ich beantworte Fragen zum Bericht „Weißbuch KI-Industrie Peking 2024“.")
                 .contains("@reportbot_test_bot", "Schreiben Sie einfach Ihre Frage.");
     }
 
     @Test
     void aUserWithoutAKnownLanguageGetsEnglish() throws Exception {
         handler.handle(new Route.Command(CHAT, 1, "help", "", Optional.empty()));
-        assertThat(texts().get(0)).startsWith("I answer questions about the report “Beijing AI White Paper 2024”.");
+        assertThat(texts().get(0)).startsWith("I answer questions about the report “Beijing AI Industry White Paper 2024”.");
     }
 
     @Test
