@@ -10,7 +10,6 @@ import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +19,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -38,14 +35,14 @@ import org.slf4j.LoggerFactory;
  * <p>The JDA event thread only parses and checks; the engine runs on {@code workers}, and {@link DeferredReply}
  * sends the answer within Discord's 3-second window. Every interaction is acknowledged once: with the answer,
  * or an ephemeral note (rate limit, unknown button, empty question). An exception anywhere ends in an ephemeral
- * "something went wrong" and a log entry; the bot keeps running. Messages that mention the bot go to
- * {@link MentionHandler} when {@code discord.mentions.enabled}.
+ * "something went wrong" and a log entry; the bot keeps running ({@link DeferredReply#guarded}). Messages that mention
+ * the bot are {@link MentionListener}'s.
  *
  * <p>Thread-safe: JDA may call it from several shards at once.
  */
 final class BotListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(BotListener.class);
-    static final String PLATFORM = "discord";
+    private static final String PLATFORM = Interactions.PLATFORM;
 
     private final Engine engine;
     private final CommandCatalog catalog;
@@ -55,8 +52,6 @@ final class BotListener extends ListenerAdapter {
     private final Access access;
     private final BotEvents events;
     private final DeferredReply replies;
-    /** Answers messages that mention the bot; null unless {@code discord.mentions.enabled}. */
-    private final MentionHandler mentions;
     private final Set<String> knownTopics;
     /** Whether an interaction is this process's to answer (shared between processes when Redis is set). */
     private final InteractionLedger ledger;
@@ -70,9 +65,9 @@ final class BotListener extends ListenerAdapter {
     }
 
     BotListener(Engine engine, TextBundle messages, RateGate gate, InFlight inFlight, Executor workers,
-                ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
+                ScheduledExecutorService timer, Duration deferAfter) {
         this(engine, messages, gate, Access.EVERYWHERE, BotEvents.NONE, inFlight, workers, timer, deferAfter,
-                answerMentions, InteractionLedger.LOCAL);
+                InteractionLedger.LOCAL);
     }
 
     /**
@@ -82,8 +77,7 @@ final class BotListener extends ListenerAdapter {
      * @param ledger  keeps two processes from answering one interaction
      */
     BotListener(Engine engine, TextBundle messages, RateGate gate, Access access, BotEvents events, InFlight inFlight,
-                Executor workers, ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions,
-                InteractionLedger ledger) {
+                Executor workers, ScheduledExecutorService timer, Duration deferAfter, InteractionLedger ledger) {
         this.ledger = ledger;
         this.access = access;
         this.events = events;
@@ -93,13 +87,7 @@ final class BotListener extends ListenerAdapter {
         this.autocomplete = new Autocomplete(engine);
         this.gate = gate;
         this.replies = new DeferredReply(formatter, events, inFlight, workers, timer, deferAfter, Clock.systemUTC());
-        Set<String> topics = new HashSet<>();
-        for (Language l : Language.values()) {
-            engine.topics(l).forEach(s -> topics.add(s.topicId()));
-        }
-        this.knownTopics = Set.copyOf(topics);
-        this.mentions = answerMentions ? new MentionHandler(engine, formatter, gate, access, events, inFlight, workers,
-                knownTopics::contains) : null;
+        this.knownTopics = DiscordFormatter.topicIds(engine);
     }
 
     CommandCatalog catalog() {
@@ -113,12 +101,12 @@ final class BotListener extends ListenerAdapter {
         if (!allowedHere(event)) {
             return;
         }
-        Language ui = userLanguage(event.getUserLocale());
-        guarded(event, ui, () -> {
+        Language ui = Interactions.userLanguage(event.getUserLocale());
+        replies.guarded(event, ui, () -> {
             Optional<CommandCatalog.Cmd> cmd = catalog.find(event.getName());
             if (cmd.isEmpty()) {
                 LOG.warn("unknown command '{}' (registered by another version?)", ButtonCodec.forLog(event.getName()));
-                replyNotice(event, ui, "error.generic");
+                replies.notice(event, ui, "error.generic");
                 return;
             }
             if (!admitted(event, ui)) {
@@ -139,7 +127,7 @@ final class BotListener extends ListenerAdapter {
         OptionMapping option = event.getOption(catalog.questionOption());
         String question = option == null ? "" : option.getAsString().strip();
         if (question.isEmpty()) {
-            replyNotice(event, ui, "error.emptyQuestion");
+            replies.notice(event, ui, "error.emptyQuestion");
             return;
         }
         OptionMapping report = event.getOption(catalog.reportOption());
@@ -164,7 +152,7 @@ final class BotListener extends ListenerAdapter {
             boolean ask = catalog.find(event.getName()).filter(c -> c == CommandCatalog.Cmd.ASK).isPresent();
             boolean ours = ask && catalog.questionOption().equals(event.getFocusedOption().getName());
             boolean reportOption = ask && catalog.reportOption().equals(event.getFocusedOption().getName());
-            Language ul = userLanguage(event.getUserLocale());
+            Language ul = Interactions.userLanguage(event.getUserLocale());
             var choices = ours ? autocomplete.choices(event.getFocusedOption().getValue(), ul)
                     : reportOption ? reportChoices(event.getFocusedOption().getValue(), ul)
                     : List.<net.dv8tion.jda.api.interactions.commands.Command.Choice>of();
@@ -193,13 +181,13 @@ final class BotListener extends ListenerAdapter {
         if (!allowedHere(event)) {
             return;
         }
-        Language ui = userLanguage(event.getUserLocale());
-        guarded(event, ui, () -> {
+        Language ui = Interactions.userLanguage(event.getUserLocale());
+        replies.guarded(event, ui, () -> {
             Optional<ButtonCodec.TopicButton> click = DiscordFormatter.BUTTONS.decode(event.getComponentId())
                     .filter(c -> knownTopics.contains(c.topicId()));
             if (click.isEmpty()) {
                 LOG.warn("rejected a button id reportbot did not make: {}", ButtonCodec.forLog(event.getComponentId()));
-                replyNotice(event, ui, "error.unknownButton");
+                replies.notice(event, ui, "error.unknownButton");
                 return;
             }
             if (!admitted(event, ui)) {
@@ -217,15 +205,6 @@ final class BotListener extends ListenerAdapter {
         });
     }
 
-    // ---- mentions (off unless configured) -----------------------------------------------------------
-
-    @Override
-    public void onMessageReceived(MessageReceivedEvent event) {
-        if (mentions != null) {
-            mentions.handle(event);
-        }
-    }
-
     // ---- the reply ----------------------------------------------------------------------------------
 
     /** Computes the messages on a worker and sends them within Discord's window (see {@link DeferredReply}). */
@@ -241,7 +220,7 @@ final class BotListener extends ListenerAdapter {
         }
         // an interaction unanswered shows "The application did not respond"; the note is ephemeral, so unlike
         // a mention it floods nobody else: every interaction over the limit gets it
-        replyNotice(event, ui, "ratelimit.exceeded");
+        replies.notice(event, ui, "ratelimit.exceeded");
         return false;
     }
 
@@ -269,34 +248,7 @@ final class BotListener extends ListenerAdapter {
         events.retry(PLATFORM, "io");
     }
 
-    private void replyNotice(IReplyCallback event, Language ui, String key) {
-        event.reply(formatter.notice(ui, key)).setEphemeral(true)
-                .queue(null, e -> LOG.warn("sending a notice failed: {}", e.toString()));
-    }
-
-    /** Runs a handler; an exception ends in a log entry and an ephemeral apology, never in a dead bot. */
-    private void guarded(IReplyCallback event, Language ui, Runnable handler) {
-        try {
-            handler.run();
-        } catch (RuntimeException e) {
-            events.platformError(PLATFORM, "handler");
-            LOG.error("handling interaction {} failed", event.getId(), e);
-            try {
-                if (!event.isAcknowledged()) {
-                    replyNotice(event, ui, "error.generic");
-                }
-            } catch (RuntimeException again) {
-                LOG.error("could not tell the user about the failure", again);
-            }
-        }
-    }
-
-    /** The user's language from their Discord client; {@link Language#FOR_UNKNOWN_LOCALE} for any other locale. */
-    static Language userLanguage(DiscordLocale locale) {
-        return Language.ofLocale(locale == null || locale == DiscordLocale.UNKNOWN ? null : locale.getLocale());
-    }
-
     private static String conversationId(IReplyCallback event) {
-        return "discord:" + event.getChannelId() + ":" + event.getUser().getId();
+        return Interactions.conversationId(event.getChannelId(), event.getUser().getId());
     }
 }

@@ -104,8 +104,7 @@ public final class DiscordBot {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("reportbot-discord-timer"));
         RateGate gate = rateGate(config, shared == null ? RateLimits.inProcess() : shared.rateLimits(), events);
         BotListener listener = new BotListener(engine, messages, gate, config::allowed, events, inFlight, workers, timer,
-                config.deferAfter(), config.answerMentions(),
-                InteractionLedger.shared(shared == null ? null : shared.ledger()));
+                config.deferAfter(), InteractionLedger.shared(shared == null ? null : shared.ledger()));
         CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
         GatewayGuard guard = new GatewayGuard();
         GatewayBackOff backOff = GatewayBackOff.standard();
@@ -119,6 +118,8 @@ public final class DiscordBot {
         config.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewaySessionController(url)));
         config.shardRange().ifPresent(r -> builder.setShards(r.first(), r.last()));
         if (config.answerMentions()) {
+            builder.addEventListeners(new MentionListener(engine, new DiscordFormatter(messages), gate, config::allowed,
+                    events, inFlight, workers, DiscordFormatter.topicIds(engine)::contains));
             LOG.info("answering mentions: the bot needs the Message Content intent (enable it on the Bot page)");
         }
         try {
@@ -147,7 +148,7 @@ public final class DiscordBot {
 
     /** The per-user and per-channel rate limits of the configuration, counted in {@code limits}. */
     static RateGate rateGate(DiscordSettings config, RateLimits limits, BotEvents events) {
-        return new RateGate(BotListener.PLATFORM, limits, events,
+        return new RateGate(Interactions.PLATFORM, limits, events,
                 RateGate.Allowance.user(config.userRateLimit()), RateGate.Allowance.chat(config.chatRateLimit()));
     }
 

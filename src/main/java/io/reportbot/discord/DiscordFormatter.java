@@ -9,6 +9,8 @@ import io.reportbot.engine.ReportInfo;
 import io.reportbot.engine.Suggestion;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,15 @@ final class DiscordFormatter {
 
     DiscordFormatter(TextBundle messages) {
         this.messages = messages;
+    }
+
+    /** The ids of every topic the engine offers, in any language: the only ones that may become buttons. */
+    static Set<String> topicIds(io.reportbot.engine.Engine engine) {
+        Set<String> topics = new HashSet<>();
+        for (Language l : Language.values()) {
+            engine.topics(l).forEach(s -> topics.add(s.topicId()));
+        }
+        return Set.copyOf(topics);
     }
 
     /** The Discord adapter's own wording ({@code io/reportbot/discord/messages_<lang>.properties}). */

@@ -55,7 +55,7 @@ class BotListenerTest {
     private BotListener listener(int rateLimit) {
         // the engine runs on the calling thread, so a reply is sent before the handler returns
         return new BotListener(engine, DiscordFormatter.messages(), gate(rateLimit, 1000, BotEvents.NONE), inFlight,
-                Runnable::run, timer, Duration.ofSeconds(2), false);
+                Runnable::run, timer, Duration.ofSeconds(2));
     }
 
     static RateGate gate(int perUser, int perChannel, BotEvents events) {
@@ -241,11 +241,11 @@ class BotListenerTest {
 
     @Test
     void userLanguageMapsDiscordLocales() {
-        assertThat(BotListener.userLanguage(DiscordLocale.GERMAN)).isEqualTo(Language.DE);
-        assertThat(BotListener.userLanguage(DiscordLocale.ENGLISH_UK)).isEqualTo(Language.EN);
-        assertThat(BotListener.userLanguage(DiscordLocale.JAPANESE)).isEqualTo(Language.EN);
-        assertThat(BotListener.userLanguage(DiscordLocale.UNKNOWN)).isEqualTo(Language.EN);
-        assertThat(BotListener.userLanguage(null)).isEqualTo(Language.EN);
+        assertThat(Interactions.userLanguage(DiscordLocale.GERMAN)).isEqualTo(Language.DE);
+        assertThat(Interactions.userLanguage(DiscordLocale.ENGLISH_UK)).isEqualTo(Language.EN);
+        assertThat(Interactions.userLanguage(DiscordLocale.JAPANESE)).isEqualTo(Language.EN);
+        assertThat(Interactions.userLanguage(DiscordLocale.UNKNOWN)).isEqualTo(Language.EN);
+        assertThat(Interactions.userLanguage(null)).isEqualTo(Language.EN);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -325,7 +325,7 @@ class BotListenerTest {
     void outsideTheAllowListNothingIsAnsweredAndNothingIsSaid() {
         RecordingEvents events = new RecordingEvents();
         BotListener guarded = new BotListener(engine, DiscordFormatter.messages(), gate(10, 10, events),
-                (guild, channel) -> channel == 556L, events, inFlight, Runnable::run, timer, Duration.ofSeconds(2), false,
+                (guild, channel) -> channel == 556L, events, inFlight, Runnable::run, timer, Duration.ofSeconds(2),
                 InteractionLedger.LOCAL);
         SlashCommandInteractionEvent event = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
         when(event.getChannelIdLong()).thenReturn(555L);
@@ -342,7 +342,7 @@ class BotListenerTest {
     void theChannelLimitCountsEveryoneInTheChannel() {
         RecordingEvents events = new RecordingEvents();
         BotListener limited = new BotListener(engine, DiscordFormatter.messages(), gate(10, 1, events),
-                BotListener.Access.EVERYWHERE, events, inFlight, Runnable::run, timer, Duration.ofSeconds(2), false,
+                BotListener.Access.EVERYWHERE, events, inFlight, Runnable::run, timer, Duration.ofSeconds(2),
                 InteractionLedger.LOCAL);
         SlashCommandInteractionEvent first = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
         when(first.getChannelIdLong()).thenReturn(555L);

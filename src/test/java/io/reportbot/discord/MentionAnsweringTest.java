@@ -40,15 +40,16 @@ class MentionAnsweringTest {
         timer.shutdownNow();
     }
 
-    private BotListener listener(boolean answerMentions) {
-        return new BotListener(engine, DiscordFormatter.messages(), BotListenerTest.gate(10, 1000, BotEvents.NONE), new InFlight(),
-                Runnable::run, timer, Duration.ofSeconds(2), answerMentions);
+    private MentionListener listener() {
+        return new MentionListener(engine, new DiscordFormatter(DiscordFormatter.messages()),
+                BotListenerTest.gate(10, 1000, BotEvents.NONE), BotListener.Access.EVERYWHERE, BotEvents.NONE,
+                new InFlight(), Runnable::run, DiscordFormatter.topicIds(engine)::contains);
     }
 
     @Test
     void aMentionIsAnsweredWithoutTheMention() {
         Message message = message("<@1> Wie viele Einhörner gibt es?", true, false);
-        listener(true).onMessageReceived(event(message));
+        listener().onMessageReceived(event(message));
         ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
         verify(engine).answer(inbound.capture());
         assertThat(inbound.getValue().text()).isEqualTo("Wie viele Einhörner gibt es?");
@@ -58,16 +59,17 @@ class MentionAnsweringTest {
     }
 
     @Test
-    void mentionsAreIgnoredUnlessEnabled() {
+    void theInteractionListenerLeavesMessagesAlone() { // mentions are answered only with MentionListener registered
         Message message = message("<@1> Wie viele Einhörner?", true, false);
-        listener(false).onMessageReceived(event(message));
+        new BotListener(engine, DiscordFormatter.messages(), BotListenerTest.gate(10, 1000, BotEvents.NONE),
+                new InFlight(), Runnable::run, timer, Duration.ofSeconds(2)).onMessageReceived(event(message));
         verify(engine, never()).answer(any());
         verify(message, never()).reply(any(MessageCreateData.class));
     }
 
     @Test
     void messagesWithoutAMentionOrFromBotsAreIgnored() {
-        BotListener listener = listener(true);
+        MentionListener listener = listener();
         listener.onMessageReceived(event(message("Wie viele Einhörner?", false, false)));
         listener.onMessageReceived(event(message("<@1> Wie viele Einhörner?", true, true)));
         verify(engine, never()).answer(any());

@@ -45,7 +45,7 @@ class TelegramFaultsIT {
         api = new FakeBotApi(TelegramBotIT.TOKEN);
         logs = new ListAppender<>();
         logs.start();
-        ((Logger) LoggerFactory.getLogger(TelegramBot.class)).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger("io.reportbot.telegram")).addAppender(logs); // the bot and its parts
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class TelegramFaultsIT {
             bot.stop();
         }
         api.close();
-        ((Logger) LoggerFactory.getLogger(TelegramBot.class)).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger("io.reportbot.telegram")).detachAppender(logs);
     }
 
     void start(UnaryOperator<TelegramSettings> tweak) {

@@ -14,20 +14,22 @@ import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers ordinary messages that mention the bot ({@code discord.mentions.enabled}), as replies in the channel.
+ * Answers ordinary messages that mention the bot, as replies in the channel: the listener {@link DiscordBot}
+ * registers when {@code discord.mentions.enabled} (it needs the message intents).
  * Messages of bots, system messages, webhooks and messages that do not mention the bot as a user are ignored; the
  * allow-list and both rate limits apply ({@link RateGate}: over a limit, one public note in the channel, then nothing
  * until a question there is let through again, so that a flood does not turn into a flood of notes).
  *
  * <p>Thread-safe: JDA may call it from several shards at once.
  */
-final class MentionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(MentionHandler.class);
+final class MentionListener extends ListenerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(MentionListener.class);
 
     private final Engine engine;
     private final DiscordFormatter formatter;
@@ -38,7 +40,7 @@ final class MentionHandler {
     private final Executor workers;
     private final Predicate<String> knownTopic;
 
-    MentionHandler(Engine engine, DiscordFormatter formatter, RateGate gate, BotListener.Access access,
+    MentionListener(Engine engine, DiscordFormatter formatter, RateGate gate, BotListener.Access access,
                    BotEvents events, InFlight inFlight, Executor workers, Predicate<String> knownTopic) {
         this.engine = engine;
         this.formatter = formatter;
@@ -51,7 +53,8 @@ final class MentionHandler {
     }
 
     /** Answers the message if it mentions the bot and may be answered; never throws. */
-    void handle(MessageReceivedEvent event) {
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
         try {
             Message message = event.getMessage();
             User author = event.getAuthor();
@@ -61,7 +64,7 @@ final class MentionHandler {
                 return;
             }
             if (!access.allowed(event.isFromGuild() ? event.getGuild().getIdLong() : null, event.getChannel().getIdLong())) {
-                events.notAllowed(BotListener.PLATFORM);
+                events.notAllowed(Interactions.PLATFORM);
                 return;
             }
             String text = Pattern.compile("<@!?" + self.getId() + ">").matcher(message.getContentRaw()).replaceAll(" ").strip();
@@ -81,7 +84,8 @@ final class MentionHandler {
             if (!inFlight.tryBegin()) {
                 return;
             }
-            Inbound inbound = Inbound.of(text, "discord:" + event.getChannel().getId() + ":" + author.getId(), BotListener.PLATFORM);
+            Inbound inbound = Inbound.of(text, Interactions.conversationId(event.getChannel().getId(), author.getId()),
+                    Interactions.PLATFORM);
             CompletableFuture.supplyAsync(() -> {
                 Reply r = engine.answer(inbound);
                 return formatter.answer(r, "", engine.report(r.language(), inbound.conversationId()).title(), knownTopic);
@@ -93,7 +97,7 @@ final class MentionHandler {
                 return sent;
             }).whenComplete((x, e) -> {
                 if (e != null) {
-                    events.platformError(BotListener.PLATFORM, "send");
+                    events.platformError(Interactions.PLATFORM, "send");
                     LOG.error("answering a mention failed: {}", e.toString());
                 }
                 inFlight.end();
