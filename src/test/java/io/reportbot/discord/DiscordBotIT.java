@@ -1,6 +1,7 @@
 package io.reportbot.discord;
 
 import io.reportbot.adapter.ScriptedEngine;
+import io.reportbot.ops.logging.ProductionLog;
 import io.reportbot.core.Language;
 import static io.reportbot.discord.FakeDiscord.APP_ID;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,10 @@
-package io.reportbot.discord;
+package io.reportbot.ops.logging;
 
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * {@code %ex} (an exception with its stack trace) with Discord secrets removed from the messages
+ * {@code %ex} (an exception with its stack trace) with platform secrets removed from the messages
  * ({@link LogRedaction}); the conversion word in logback.xml. Thread-safe.
  */
 public final class RedactedThrowableConverter extends ThrowableProxyConverter {

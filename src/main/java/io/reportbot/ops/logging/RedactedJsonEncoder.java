@@ -1,11 +1,11 @@
-package io.reportbot.discord;
+package io.reportbot.ops.logging;
 
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Logback's JSON lines with Discord secrets removed ({@link LogRedaction}), for {@code --log-format json}. Only the
+ * Logback's JSON lines with platform secrets removed ({@link LogRedaction}), for {@code --log-format json}. Only the
  * formatted message is written, not the raw arguments: a token passed as a bare argument could not be recognised.
  */
 public final class RedactedJsonEncoder extends JsonEncoder {

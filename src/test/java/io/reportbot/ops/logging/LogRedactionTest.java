@@ -1,4 +1,4 @@
-package io.reportbot.discord;
+package io.reportbot.ops.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.Test;
 
-/** Interaction and bot tokens never reach a log line, including JDA's own WARN on a 429. */
+/** Interaction tokens and Discord and Telegram bot tokens never reach a log line, including JDA's own WARN on a 429. */
 class LogRedactionTest {
+    private static final String DISCORD_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gx1y2z.fake-token-for-tests-0000000000";
     private static final String INTERACTION_TOKEN = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5OmZha2UtdG9rZW4tZm9yLXRlc3Rz";
 
     @Test
@@ -31,7 +32,9 @@ class LogRedactionTest {
 
     @Test
     void aBotTokenIsMaskedAndOrdinaryTextIsLeftAlone() {
-        assertThat(LogRedaction.redact("token " + DiscordBotIT.TOKEN + " rejected")).isEqualTo("token <redacted> rejected");
+        assertThat(LogRedaction.redact("token " + DISCORD_TOKEN + " rejected")).isEqualTo("token <redacted> rejected");
+        assertThat(LogRedaction.redact("GET https://api.telegram.org/bot123456:TEST-fake-token-not-real/getMe"))
+                .as("a Telegram bot token").isEqualTo("GET https://api.telegram.org/bot<redacted>/getMe");
         String plain = "interaction 1577203917551304746: the callback got HTTP 500; retrying once (net.dv8tion.jda.api.JDA)";
         assertThat(LogRedaction.redact(plain)).isEqualTo(plain);
         assertThat(LogRedaction.redact(null)).isNull();
@@ -46,7 +49,7 @@ class LogRedactionTest {
                 new Object[] {INTERACTION_TOKEN});
         String line = ProductionLog.load().render(event);
         assertThat(line).contains("WARN", "Encountered 429", "interaction_token=<redacted>", "IllegalStateException",
-                "/webhooks/1/<redacted>/messages/@original", "at io.reportbot.discord.LogRedactionTest")
+                "/webhooks/1/<redacted>/messages/@original", "at io.reportbot.ops.logging.LogRedactionTest")
                 .doesNotContain(INTERACTION_TOKEN);
     }
 

@@ -1,4 +1,4 @@
-package io.reportbot.discord;
+package io.reportbot.ops.logging;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -13,14 +13,14 @@ import java.nio.charset.StandardCharsets;
  * The production log line format (src/main/resources/logback.xml, not the tests' logback-test.xml), to render
  * captured log events exactly as the running bot would write them to stderr.
  */
-final class ProductionLog {
+public final class ProductionLog {
     private final Encoder<ILoggingEvent> encoder;
 
     private ProductionLog(Encoder<ILoggingEvent> encoder) {
         this.encoder = encoder;
     }
 
-    static ProductionLog load() {
+    public static ProductionLog load() {
         URL config = ProductionLog.class.getResource("/logback.xml");
         if (config == null) {
             throw new IllegalStateException("logback.xml is not on the class path");
@@ -39,7 +39,7 @@ final class ProductionLog {
     }
 
     /** The event as one or more lines of the production log (message and stack trace). */
-    String render(ILoggingEvent event) {
+    public String render(ILoggingEvent event) {
         return new String(encoder.encode(event), StandardCharsets.UTF_8);
     }
 }
