@@ -90,11 +90,22 @@ public final class AnswerComposer {
      */
     public Composed topic(Topic topic, Language lang, Set<Aspect> aspects, Claim claim, boolean askedToVerify,
                           List<String> otherPlaces) {
+        return topic(topic, lang, aspects, claim, askedToVerify, otherPlaces, List.of());
+    }
+
+    /**
+     * The answer to a topic question that may name years.
+     *
+     * @param years the years the question names: a claim that matches a figure but names a year none of the
+     *              topic's figures is for ("300 billion in 2023" where the report gives 2024) is not confirmed
+     */
+    public Composed topic(Topic topic, Language lang, Set<Aspect> aspects, Claim claim, boolean askedToVerify,
+                          List<String> otherPlaces, List<Integer> years) {
         List<Fact> facts = report.factsOf(topic);
         List<Value> all = facts.stream().flatMap(f -> f.values().values().stream()).toList();
         String label = topic.label().get(lang);
 
-        if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
+        if (aspects.contains(Aspect.PREVIOUS_YEAR) && noPreviousYear(facts, all)) {
             return new Composed(wording.format(lang, "fallback.previous_year", label),
                     ids(facts), List.of(), true);
         }
@@ -113,6 +124,7 @@ public final class AnswerComposer {
             lines.add(unanswered.get());
         } else if (askedToVerify || claim.states()) {
             checker.check(topic, claim, otherPlaces, lang)
+                    .map(v -> v.outcome() == ClaimChecker.Outcome.YES ? otherYear(facts, years, lang).orElse(v) : v)
                     .filter(v -> askedToVerify || v.outcome() == ClaimChecker.Outcome.NO)
                     .ifPresent(v -> lines.add(v.text()));
         }
@@ -181,10 +193,15 @@ public final class AnswerComposer {
         List<Value> money = focused(facts, focus).stream().filter(Value::isMoney).toList();
         List<Value> euroCandidates = money.isEmpty() ? all : money;
         String label = topic.label().get(lang);
-        if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
+        if (aspects.contains(Aspect.PREVIOUS_YEAR) && noPreviousYear(facts, all)) {
             return new Composed(wording.format(lang, "fallback.previous_year", label), ids(facts), List.of(), true);
         }
         List<String> lines = new ArrayList<>();
+        if (aspects.contains(Aspect.PREVIOUS_YEAR) && all.stream().noneMatch(v -> v.yoy() != null)) {
+            // no growth rate to compute from, but sentences that give the earlier year themselves
+            facts.stream().filter(Fact::spansYears)
+                    .forEach(f -> lines.add(values.fill(f.answer().get(lang), f.values(), lang)));
+        }
         Optional<String> unanswered = unansweredPart(facts, all, aspects, lang);
         if (unanswered.isEmpty() && aspects.contains(Aspect.PER_UNIT)) {
             List<String> perUnit = perUnit(facts, lang);
@@ -221,6 +238,11 @@ public final class AnswerComposer {
             text.append(text.length() == 0 ? "" : "\n").append(sourceLine(src, lang));
         }
         return new Composed(text.toString().strip(), ids(facts), sources, unanswered.isPresent());
+    }
+
+    /** Neither a growth rate to compute the year before from, nor a sentence that gives it (a range of years). */
+    private static boolean noPreviousYear(List<Fact> facts, List<Value> all) {
+        return all.stream().noneMatch(v -> v.yoy() != null) && facts.stream().noneMatch(Fact::spansYears);
     }
 
     /** How a figure is named in a conversation's memory: "factId/valueKey". */
@@ -468,4 +490,31 @@ public final class AnswerComposer {
     public ValueRenderer values() {
         return values;
     }
+
+    /**
+     * "No" for a claim whose figure matches but whose year none of the facts is for; empty when the question names
+     * no year, when the facts carry no period, or when a fact's period covers a named year ("2022-2023", "2024-Q1-Q3").
+     */
+    private Optional<ClaimChecker.Verdict> otherYear(List<Fact> facts, List<Integer> years, Language lang) {
+        List<String> periods = facts.stream().map(Fact::period).filter(p -> p != null && !p.isBlank()).distinct().toList();
+        if (years.isEmpty() || periods.isEmpty() || years.stream().anyMatch(y -> periods.stream().anyMatch(p -> covers(p, y)))) {
+            return Optional.empty();
+        }
+        String own = periods.stream().map(p -> p.length() >= 4 ? p.substring(0, 4) : p).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        return Optional.of(new ClaimChecker.Verdict(ClaimChecker.Outcome.NO, wording.format(lang, "verify.other_year",
+                own, years.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))));
+    }
+
+    /** Whether a period ("2024", "2022-2023", "2024-Q1-Q3") covers a year. */
+    static boolean covers(String period, int year) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})(?:-(\\d{4}))?").matcher(period);
+        if (!m.lookingAt()) {
+            return false;
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        return year >= from && year <= to;
+    }
+
 }

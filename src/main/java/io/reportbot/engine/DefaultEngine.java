@@ -411,7 +411,8 @@ final class DefaultEngine implements Engine {
     private Reply topicReply(Topic topic, Language lang, double confidence, Set<Aspect> aspects, Question q,
                              Claim claim, List<IntentScore> ranking) {
         Composed c = q == null ? composer.topic(topic, lang, aspects)
-                : composer.topic(topic, lang, aspects, claim, q.verification() || claim.asks(), q.otherPlaces());
+                : composer.topic(topic, lang, aspects, claim, q.verification() || claim.asks(), q.otherPlaces(),
+                        q.years());
         List<Suggestion> sugg = c.fallback() ? List.of(new Suggestion(topic.id(), topic.label().get(lang))) : List.of();
         return new Reply(lang, topic.id(), confidence, c.fallback(), c.text(), sugg, c.factIds(), c.sources(), ranking);
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * What a question asks beyond a known topic's figures, though it names the topic: the whole world or the whole
  * nation where the report gives Beijing's figure, a part the report doesn't break out ("wie viele der 94
- * Modelle …"), an exact figure where only a computed one exists ("2023 genau"), another period than the
+ * Modelle …"; a topic whose figures are shares of its whole answers that), an exact figure where only a computed one exists ("2023 genau"), another period than the
  * figure's ("Q4" against Q1–Q3), and names. Each gets "the report doesn't say X"; the engine adds what it does
  * say. Immutable and thread-safe.
  */
@@ -84,7 +84,10 @@ final class TopicScope {
         if (exact && q.years().contains(previousYear)) {
             return Optional.of(wording.format(lang, "fallback.exact_year", String.valueOf(previousYear)));
         }
-        if (ScopeWords.any(n, words.subset())) {
+        // a topic whose figures are shares of its whole ("65.7 % of the foundation models") answers "how many of the …"
+        boolean shares = facts.stream().flatMap(f -> f.values().values().stream())
+                .anyMatch(v -> "percent".equals(v.unit()));
+        if (!shares && ScopeWords.any(n, words.subset())) {
             return Optional.of(wording.get(lang, "fallback.subset"));
         }
         boolean fullYear = ScopeWords.any(n, words.fullYear());

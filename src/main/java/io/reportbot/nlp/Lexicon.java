@@ -58,7 +58,8 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
 
     /**
      * This lexicon with a report's own words added: its counted nouns, aspect words and places; words that name
-     * the report's own currencies are no longer "another currency".
+     * the report's own currencies are no longer "another currency", and the words the report uses otherwise
+     * ({@link ReportLexicon#notAspects()}) no longer name their aspect.
      */
     public Lexicon withReport(ReportLexicon own) {
         Map<Aspect, List<String>> merged = new EnumMap<>(Aspect.class);
@@ -70,6 +71,8 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
         });
         merged.computeIfPresent(Aspect.OTHER_CURRENCY, (k, words) ->
                 words.stream().filter(w -> !own.currencyWords().contains(w)).toList());
+        own.notAspects().forEach((aspect, words) -> merged.computeIfPresent(aspect, (k, l) ->
+                l.stream().filter(w -> !words.contains(w)).toList()));
         Set<String> counted = new java.util.HashSet<>(countedNouns);
         counted.addAll(own.countedNouns());
         List<String> allPlaces = new ArrayList<>(places);

@@ -25,4 +25,12 @@ public record Fact(String id, String topic, String period, Map<String, Value> va
         computed = computed == null ? List.of() : List.copyOf(computed);
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
     }
+
+    /**
+     * Whether its period is a range of years ("2022-2023"): the fact itself compares its last year with an earlier
+     * one, so a question about "the year before" is answered by its own sentence.
+     */
+    public boolean spansYears() {
+        return period != null && period.matches("\\d{4}-\\d{4}");
+    }
 }

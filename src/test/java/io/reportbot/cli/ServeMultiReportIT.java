@@ -45,8 +45,9 @@ class ServeMultiReportIT {
                 assertThat(api.messagesTo(701).get(0).text()).contains("Weißbuch").contains("36");
                 assertThat(api.messagesTo(702).get(0).text()).contains("181");
                 assertThat(api.messagesTo(703).get(0).text()).contains("From now on I answer from");
-                // the white paper would take this for its own financing topic: the chat's pick decides
-                api.deliver(privateMessage(4, 703, 2, "en", "How much private investment went into AI in the US?"));
+                // both reports take this for theirs (without a pick the white paper, the default, answers): the
+                // chat's pick decides
+                api.deliver(privateMessage(4, 703, 2, "en", "How much was invested in AI?"));
                 await("the picked report", Duration.ofSeconds(40), () -> api.messagesTo(703).size() == 2);
                 assertThat(api.messagesTo(703).get(1).text()).contains("67.2 billion US dollars");
 

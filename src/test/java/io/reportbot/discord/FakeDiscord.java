@@ -672,7 +672,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** A /ask in a text channel of this guild, by a member, as a guild-installed bot receives it. */
-    ObjectNode guildAsk(long guildId, long channelId, String locale, String question) {
+    public ObjectNode guildAsk(long guildId, long channelId, String locale, String question) {
         ObjectNode i = slashCommand("ask", locale, "question", question);
         i.put("guild_id", Long.toString(guildId)).put("channel_id", Long.toString(channelId)).put("context", 0)
                 .put("guild_locale", "en-US");
@@ -706,7 +706,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** An autocomplete request for a string option while the user types. */
-    ObjectNode autocomplete(String name, String locale, String optionName, String typed) {
+    public ObjectNode autocomplete(String name, String locale, String optionName, String typed) {
         ObjectNode i = interaction(4, locale);
         ObjectNode data = i.putObject("data");
         data.put("id", Long.toString(snowflake())).put("name", name).put("type", 1);

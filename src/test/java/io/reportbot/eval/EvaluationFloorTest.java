@@ -172,7 +172,8 @@ class EvaluationFloorTest {
     /**
      * The second report's blind set (written by someone who saw only its source text), answered by an engine
      * loaded from its folder: the same build serves another report as honestly. Untouched: 94.7 % in scope,
-     * 55.8 % declined (see the README); floors at what the merged build reaches, minus a margin.
+     * 55.8 % declined (see the README); after its scope data was written (studied since): 99.4 % and 98.1 %.
+     * Floors at what the build reaches, minus a margin.
      */
     @Test
     void theSecondReportsBlindSetMeetsItsFloors() {
@@ -183,8 +184,8 @@ class EvaluationFloorTest {
         EvalResult r = Evaluator.measure(questions, Evaluator.answer(other, questions));
         System.out.printf(Locale.ROOT, "[eval ai-index-2024/blind.jsonl] %d questions: in-scope %.1f %%, "
                 + "out-of-scope rejection %.1f %%%n", r.questions(), r.inScopeAccuracy() * 100, r.outOfScopeRejection() * 100);
-        assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.90);
-        assertThat(r.outOfScopeRejection()).as("out-of-scope rejection").isGreaterThanOrEqualTo(0.57);
+        assertThat(r.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.96);
+        assertThat(r.outOfScopeRejection()).as("out-of-scope rejection").isGreaterThanOrEqualTo(0.94);
         assertThat(r.languageAccuracy()).as("language accuracy").isGreaterThanOrEqualTo(0.97);
     }
 

@@ -19,6 +19,14 @@ class ChatWordsTest {
     }
 
     @Test
+    void aRequestForATrendAShareOrACostAsksForAFigure() {
+        assertThat(words.requestsAFigure(TextNormalizer.tokens("Nenne mir die Entwicklung der KI-Jobs"))).isTrue();
+        assertThat(words.requestsAFigure(TextNormalizer.tokens("Nenne mir den Anteil der Firmen"))).isTrue();
+        assertThat(words.requestsAFigure(TextNormalizer.tokens("tell me the share of open models"))).isTrue();
+        assertThat(words.requestsAFigure(TextNormalizer.tokens("list the costs of training"))).isTrue();
+    }
+
+    @Test
     void followUpAspectsAreReadInBothLanguages() {
         assertThat(words.followUpAspects(TextNormalizer.normalize("und die Anzahl davon?"))).contains(FollowUpAspect.COUNT);
         assertThat(words.followUpAspects(TextNormalizer.normalize("and how fast?"))).contains(FollowUpAspect.GROWTH);
