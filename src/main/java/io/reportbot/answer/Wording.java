@@ -1,50 +1,29 @@
 package io.reportbot.answer;
 
 import io.reportbot.core.Language;
-import java.text.MessageFormat;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import io.reportbot.text.TextBundle;
 
 /**
  * The engine's own wording (qualifiers, units, computed-value sentences, fallbacks, small talk) from the
- * resource bundles {@code io/reportbot/answer/wording_de.properties} and {@code _en}. Immutable and
- * thread-safe.
+ * resource bundles {@code io/reportbot/answer/wording_de.properties} and {@code _en}, read through
+ * {@link TextBundle} (its pattern convention and missing-key policy). Immutable and thread-safe.
  */
 public final class Wording {
 
-    private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
+    private final TextBundle bundle = TextBundle.load("io.reportbot.answer.wording");
 
-    public Wording() {
-        for (Language l : Language.values()) {
-            bundles.put(l, ResourceBundle.getBundle("io.reportbot.answer.wording", l.locale(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
-        }
-    }
-
-    /** The text for a key; a missing key shows as the key itself rather than failing an answer. */
+    /** The text for a key, as written; a missing key never fails an answer (see {@link TextBundle#get}). */
     public String get(Language language, String key) {
-        try {
-            return bundles.get(language).getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+        return bundle.get(language, key);
     }
 
     /** Whether a key exists in that language. */
     public boolean has(Language language, String key) {
-        return bundles.get(language).containsKey(key);
+        return bundle.has(language, key);
     }
 
     /** The text for a key with {0}, {1}, … filled in (arguments are inserted as given, never interpreted). */
     public String format(Language language, String key, Object... args) {
-        String pattern = get(language, key);
-        MessageFormat mf = new MessageFormat(pattern.replace("'", "''"), language.locale());
-        Object[] safe = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            safe[i] = String.valueOf(args[i]);
-        }
-        return mf.format(safe);
+        return bundle.format(language, key, args);
     }
 }

@@ -2,7 +2,7 @@ package io.reportbot.cli;
 
 import io.reportbot.discord.ConfigException;
 import io.reportbot.discord.DiscordBot;
-import io.reportbot.discord.DiscordConfig;
+import io.reportbot.discord.DiscordSettings;
 import io.reportbot.discord.DiscordUnreachableException;
 import io.reportbot.config.Config;
 import io.reportbot.engine.Conversations;
@@ -52,12 +52,12 @@ public final class DiscordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        DiscordConfig config;
+        DiscordSettings config;
         Config cfg;
         StateSettings stateSettings;
         try {
             cfg = Config.load(Optional.ofNullable(configFile), env);
-            config = DiscordConfig.from(cfg.fileProperties(), env);
+            config = DiscordSettings.from(cfg);
             stateSettings = cfg.stateSettings();
         } catch (ConfigException | io.reportbot.config.ConfigException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
@@ -72,7 +72,7 @@ public final class DiscordCommand implements Callable<Integer> {
         SharedState shared = SharedStates.forReplicas(state);
         DiscordBot bot;
         try {
-            bot = DiscordBot.start(config, engine, BotEvents.NONE, shared == null ? null : shared.ledger());
+            bot = DiscordBot.start(config, engine, BotEvents.NONE, shared);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("reportbot discord: " + e.getMessage());
             state.close();
@@ -83,8 +83,8 @@ public final class DiscordCommand implements Callable<Integer> {
             return 1;
         }
         if (shared != null) {
-            spec.commandLine().getErr().println("reportbot discord: sharing conversations and handled interactions in "
-                    + stateSettings.describe());
+            spec.commandLine().getErr().println("reportbot discord: sharing conversations, handled interactions and"
+                    + " rate limits in " + stateSettings.describe());
         }
         spec.commandLine().getErr().println("reportbot discord: running; Ctrl-C or SIGTERM stops it.");
         CountDownLatch stop = new CountDownLatch(1);

@@ -38,7 +38,7 @@ final class LogSetup {
         }
         for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
             if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) {
-                JsonEncoder encoder = new io.reportbot.discord.RedactedJsonEncoder(); // no Discord token in a line
+                JsonEncoder encoder = new io.reportbot.ops.logging.RedactedJsonEncoder(); // no token in a line
                 encoder.setContext(context);
                 encoder.setWithFormattedMessage(true);
                 encoder.setWithMessage(false);

@@ -3,7 +3,7 @@ package io.reportbot.cli;
 import io.reportbot.config.Config;
 import io.reportbot.config.ConfigException;
 import io.reportbot.discord.DiscordBot;
-import io.reportbot.discord.DiscordConfig;
+import io.reportbot.discord.DiscordSettings;
 import io.reportbot.discord.DiscordUnreachableException;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Conversations;
@@ -122,7 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + io.reportbot.admin.AdminSettings.MIN_TOKEN_LENGTH + " characters (e.g. openssl rand -hex 24)");
         }
         TelegramSettings telegramSettings = null;
-        DiscordConfig discordConfig = null;
+        DiscordSettings discordConfig = null;
         StateSettings stateSettings;
         try {
             stateSettings = config.stateSettings();
@@ -131,10 +131,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         try {
             if (telegram) {
-                telegramSettings = TelegramSettings.from(config.fileProperties(), env, false);
+                telegramSettings = TelegramSettings.from(config, false);
             }
             if (discord) {
-                discordConfig = DiscordConfig.from(config.fileProperties(), env);
+                discordConfig = DiscordSettings.from(config);
             }
         } catch (TelegramConfigException | io.reportbot.discord.ConfigException e) {
             return fail(err, e.getMessage());
@@ -163,8 +163,7 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println("reportbot serve: Telegram bot @" + bot.username() + " is running (long polling)");
             }
             if (discord) {
-                running.discord = DiscordBot.start(discordConfig, metered, metrics,
-                        SharedStates.forReplicas(state) == null ? null : state.ledger());
+                running.discord = DiscordBot.start(discordConfig, metered, metrics, SharedStates.forReplicas(state));
                 err.println("reportbot serve: Discord bot is connecting");
             }
         } catch (TelegramConfigException | io.reportbot.discord.ConfigException e) {

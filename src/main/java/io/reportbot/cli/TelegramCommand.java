@@ -65,7 +65,7 @@ public final class TelegramCommand implements Callable<Integer> {
         StateSettings stateSettings;
         try {
             cfg = Config.load(Optional.ofNullable(config), System.getenv());
-            settings = TelegramSettings.from(cfg.fileProperties(), System.getenv(), webhook);
+            settings = TelegramSettings.from(cfg, webhook);
             stateSettings = cfg.stateSettings();
         } catch (TelegramConfigException | ConfigException e) {
             spec.commandLine().getErr().println("reportbot: " + e.getMessage());

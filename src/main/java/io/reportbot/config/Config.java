@@ -26,7 +26,8 @@ import java.util.TreeSet;
  *
  * <p>{@link #load} checks everything at once and fails with one {@link ConfigException} listing every problem, each
  * naming the key and the fix: unknown keys (with the nearest known key), values of the wrong type, files and folders
- * that do not exist. A token in a file that others can read is a {@linkplain #warnings() warning}.
+ * that do not exist. A token in a file that others can read is a {@linkplain #warnings() warning}. A key that was
+ * renamed ({@link Keys#RENAMED}) still works under its old name, with one WARN line in the log naming the new one.
  *
  * <p>Precedence, strongest first: the environment variable of a key ({@code REPORTBOT_…} by the mapping in
  * {@link Key#reportbotEnv}, or the platform variables such as {@code TELEGRAM_BOT_TOKEN}), the file, the default.
@@ -34,6 +35,7 @@ import java.util.TreeSet;
  * <p>Immutable and thread-safe.
  */
 public final class Config {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Config.class);
 
     private final Optional<Path> file;
     private final Properties fileProperties;
@@ -55,17 +57,46 @@ public final class Config {
      * @throws ConfigException listing every problem found; never containing a secret
      */
     public static Config load(Optional<Path> file, Map<String, String> env) {
-        Properties p = file.map(Config::readFile).orElseGet(Properties::new);
+        return checked(file, file.map(Config::readFile).orElseGet(Properties::new), env);
+    }
+
+    /**
+     * The configuration from properties already read (as a file would hold them) and the environment, checked as
+     * {@link #load} checks a file.
+     *
+     * @throws ConfigException listing every problem found; never containing a secret
+     */
+    public static Config of(Properties properties, Map<String, String> env) {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return checked(Optional.empty(), copy, env);
+    }
+
+    private static Config checked(Optional<Path> file, Properties raw, Map<String, String> env) {
+        Properties p = new Properties();
         List<String> errors = new ArrayList<>();
         String where = file.map(f -> " in " + f).orElse("");
-        for (String name : new TreeSet<>(p.stringPropertyNames())) {
-            Optional<Key> key = Keys.find(name);
+        for (String name : new TreeSet<>(raw.stringPropertyNames())) {
+            String current = name;
+            Optional<String> renamed = Keys.renamedTo(name);
+            if (renamed.isPresent()) {
+                current = renamed.get();
+                if (raw.getProperty(current) != null) {
+                    LOG.warn("config key '{}'{} is the old name of '{}', which is set too: '{}' is ignored", name, where,
+                            current, name);
+                    continue;
+                }
+                LOG.warn("config key '{}'{} has a new name: use '{}' (the old name still works for now)", name, where,
+                        current);
+            }
+            Optional<Key> key = Keys.find(current);
             if (key.isEmpty()) {
                 errors.add("unknown key '" + name + "'" + where + Keys.nearest(name).map(n -> ": did you mean '" + n + "'?")
                         .orElse(": remove it (config/reportbot.example.properties lists every key)"));
                 continue;
             }
-            check(key.get(), p.getProperty(name), "'" + name + "'" + where).ifPresent(errors::add);
+            check(key.get(), raw.getProperty(name), "'" + name + "'" + where).ifPresent(errors::add);
+            p.setProperty(current, raw.getProperty(name));
         }
         for (Key key : Keys.ALL) {
             if (key.name().startsWith("reportbot.") && key.env().isPresent()) {
@@ -204,7 +235,7 @@ public final class Config {
         return warnings;
     }
 
-    /** The file's own properties (without the environment), for the adapters' settings classes. */
+    /** The file's own properties (without the environment; renamed keys under their new names). */
     public Properties fileProperties() {
         Properties copy = new Properties();
         copy.putAll(fileProperties);

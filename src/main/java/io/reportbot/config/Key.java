@@ -7,7 +7,7 @@ import java.util.Optional;
  * One setting of the configuration file: its name, what kind of value it takes, its default and the environment
  * variable that overrides it.
  *
- * @param name        the property key, e.g. {@code telegram.questionsPerMinute}
+ * @param name        the property key, e.g. {@code telegram.rateLimit.chat.questions}
  * @param type        the kind of value, checked at start-up
  * @param defaultText the default as documented (empty: no default, the setting is off or comes from elsewhere)
  * @param env         the environment variable that wins over the file, if any

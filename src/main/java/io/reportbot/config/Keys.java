@@ -46,9 +46,12 @@ public final class Keys {
             Key.of("telegram.apiUrl", Type.STRING, "https://api.telegram.org").withEnv("TELEGRAM_API_URL"),
             Key.integer("telegram.pollTimeoutSeconds", 50, 0, 600),
             Key.integer("telegram.workers", 4, 1, 256),
-            Key.integer("telegram.questionsPerMinute", 20, 1, 100_000),
-            Key.integer("telegram.userQuestionsPerMinute", 20, 1, 100_000),
-            Key.integer("telegram.inlineQueriesPerMinute", 60, 1, 100_000),
+            Key.integer("telegram.rateLimit.chat.questions", 20, 1, 100_000),
+            Key.integer("telegram.rateLimit.chat.windowSeconds", 60, 1, 86_400),
+            Key.integer("telegram.rateLimit.user.questions", 20, 1, 100_000),
+            Key.integer("telegram.rateLimit.user.windowSeconds", 60, 1, 86_400),
+            Key.integer("telegram.rateLimit.inline.questions", 60, 1, 100_000),
+            Key.integer("telegram.rateLimit.inline.windowSeconds", 60, 1, 86_400),
             Key.of("telegram.allowedChats", Type.ID_LIST, ""),
             Key.integer("telegram.shutdownGraceSeconds", 30, 0, 3600),
             Key.of("telegram.ledgerFile", Type.STRING, "").withEnv("TELEGRAM_LEDGER_FILE"),
@@ -65,14 +68,27 @@ public final class Keys {
             Key.integer("discord.shards.total", -1, -1, 10_000),
             Key.of("discord.shards.range", Type.STRING, ""),
             Key.of("discord.mentions.enabled", Type.BOOLEAN, "false"),
-            Key.integer("discord.rateLimit.questions", 6, 1, 100_000),
-            Key.integer("discord.rateLimit.windowSeconds", 60, 1, 86_400),
-            Key.integer("discord.channelRateLimit.questions", 30, 1, 100_000),
-            Key.integer("discord.channelRateLimit.windowSeconds", 60, 1, 86_400),
+            Key.integer("discord.rateLimit.user.questions", 6, 1, 100_000),
+            Key.integer("discord.rateLimit.user.windowSeconds", 60, 1, 86_400),
+            Key.integer("discord.rateLimit.chat.questions", 30, 1, 100_000),
+            Key.integer("discord.rateLimit.chat.windowSeconds", 60, 1, 86_400),
             Key.of("discord.allowedGuilds", Type.ID_LIST, ""),
             Key.of("discord.allowedChannels", Type.ID_LIST, ""),
             Key.integer("discord.deferAfterMillis", 1500, 0, 2500),
             Key.integer("discord.shutdownTimeoutSeconds", 10, 0, 3600));
+
+    /**
+     * Keys renamed so that both platforms name their settings alike ({@code <platform>.rateLimit.<user|chat>.*}): the
+     * old name (still read, with a warning) and the new one.
+     */
+    public static final Map<String, String> RENAMED = orderedMap(
+            "telegram.questionsPerMinute", "telegram.rateLimit.chat.questions",
+            "telegram.userQuestionsPerMinute", "telegram.rateLimit.user.questions",
+            "telegram.inlineQueriesPerMinute", "telegram.rateLimit.inline.questions",
+            "discord.rateLimit.questions", "discord.rateLimit.user.questions",
+            "discord.rateLimit.windowSeconds", "discord.rateLimit.user.windowSeconds",
+            "discord.channelRateLimit.questions", "discord.rateLimit.chat.questions",
+            "discord.channelRateLimit.windowSeconds", "discord.rateLimit.chat.windowSeconds");
 
     private static final Map<String, Key> BY_NAME;
 
@@ -85,20 +101,38 @@ public final class Keys {
     private Keys() {
     }
 
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The current name of a key renamed since ({@link #RENAMED}), if {@code oldName} is such a key. */
+    public static Optional<String> renamedTo(String oldName) {
+        return Optional.ofNullable(RENAMED.get(oldName));
+    }
+
     /** The key with this exact name. */
     public static Optional<Key> find(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
-    /** The known key nearest to a misspelt one (case-insensitive edit distance), if one is near enough. */
+    /**
+     * The known key nearest to a misspelt one (case-insensitive edit distance, old names included), if one is near
+     * enough; always a current name.
+     */
     public static Optional<String> nearest(String unknown) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Key k : ALL) {
-            int d = distance(unknown.toLowerCase(java.util.Locale.ROOT), k.name().toLowerCase(java.util.Locale.ROOT));
+        List<String> names = new java.util.ArrayList<>(ALL.stream().map(Key::name).toList());
+        names.addAll(RENAMED.keySet());
+        for (String name : names) {
+            int d = distance(unknown.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
-                best = k.name();
+                best = RENAMED.getOrDefault(name, name); // a misspelt old name: point to the new one
             }
         }
         return bestDistance <= Math.max(3, unknown.length() / 3) ? Optional.ofNullable(best) : Optional.empty();

@@ -5,6 +5,7 @@ import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
+import io.reportbot.text.TextBundle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class ConsoleSession {
     private final Engine engine;
     private final Function<Reply, String> debug;
     private final java.util.function.Supplier<String> reload;
-    private final ConsoleText wording = new ConsoleText();
+    private final TextBundle wording = TextBundle.load("io.reportbot.console.messages");
     private Optional<Language> language = Optional.empty();
     private Language lastLanguage = Language.DE;
     private List<Suggestion> lastSuggestions = List.of();
@@ -93,7 +94,7 @@ public final class ConsoleSession {
         }
         Optional<Language> chosen = Arrays.stream(Language.values()).filter(l -> l.code().equals(c)).findFirst();
         if (chosen.isEmpty()) {
-            return wording.get(lastLanguage, "lang.unknown", code);
+            return wording.format(lastLanguage, "lang.unknown", code);
         }
         language = chosen;
         lastLanguage = chosen.get();

@@ -8,6 +8,13 @@ public enum Language {
     DE(Locale.GERMAN),
     EN(Locale.ENGLISH);
 
+    /**
+     * The language for a user whose platform locale is missing or one reportbot does not speak (e.g. {@code fr}):
+     * English, on every platform. It applies to the adapters' own texts and to an answer whose question does not show
+     * its language; a question's own language always wins.
+     */
+    public static final Language FOR_UNKNOWN_LOCALE = EN;
+
     private final Locale locale;
 
     Language(Locale locale) {
@@ -29,6 +36,15 @@ public enum Language {
      * empty for anything else, including {@code null}.
      */
     public static Optional<Language> fromCode(String code) {
+        return parse(code);
+    }
+
+    /** The language for a platform locale: {@link #fromCode}, else {@link #FOR_UNKNOWN_LOCALE}. */
+    public static Language ofLocale(String code) {
+        return parse(code).orElse(FOR_UNKNOWN_LOCALE);
+    }
+
+    private static Optional<Language> parse(String code) {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.TextSplitter;
 import io.reportbot.engine.Engine;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Suggestion;
@@ -41,7 +42,7 @@ final class Autocomplete {
         }
         List<Command.Choice> out = new ArrayList<>();
         for (String s : found) {
-            String v = TextLimits.trim(s, MAX_LENGTH);
+            String v = TextSplitter.shorten(s, MAX_LENGTH);
             if (!v.isEmpty()) {
                 out.add(new Command.Choice(v, v));
             }

@@ -1,5 +1,8 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ButtonCodec;
+import io.reportbot.adapter.RateGate;
+import io.reportbot.text.TextBundle;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
@@ -7,7 +10,6 @@ import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +19,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -35,26 +35,23 @@ import org.slf4j.LoggerFactory;
  * <p>The JDA event thread only parses and checks; the engine runs on {@code workers}, and {@link DeferredReply}
  * sends the answer within Discord's 3-second window. Every interaction is acknowledged once: with the answer,
  * or an ephemeral note (rate limit, unknown button, empty question). An exception anywhere ends in an ephemeral
- * "something went wrong" and a log entry; the bot keeps running. Messages that mention the bot go to
- * {@link MentionHandler} when {@code discord.mentions.enabled}.
+ * "something went wrong" and a log entry; the bot keeps running ({@link DeferredReply#guarded}). Messages that mention
+ * the bot are {@link MentionListener}'s.
  *
  * <p>Thread-safe: JDA may call it from several shards at once.
  */
 final class BotListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(BotListener.class);
-    static final String PLATFORM = "discord";
+    private static final String PLATFORM = Interactions.PLATFORM;
 
     private final Engine engine;
     private final CommandCatalog catalog;
     private final DiscordFormatter formatter;
     private final Autocomplete autocomplete;
-    private final UserRateLimiter limiter;
-    private final UserRateLimiter channelLimiter;
+    private final RateGate gate;
     private final Access access;
     private final BotEvents events;
     private final DeferredReply replies;
-    /** Answers messages that mention the bot; null unless {@code discord.mentions.enabled}. */
-    private final MentionHandler mentions;
     private final Set<String> knownTopics;
     /** Whether an interaction is this process's to answer (shared between processes when Redis is set). */
     private final InteractionLedger ledger;
@@ -67,46 +64,30 @@ final class BotListener extends ListenerAdapter {
         boolean allowed(Long guildId, long channelId);
     }
 
-    BotListener(Engine engine, Messages messages, UserRateLimiter limiter, InFlight inFlight, Executor workers,
-                ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
-        this(engine, messages, limiter, new UserRateLimiter(Integer.MAX_VALUE / 2, Duration.ofMinutes(1)),
-                Access.EVERYWHERE, BotEvents.NONE, inFlight, workers, timer, deferAfter, answerMentions);
+    BotListener(Engine engine, TextBundle messages, RateGate gate, InFlight inFlight, Executor workers,
+                ScheduledExecutorService timer, Duration deferAfter) {
+        this(engine, messages, gate, Access.EVERYWHERE, BotEvents.NONE, inFlight, workers, timer, deferAfter,
+                InteractionLedger.LOCAL);
     }
 
     /**
-     * @param limiter        the per-user rate limit
-     * @param channelLimiter the per-channel rate limit (keyed by channel id)
-     * @param access         the allow-list; interactions elsewhere are ignored silently
-     * @param events         where errors, reconnects and rate-limited messages are reported
+     * @param gate    the per-user and per-channel rate limits
+     * @param access  the allow-list; interactions elsewhere are ignored silently
+     * @param events  where errors, reconnects and rate-limited messages are reported
+     * @param ledger  keeps two processes from answering one interaction
      */
-    BotListener(Engine engine, Messages messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
-                Access access, BotEvents events, InFlight inFlight, Executor workers,
-                ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions) {
-        this(engine, messages, limiter, channelLimiter, access, events, inFlight, workers, timer, deferAfter,
-                answerMentions, InteractionLedger.LOCAL);
-    }
-
-    /** As above, with the ledger that keeps two processes from answering one interaction. */
-    BotListener(Engine engine, Messages messages, UserRateLimiter limiter, UserRateLimiter channelLimiter,
-                Access access, BotEvents events, InFlight inFlight, Executor workers,
-                ScheduledExecutorService timer, Duration deferAfter, boolean answerMentions, InteractionLedger ledger) {
+    BotListener(Engine engine, TextBundle messages, RateGate gate, Access access, BotEvents events, InFlight inFlight,
+                Executor workers, ScheduledExecutorService timer, Duration deferAfter, InteractionLedger ledger) {
         this.ledger = ledger;
-        this.channelLimiter = channelLimiter;
         this.access = access;
         this.events = events;
         this.engine = engine;
         this.catalog = new CommandCatalog(messages);
         this.formatter = new DiscordFormatter(messages);
         this.autocomplete = new Autocomplete(engine);
-        this.limiter = limiter;
+        this.gate = gate;
         this.replies = new DeferredReply(formatter, events, inFlight, workers, timer, deferAfter, Clock.systemUTC());
-        Set<String> topics = new HashSet<>();
-        for (Language l : Language.values()) {
-            engine.topics(l).forEach(s -> topics.add(s.topicId()));
-        }
-        this.knownTopics = Set.copyOf(topics);
-        this.mentions = answerMentions ? new MentionHandler(engine, formatter, limiter, channelLimiter, access, events,
-                inFlight, workers, knownTopics::contains) : null;
+        this.knownTopics = DiscordFormatter.topicIds(engine);
     }
 
     CommandCatalog catalog() {
@@ -120,12 +101,12 @@ final class BotListener extends ListenerAdapter {
         if (!allowedHere(event)) {
             return;
         }
-        Language ui = userLanguage(event.getUserLocale());
-        guarded(event, ui, () -> {
+        Language ui = Interactions.userLanguage(event.getUserLocale());
+        replies.guarded(event, ui, () -> {
             Optional<CommandCatalog.Cmd> cmd = catalog.find(event.getName());
             if (cmd.isEmpty()) {
-                LOG.warn("unknown command '{}' (registered by another version?)", ButtonIds.forLog(event.getName()));
-                replyNotice(event, ui, "error.generic");
+                LOG.warn("unknown command '{}' (registered by another version?)", ButtonCodec.forLog(event.getName()));
+                replies.notice(event, ui, "error.generic");
                 return;
             }
             if (!admitted(event, ui)) {
@@ -146,7 +127,7 @@ final class BotListener extends ListenerAdapter {
         OptionMapping option = event.getOption(catalog.questionOption());
         String question = option == null ? "" : option.getAsString().strip();
         if (question.isEmpty()) {
-            replyNotice(event, ui, "error.emptyQuestion");
+            replies.notice(event, ui, "error.emptyQuestion");
             return;
         }
         OptionMapping report = event.getOption(catalog.reportOption());
@@ -171,7 +152,7 @@ final class BotListener extends ListenerAdapter {
             boolean ask = catalog.find(event.getName()).filter(c -> c == CommandCatalog.Cmd.ASK).isPresent();
             boolean ours = ask && catalog.questionOption().equals(event.getFocusedOption().getName());
             boolean reportOption = ask && catalog.reportOption().equals(event.getFocusedOption().getName());
-            Language ul = userLanguage(event.getUserLocale());
+            Language ul = Interactions.userLanguage(event.getUserLocale());
             var choices = ours ? autocomplete.choices(event.getFocusedOption().getValue(), ul)
                     : reportOption ? reportChoices(event.getFocusedOption().getValue(), ul)
                     : List.<net.dv8tion.jda.api.interactions.commands.Command.Choice>of();
@@ -200,13 +181,13 @@ final class BotListener extends ListenerAdapter {
         if (!allowedHere(event)) {
             return;
         }
-        Language ui = userLanguage(event.getUserLocale());
-        guarded(event, ui, () -> {
-            Optional<ButtonIds.TopicClick> click = ButtonIds.decode(event.getComponentId())
+        Language ui = Interactions.userLanguage(event.getUserLocale());
+        replies.guarded(event, ui, () -> {
+            Optional<ButtonCodec.TopicButton> click = DiscordFormatter.BUTTONS.decode(event.getComponentId())
                     .filter(c -> knownTopics.contains(c.topicId()));
             if (click.isEmpty()) {
-                LOG.warn("rejected a button id reportbot did not make: {}", ButtonIds.forLog(event.getComponentId()));
-                replyNotice(event, ui, "error.unknownButton");
+                LOG.warn("rejected a button id reportbot did not make: {}", ButtonCodec.forLog(event.getComponentId()));
+                replies.notice(event, ui, "error.unknownButton");
                 return;
             }
             if (!admitted(event, ui)) {
@@ -224,15 +205,6 @@ final class BotListener extends ListenerAdapter {
         });
     }
 
-    // ---- mentions (off unless configured) -----------------------------------------------------------
-
-    @Override
-    public void onMessageReceived(MessageReceivedEvent event) {
-        if (mentions != null) {
-            mentions.handle(event);
-        }
-    }
-
     // ---- the reply ----------------------------------------------------------------------------------
 
     /** Computes the messages on a worker and sends them within Discord's window (see {@link DeferredReply}). */
@@ -242,21 +214,13 @@ final class BotListener extends ListenerAdapter {
 
     /** Applies the per-user and per-channel rate limits; false (after an ephemeral note) when over one. */
     private boolean admitted(IReplyCallback event, Language ui) {
-        UserRateLimiter.Decision decision = limiter.check(event.getUser().getIdLong());
-        String scope = "user";
-        if (decision == UserRateLimiter.Decision.ALLOW) {
-            decision = channelLimiter.check(event.getChannelIdLong());
-            scope = "chat";
-        }
-        if (decision != UserRateLimiter.Decision.ALLOW) {
-            events.rateLimited(PLATFORM, scope);
-        }
-        if (decision == UserRateLimiter.Decision.ALLOW) {
+        if (gate.admit(Long.toUnsignedString(event.getUser().getIdLong()),
+                Long.toUnsignedString(event.getChannelIdLong())) == RateGate.Verdict.ADMIT) {
             return true;
         }
         // an interaction unanswered shows "The application did not respond"; the note is ephemeral, so unlike
         // a mention it floods nobody else: every interaction over the limit gets it
-        replyNotice(event, ui, "ratelimit.exceeded");
+        replies.notice(event, ui, "ratelimit.exceeded");
         return false;
     }
 
@@ -284,37 +248,7 @@ final class BotListener extends ListenerAdapter {
         events.retry(PLATFORM, "io");
     }
 
-    private void replyNotice(IReplyCallback event, Language ui, String key) {
-        event.reply(formatter.notice(ui, key)).setEphemeral(true)
-                .queue(null, e -> LOG.warn("sending a notice failed: {}", e.toString()));
-    }
-
-    /** Runs a handler; an exception ends in a log entry and an ephemeral apology, never in a dead bot. */
-    private void guarded(IReplyCallback event, Language ui, Runnable handler) {
-        try {
-            handler.run();
-        } catch (RuntimeException e) {
-            events.platformError(PLATFORM, "handler");
-            LOG.error("handling interaction {} failed", event.getId(), e);
-            try {
-                if (!event.isAcknowledged()) {
-                    replyNotice(event, ui, "error.generic");
-                }
-            } catch (RuntimeException again) {
-                LOG.error("could not tell the user about the failure", again);
-            }
-        }
-    }
-
-    /** The user's language from their Discord client; English for locales reportbot does not speak. */
-    static Language userLanguage(DiscordLocale locale) {
-        if (locale == null || locale == DiscordLocale.UNKNOWN) {
-            return Language.EN;
-        }
-        return Language.fromCode(locale.getLocale()).orElse(Language.EN);
-    }
-
     private static String conversationId(IReplyCallback event) {
-        return "discord:" + event.getChannelId() + ":" + event.getUser().getId();
+        return Interactions.conversationId(event.getChannelId(), event.getUser().getId());
     }
 }

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.text.TextBundle;
 import io.reportbot.core.Language;
 import java.util.Arrays;
 import java.util.List;
@@ -39,11 +40,11 @@ final class CommandCatalog {
     /** The bundle key of /ask's optional report option (which report to answer from, when several are served). */
     static final String REPORT_KEY = "command.ask.option.report";
 
-    private final Messages messages;
+    private final TextBundle messages;
     private final Map<String, Cmd> byName;
     private final String questionOption;
 
-    CommandCatalog(Messages messages) {
+    CommandCatalog(TextBundle messages) {
         this.messages = messages;
         this.byName = Arrays.stream(Cmd.values()).collect(Collectors.toUnmodifiableMap(this::name, Function.identity()));
         this.questionOption = messages.get(Language.EN, QUESTION_KEY + ".name");

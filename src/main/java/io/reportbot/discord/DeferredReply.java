@@ -19,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the reply to one interaction within Discord's 3-second window for the first response.
+ * Sends the reply to an interaction: the answer within Discord's 3-second window for the first response
+ * ({@link #send}), or a short ephemeral note ({@link #notice}); {@link #guarded} turns a handler's failure into the
+ * ephemeral apology. So every interaction is acknowledged once.
  *
  * <p>The answer is computed on {@code workers}. If it is ready before the interaction is {@code deferAfter} old,
  * it is the first response; otherwise the interaction is deferred ("reportbot is thinking…") and the deferred
@@ -76,6 +78,29 @@ final class DeferredReply {
         }
     }
 
+    /** An ephemeral note (rate limit, unknown button, empty question, failure) as the interaction's response. */
+    void notice(IReplyCallback event, Language ui, String key) {
+        event.reply(formatter.notice(ui, key)).setEphemeral(true)
+                .queue(null, e -> LOG.warn("sending a notice failed: {}", e.toString()));
+    }
+
+    /** Runs a handler; an exception ends in a log entry and an ephemeral apology, never in a dead bot. */
+    void guarded(IReplyCallback event, Language ui, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            events.platformError(Interactions.PLATFORM, "handler");
+            LOG.error("handling interaction {} failed", event.getId(), e);
+            try {
+                if (!event.isAcknowledged()) {
+                    notice(event, ui, "error.generic");
+                }
+            } catch (RuntimeException again) {
+                LOG.error("could not tell the user about the failure", again);
+            }
+        }
+    }
+
     /** How long to wait before deferring: what is left of {@code deferAfter} since the interaction was created. */
     long deferInMillis(IReplyCallback event) {
         long age = clock.millis() - event.getTimeCreated().toInstant().toEpochMilli();
@@ -96,14 +121,14 @@ final class DeferredReply {
             deferral.cancel(false);
             boolean direct = state.compareAndSet(PENDING, REPLIED);
             if (error != null) {
-                events.platformError(BotListener.PLATFORM, "answer");
+                events.platformError(Interactions.PLATFORM, "answer");
                 LOG.error("answering interaction {} failed", event.getId(), error);
                 return apologise(event, direct);
             }
             return deliver(event, messages, direct);
         }).thenCompose(f -> f).whenComplete((x, e) -> {
             if (e != null) {
-                events.platformError(BotListener.PLATFORM, "send");
+                events.platformError(Interactions.PLATFORM, "send");
                 LOG.warn("sending the reply to interaction {} failed: {}", event.getId(), e.toString());
             }
             inFlight.end();
@@ -130,7 +155,7 @@ final class DeferredReply {
 
     /** The edit failed even after the HTTP client's retry: the user gets the apology instead of "thinking…". */
     private CompletableFuture<?> editFailed(IReplyCallback event, Throwable error) {
-        events.platformError(BotListener.PLATFORM, "send");
+        events.platformError(Interactions.PLATFORM, "send");
         LOG.warn("editing the deferred reply to interaction {} failed: {}; sending the apology instead", event.getId(),
                 error.toString());
         return apologise(event, false);
@@ -138,7 +163,7 @@ final class DeferredReply {
 
     /** An ephemeral "something went wrong": the first response, or in place of the public deferred reply. */
     private CompletableFuture<?> apologise(IReplyCallback event, boolean direct) {
-        Language ui = BotListener.userLanguage(event.getUserLocale());
+        Language ui = Interactions.userLanguage(event.getUserLocale());
         MessageCreateData notice = formatter.notice(ui, "error.generic");
         if (direct) {
             return event.reply(notice).setEphemeral(true).submit();

@@ -1,6 +1,10 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.RateGate;
 import io.reportbot.engine.Engine;
+import io.reportbot.state.RateLimits;
+import io.reportbot.state.SharedState;
+import io.reportbot.text.TextBundle;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * reportbot on Discord: starts JDA's {@link ShardManager} with reportbot's listeners, and stops it cleanly.
  *
  * <pre>{@code
- * DiscordBot bot = DiscordBot.start(DiscordConfig.load(System.getenv(), Optional.empty()), engine);
+ * DiscordBot bot = DiscordBot.start(DiscordSettings.load(System.getenv(), Optional.empty()), engine);
  * Runtime.getRuntime().addShutdownHook(new Thread(bot::stop));
  * bot.awaitStopped();
  * }</pre>
@@ -75,33 +79,32 @@ public final class DiscordBot {
      * @throws ConfigException when Discord rejects the token
      * @throws DiscordUnreachableException when Discord's REST API (or the configured stand-in) cannot be reached
      */
-    public static DiscordBot start(DiscordConfig config, Engine engine) {
+    public static DiscordBot start(DiscordSettings config, Engine engine) {
         return start(config, engine, BotEvents.NONE);
     }
 
     /**
-     * As {@link #start(DiscordConfig, Engine)}, reporting errors, reconnects and rate-limited messages to
+     * As {@link #start(DiscordSettings, Engine)}, reporting errors, reconnects and rate-limited messages to
      * {@code events}.
      */
-    public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events) {
+    public static DiscordBot start(DiscordSettings config, Engine engine, BotEvents events) {
         return start(config, engine, events, null);
     }
 
     /**
-     * As {@link #start(DiscordConfig, Engine, BotEvents)}, with the ledger shared by the processes of one bot (Redis),
-     * so that an interaction is answered once even if two processes receive it; null when the process runs alone.
+     * As {@link #start(DiscordSettings, Engine, BotEvents)}, with the state shared by the processes of one bot (Redis): the
+     * ledger, so that an interaction is answered once even if two processes receive it, and the rate limits, so that
+     * every process counts against one allowance per user and channel. Null when the process runs alone.
      */
-    public static DiscordBot start(DiscordConfig config, Engine engine, BotEvents events,
-                                   io.reportbot.state.DeliveryLedger sharedLedger) {
-        Messages messages = Messages.load();
+    public static DiscordBot start(DiscordSettings config, Engine engine, BotEvents events, SharedState shared) {
+        TextBundle messages = DiscordFormatter.messages();
         InFlight inFlight = new InFlight();
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 threads("reportbot-discord-worker"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("reportbot-discord-timer"));
-        BotListener listener = new BotListener(engine, messages, new UserRateLimiter(config.rateLimit(), config.rateWindow()),
-                new UserRateLimiter(config.channelRateLimit(), config.channelRateWindow()), config::allowed, events,
-                inFlight, workers, timer, config.deferAfter(), config.answerMentions(),
-                InteractionLedger.shared(sharedLedger));
+        RateGate gate = rateGate(config, shared == null ? RateLimits.inProcess() : shared.rateLimits(), events);
+        BotListener listener = new BotListener(engine, messages, gate, config::allowed, events, inFlight, workers, timer,
+                config.deferAfter(), InteractionLedger.shared(shared == null ? null : shared.ledger()));
         CommandRegistrar registrar = new CommandRegistrar(listener.catalog().commands(), config.guildIds());
         GatewayGuard guard = new GatewayGuard();
         GatewayBackOff backOff = GatewayBackOff.standard();
@@ -115,6 +118,8 @@ public final class DiscordBot {
         config.gatewayUrl().ifPresent(url -> builder.setSessionController(new GatewaySessionController(url)));
         config.shardRange().ifPresent(r -> builder.setShards(r.first(), r.last()));
         if (config.answerMentions()) {
+            builder.addEventListeners(new MentionListener(engine, new DiscordFormatter(messages), gate, config::allowed,
+                    events, inFlight, workers, DiscordFormatter.topicIds(engine)::contains));
             LOG.info("answering mentions: the bot needs the Message Content intent (enable it on the Bot page)");
         }
         try {
@@ -141,6 +146,12 @@ public final class DiscordBot {
         }
     }
 
+    /** The per-user and per-channel rate limits of the configuration, counted in {@code limits}. */
+    static RateGate rateGate(DiscordSettings config, RateLimits limits, BotEvents events) {
+        return new RateGate(Interactions.PLATFORM, limits, events,
+                RateGate.Allowance.user(config.userRateLimit()), RateGate.Allowance.chat(config.chatRateLimit()));
+    }
+
     /**
      * JDA's HTTP client settings (25 requests per host, 5 idle connections for 10 s) plus {@link InteractionRetry}
      * for the interaction requests JDA does not retry.
@@ -153,7 +164,7 @@ public final class DiscordBot {
                 .addInterceptor(InteractionRetry.standard());
     }
 
-    static EnumSet<GatewayIntent> intents(DiscordConfig config) {
+    static EnumSet<GatewayIntent> intents(DiscordSettings config) {
         EnumSet<GatewayIntent> intents = EnumSet.noneOf(GatewayIntent.class);
         if (config.answerMentions()) {
             intents.addAll(List.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT));

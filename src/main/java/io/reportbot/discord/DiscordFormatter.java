@@ -1,11 +1,16 @@
 package io.reportbot.discord;
 
+import io.reportbot.text.TextBundle;
+import io.reportbot.adapter.ButtonCodec;
+import io.reportbot.adapter.TextSplitter;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.ReportInfo;
 import io.reportbot.engine.Suggestion;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +38,30 @@ final class DiscordFormatter {
     /** Discord's limit on buttons in one message: 5 rows of 5. */
     static final int MAX_BUTTONS = 25;
 
+    /** Topic buttons' custom ids, within Discord's limit of 100 characters. */
+    static final ButtonCodec BUTTONS = new ButtonCodec(100);
+
     private static final Color COLOR = new Color(0x2B6CB0);
     private static final int FOOTER_MAX = 200;
 
-    private final Messages messages;
+    private final TextBundle messages;
 
-    DiscordFormatter(Messages messages) {
+    DiscordFormatter(TextBundle messages) {
         this.messages = messages;
+    }
+
+    /** The ids of every topic the engine offers, in any language: the only ones that may become buttons. */
+    static Set<String> topicIds(io.reportbot.engine.Engine engine) {
+        Set<String> topics = new HashSet<>();
+        for (Language l : Language.values()) {
+            engine.topics(l).forEach(s -> topics.add(s.topicId()));
+        }
+        return Set.copyOf(topics);
+    }
+
+    /** The Discord adapter's own wording ({@code io/reportbot/discord/messages_<lang>.properties}). */
+    static TextBundle messages() {
+        return TextBundle.load("io.reportbot.discord.messages");
     }
 
     /**
@@ -52,14 +74,14 @@ final class DiscordFormatter {
      */
     List<MessageCreateData> answer(Reply reply, String title, String reportName, Predicate<String> knownTopic) {
         Language lang = reply.language();
-        String footer = TextLimits.trim(reportName, FOOTER_MAX);
-        String heading = TextLimits.trim(title, MessageEmbed.TITLE_MAX_LENGTH);
+        String footer = TextSplitter.shorten(reportName, FOOTER_MAX);
+        String heading = TextSplitter.shorten(title, MessageEmbed.TITLE_MAX_LENGTH);
         Optional<MessageEmbed.Field> source = sourceField(lang, reply.sources());
 
-        List<String> parts = TextLimits.split(reply.text(), MessageEmbed.DESCRIPTION_MAX_LENGTH);
+        List<String> parts = TextSplitter.split(reply.text(), MessageEmbed.DESCRIPTION_MAX_LENGTH);
         if (parts.size() > MAX_MESSAGES) {
             List<String> kept = new ArrayList<>(parts.subList(0, MAX_MESSAGES - 1));
-            kept.add(TextLimits.trim(parts.get(MAX_MESSAGES - 1) + "\n" + parts.get(MAX_MESSAGES),
+            kept.add(TextSplitter.shorten(parts.get(MAX_MESSAGES - 1) + "\n" + parts.get(MAX_MESSAGES),
                     MessageEmbed.DESCRIPTION_MAX_LENGTH));
             parts = kept;
         }
@@ -71,7 +93,7 @@ final class DiscordFormatter {
             if (first && !heading.isEmpty()) {
                 embed.setTitle(heading);
             } else if (!first) {
-                embed.setTitle(TextLimits.trim(messages.get(lang, "answer.continued"), MessageEmbed.TITLE_MAX_LENGTH));
+                embed.setTitle(TextSplitter.shorten(messages.get(lang, "answer.continued"), MessageEmbed.TITLE_MAX_LENGTH));
             }
             if (last) {
                 source.ifPresent(embed::addField);
@@ -93,7 +115,7 @@ final class DiscordFormatter {
         List<ActionRow> rows = buttons(lang, topics, knownTopic);
         String intro = messages.get(lang, rows.isEmpty() ? "topics.none" : "topics.intro");
         return new MessageCreateBuilder()
-                .setContent(TextLimits.trim(intro, Message.MAX_CONTENT_LENGTH))
+                .setContent(TextSplitter.shorten(intro, Message.MAX_CONTENT_LENGTH))
                 .setAllowedMentions(List.of())
                 .setComponents(rows)
                 .build();
@@ -102,8 +124,8 @@ final class DiscordFormatter {
     /** The report's title, summary and key figures as an embed. */
     MessageCreateData report(Language lang, ReportInfo info) {
         EmbedBuilder embed = new EmbedBuilder().setColor(COLOR)
-                .setTitle(TextLimits.trim(info.title(), MessageEmbed.TITLE_MAX_LENGTH))
-                .setDescription(TextLimits.trim(info.summary(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
+                .setTitle(TextSplitter.shorten(info.title(), MessageEmbed.TITLE_MAX_LENGTH))
+                .setDescription(TextSplitter.shorten(info.summary(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
         if (!info.keyFigures().isEmpty()) {
             embed.addField(messages.get(lang, "report.keyFigures"), bullets(info.keyFigures()), false);
         }
@@ -113,10 +135,10 @@ final class DiscordFormatter {
     /** How to use the bot: the commands, the engine's help text and a few example questions. */
     MessageCreateData help(Language lang, String engineHelp, List<String> examples) {
         EmbedBuilder embed = new EmbedBuilder().setColor(COLOR)
-                .setTitle(TextLimits.trim(messages.get(lang, "help.title"), MessageEmbed.TITLE_MAX_LENGTH))
-                .setDescription(TextLimits.trim(engineHelp, MessageEmbed.DESCRIPTION_MAX_LENGTH))
+                .setTitle(TextSplitter.shorten(messages.get(lang, "help.title"), MessageEmbed.TITLE_MAX_LENGTH))
+                .setDescription(TextSplitter.shorten(engineHelp, MessageEmbed.DESCRIPTION_MAX_LENGTH))
                 .addField(messages.get(lang, "help.commands"),
-                        TextLimits.trim(messages.get(lang, "help.commandList"), MessageEmbed.VALUE_MAX_LENGTH), false);
+                        TextSplitter.shorten(messages.get(lang, "help.commandList"), MessageEmbed.VALUE_MAX_LENGTH), false);
         if (!examples.isEmpty()) {
             embed.addField(messages.get(lang, "help.examples"), bullets(examples.subList(0, Math.min(5, examples.size()))), false);
         }
@@ -126,7 +148,7 @@ final class DiscordFormatter {
     /** A short plain-text notice (errors, the rate limit); the caller decides whether it is ephemeral. */
     MessageCreateData notice(Language lang, String key) {
         return new MessageCreateBuilder()
-                .setContent(TextLimits.trim(messages.get(lang, key), Message.MAX_CONTENT_LENGTH))
+                .setContent(TextSplitter.shorten(messages.get(lang, key), Message.MAX_CONTENT_LENGTH))
                 .setAllowedMentions(List.of())
                 .build();
     }
@@ -148,8 +170,8 @@ final class DiscordFormatter {
             value.append(line);
         }
         String name = messages.get(lang, quotes.size() == 1 ? "answer.source" : "answer.sources");
-        return Optional.of(new MessageEmbed.Field(TextLimits.trim(name, MessageEmbed.TITLE_MAX_LENGTH),
-                TextLimits.trim(value.toString(), MessageEmbed.VALUE_MAX_LENGTH), false));
+        return Optional.of(new MessageEmbed.Field(TextSplitter.shorten(name, MessageEmbed.TITLE_MAX_LENGTH),
+                TextSplitter.shorten(value.toString(), MessageEmbed.VALUE_MAX_LENGTH), false));
     }
 
     private static List<ActionRow> buttons(Language lang, List<Suggestion> suggestions, Predicate<String> knownTopic) {
@@ -158,8 +180,8 @@ final class DiscordFormatter {
             if (byId.size() == MAX_BUTTONS || s.label() == null || s.label().isBlank() || !knownTopic.test(s.topicId())) {
                 continue;
             }
-            ButtonIds.encode(lang, s.topicId()).ifPresent(id ->
-                    byId.putIfAbsent(id, Button.secondary(id, TextLimits.trim(s.label(), Button.LABEL_MAX_LENGTH))));
+            BUTTONS.encode(lang, s.topicId()).ifPresent(id ->
+                    byId.putIfAbsent(id, Button.secondary(id, TextSplitter.shorten(s.label(), Button.LABEL_MAX_LENGTH))));
         }
         return byId.isEmpty() ? List.of() : ActionRow.partitionOf(byId.values());
     }
@@ -167,12 +189,12 @@ final class DiscordFormatter {
     private static String bullets(List<String> lines) {
         StringBuilder b = new StringBuilder();
         for (String line : lines) {
-            String item = TextLimits.trim("• " + line.strip(), MessageEmbed.VALUE_MAX_LENGTH);
+            String item = TextSplitter.shorten("• " + line.strip(), MessageEmbed.VALUE_MAX_LENGTH);
             if (b.length() + item.length() + 1 > MessageEmbed.VALUE_MAX_LENGTH) {
                 break;
             }
             b.append(b.length() == 0 ? "" : "\n").append(item);
         }
-        return TextLimits.trim(b.toString(), MessageEmbed.VALUE_MAX_LENGTH);
+        return TextSplitter.shorten(b.toString(), MessageEmbed.VALUE_MAX_LENGTH);
     }
 }

@@ -10,6 +10,11 @@ import java.time.Duration;
  */
 public interface RateLimits {
 
+    /** Buckets in this process only (bounded), for a process that shares nothing. */
+    static RateLimits inProcess() {
+        return new InProcessRateLimits(com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+    }
+
     /**
      * A limit: this many within this period.
      *

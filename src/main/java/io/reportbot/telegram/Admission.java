@@ -1,45 +1,34 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.RateGate;
+import io.reportbot.adapter.RateGate.Allowance;
+import io.reportbot.adapter.RateGate.Verdict;
 import io.reportbot.ops.BotEvents;
-import java.time.Duration;
+import io.reportbot.state.RateLimits;
 import java.util.Optional;
 
 /**
- * The rate limits an update passes before it is answered: questions in chats count against the user's limit and the
- * chat's; inline queries against an allowance of their own per user (one comes per keystroke, and they must not use up
- * the user's questions). A question held back in a chat gets the "slow down" note once (see
- * {@link SlowDownNotices}); an inline query held back always gets it, as the note above its empty result list.
+ * Which of the kit's {@link RateGate}s an update passes before it is answered: questions in chats count against the
+ * user's allowance and the chat's; inline queries against an allowance of their own per user (one comes per
+ * keystroke, and they must not use up the user's questions), and one held back always gets the note, above its empty
+ * result list. Updates that ask nothing (a tap on a button of another bot, a join) pass freely.
  *
  * <p>Thread-safe.
  */
 final class Admission {
-    /** What to do with an update. */
-    enum Verdict {
-        /** Answer it. */
-        ADMIT,
-        /** Over a limit: send the "slow down" note instead of an answer. */
-        SLOW_DOWN,
-        /** Over a limit and the chat has been told already: drop it silently. */
-        DROP
+    private final RateGate questions;
+    private final RateGate inline;
+
+    Admission(TelegramSettings settings, RateLimits limits, BotEvents events) {
+        this(new RateGate(UpdateHandler.PLATFORM, limits, events, Allowance.user(settings.userRateLimit()),
+                        Allowance.chat(settings.chatRateLimit())),
+                new RateGate(UpdateHandler.PLATFORM, limits, events,
+                        new Allowance("inline", "user", settings.inlineRateLimit()), null));
     }
 
-    private final ChatGate chats;
-    private final ChatGate users;
-    private final ChatGate inline;
-    private final SlowDownNotices notices = new SlowDownNotices();
-    private final BotEvents events;
-
-    Admission(TelegramSettings settings, BotEvents events) {
-        this(new ChatGate(settings.questionsPerMinute(), Duration.ofMinutes(1)),
-                new ChatGate(settings.userQuestionsPerMinute(), Duration.ofMinutes(1)),
-                new ChatGate(settings.inlineQueriesPerMinute(), Duration.ofMinutes(1)), events);
-    }
-
-    Admission(ChatGate chats, ChatGate users, ChatGate inline, BotEvents events) {
-        this.chats = chats;
-        this.users = users;
+    Admission(RateGate questions, RateGate inline) {
+        this.questions = questions;
         this.inline = inline;
-        this.events = events;
     }
 
     /**
@@ -50,23 +39,12 @@ final class Admission {
      */
     Verdict admit(Route route, Optional<Long> user) {
         if (route instanceof Route.InlineQuestion q) {
-            if (inline.tryAdmit("inline:" + q.userId())) {
-                return Verdict.ADMIT;
-            }
-            events.rateLimited(UpdateHandler.PLATFORM, "user");
-            return Verdict.SLOW_DOWN;
+            return inline.admit(Long.toString(q.userId()), null);
         }
-        if (route.rateKey().isEmpty()) {
+        Optional<String> chat = route.chat().map(c -> Long.toString(c.chatId()));
+        if (route.rateKey().isEmpty() || chat.isEmpty()) {
             return Verdict.ADMIT;
         }
-        boolean userOk = user.isEmpty() || users.tryAdmit("user:" + user.get());
-        boolean ok = userOk && chats.tryAdmit(route.rateKey().get());
-        Optional<Long> chat = route.chat().map(Route.ChatRef::chatId);
-        if (ok) {
-            chat.ifPresent(notices::admitted);
-            return Verdict.ADMIT;
-        }
-        events.rateLimited(UpdateHandler.PLATFORM, userOk ? "chat" : "user");
-        return chat.isEmpty() || notices.tellNow(chat.get()) ? Verdict.SLOW_DOWN : Verdict.DROP;
+        return questions.admit(user.map(String::valueOf).orElse(null), chat.get());
     }
 }

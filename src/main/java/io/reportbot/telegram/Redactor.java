@@ -1,17 +1,17 @@
 package io.reportbot.telegram;
 
-import java.util.regex.Pattern;
+import io.reportbot.ops.logging.LogRedaction;
 
 /**
- * Removes bot tokens from text and exceptions before they reach a log. Telegram puts the token into every request
- * URL ({@code /bot<token>/sendMessage}), so anything that might print a URL goes through here.
+ * Removes the bot token from text and exceptions before they reach a log or an error message. Telegram puts the token
+ * into every request URL ({@code /bot<token>/sendMessage}), so anything that might print a URL goes through here: this
+ * bot's token exactly, then every token shape {@link LogRedaction} knows (the log configuration applies the same to
+ * every log line).
  *
  * <p>Immutable and thread-safe.
  */
 final class Redactor {
-    /** Anything shaped like a token, also tokens of other bots and in URLs. */
-    private static final Pattern TOKEN_SHAPE = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{20,200}");
-    static final String MASK = "<redacted>";
+    static final String MASK = LogRedaction.MASK;
 
     private final String secret;
 
@@ -24,8 +24,7 @@ final class Redactor {
         if (text == null) {
             return null;
         }
-        String s = text.replace(secret, MASK);
-        return TOKEN_SHAPE.matcher(s).replaceAll(MASK);
+        return LogRedaction.redact(text.replace(secret, MASK));
     }
 
     /**

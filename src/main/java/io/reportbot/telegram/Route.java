@@ -1,7 +1,7 @@
 package io.reportbot.telegram;
 
 import io.reportbot.core.Language;
-import io.reportbot.telegram.TelegramFormatter.TopicChoice;
+import io.reportbot.adapter.ButtonCodec.TopicButton;
 import java.util.Optional;
 
 /** What one Telegram update asks of the bot, decided by {@link UpdateRouter}; no Telegram objects inside. */
@@ -64,7 +64,7 @@ sealed interface Route {
     }
 
     /** A topic button was tapped. */
-    record TopicTap(String callbackId, ChatRef where, Integer messageId, TopicChoice choice,
+    record TopicTap(String callbackId, ChatRef where, Integer messageId, TopicButton choice,
                     Optional<Language> userLanguage) implements InChat {
     }
 

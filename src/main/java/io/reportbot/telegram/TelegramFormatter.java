@@ -1,9 +1,11 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ButtonCodec;
+import io.reportbot.adapter.TextSplitter;
 import io.reportbot.core.Language;
 import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
-import java.nio.charset.StandardCharsets;
+import io.reportbot.text.TextBundle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * Turns replies and texts into Telegram HTML: everything from users and the dataset is escaped; texts longer than
- * Telegram's 4,096 characters are split at a paragraph, else a line, else a word boundary, and never inside a tag;
+ * Telegram's 4,096 characters are split by {@link TextSplitter} (a paragraph, a line, a sentence, a word, never inside
+ * a character), and never inside a tag;
  * suggestions become inline keyboard buttons whose callback data this adapter can recognise again.
  *
  * <p>Immutable and thread-safe.
@@ -29,9 +32,8 @@ final class TelegramFormatter {
 
     /** Telegram's limit on a message's text after entity parsing, in UTF-16 code units. */
     static final int LIMIT = 4096;
-    /** Telegram's limit on callback data, in bytes. */
-    static final int CALLBACK_LIMIT = 64;
-    private static final String TOPIC_PREFIX = "t:";
+    /** Topic buttons' callback data, within Telegram's limit of 64 bytes. */
+    static final ButtonCodec BUTTONS = new ButtonCodec(64);
 
     /** How a piece of text is shown. */
     enum Style { PLAIN, BOLD, QUOTE }
@@ -43,14 +45,15 @@ final class TelegramFormatter {
         }
     }
 
-    /** A topic button's payload, read back from callback data. */
-    record TopicChoice(Language language, String topicId) {
+    private final TextBundle texts;
+
+    TelegramFormatter(TextBundle texts) {
+        this.texts = texts;
     }
 
-    private final Texts texts;
-
-    TelegramFormatter(Texts texts) {
-        this.texts = texts;
+    /** The adapter's own wording (greetings, help, "text only", "slow down", command descriptions). */
+    static TextBundle texts() {
+        return TextBundle.load("io.reportbot.telegram.messages");
     }
 
     /** Escapes text for Telegram's HTML parse mode. */
@@ -90,8 +93,8 @@ final class TelegramFormatter {
     }
 
     /**
-     * Splits a document into messages of at most {@code limit} visible characters and renders each as HTML.
-     * Whitespace at the cuts is dropped; nothing else is lost.
+     * Splits a document into messages of at most {@code limit} visible characters ({@link TextSplitter}) and renders
+     * each as HTML. Whitespace at the cuts is dropped; nothing else is lost.
      */
     static List<String> render(List<Piece> doc, int limit) {
         StringBuilder visible = new StringBuilder();
@@ -99,57 +102,10 @@ final class TelegramFormatter {
             visible.append(p.text());
         }
         List<String> out = new ArrayList<>();
-        for (int[] range : split(visible.toString(), limit)) {
-            out.add(renderRange(doc, range[0], range[1]));
+        for (TextSplitter.Range range : TextSplitter.ranges(visible.toString(), limit)) {
+            out.add(renderRange(doc, range.start(), range.end()));
         }
         return out;
-    }
-
-    /** The cuts: [start, end) ranges of at most {@code limit} chars, trimmed, at the best boundary available. */
-    static List<int[]> split(String v, int limit) {
-        if (limit < 2) {
-            throw new IllegalArgumentException("limit too small: " + limit);
-        }
-        List<int[]> out = new ArrayList<>();
-        int s = skipSpace(v, 0);
-        while (s < v.length()) {
-            int end = v.length() - s <= limit ? v.length() : cut(v, s, s + limit, limit);
-            int e = end;
-            while (e > s && Character.isWhitespace(v.charAt(e - 1))) {
-                e--;
-            }
-            if (e > s) {
-                out.add(new int[] {s, e});
-            }
-            s = skipSpace(v, Math.max(end, s + 1));
-        }
-        return out;
-    }
-
-    private static int cut(String v, int start, int max, int limit) {
-        int min = start + limit / 3;
-        int i = v.lastIndexOf("\n\n", max - 1);
-        if (i >= min) {
-            return i;
-        }
-        i = v.lastIndexOf('\n', max - 1);
-        if (i >= min) {
-            return i;
-        }
-        for (i = max - 1; i >= min; i--) {
-            if (Character.isWhitespace(v.charAt(i))) {
-                return i;
-            }
-        }
-        // one very long word: cut hard, but not inside a surrogate pair
-        return Character.isHighSurrogate(v.charAt(max - 1)) ? max - 1 : max;
-    }
-
-    private static int skipSpace(String v, int i) {
-        while (i < v.length() && Character.isWhitespace(v.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private static String renderRange(List<Piece> doc, int from, int to) {
@@ -194,7 +150,7 @@ final class TelegramFormatter {
         List<String> missing = sources.stream().filter(s -> !reply.text().contains(s)).toList();
         if (!missing.isEmpty()) {
             doc.add(Piece.plain("\n\n"));
-            doc.add(new Piece(texts.get(reply.language(), "sources", missing.size()), Style.BOLD));
+            doc.add(new Piece(texts.get(reply.language(), missing.size() == 1 ? "answer.source" : "answer.sources"), Style.BOLD));
             for (String source : missing) {
                 doc.add(Piece.plain("\n"));
                 doc.add(new Piece(source, Style.QUOTE));
@@ -203,38 +159,18 @@ final class TelegramFormatter {
         return doc;
     }
 
-    /** Buttons for topics, one per row; a topic whose id is too long for callback data is left out. */
+    /** Buttons for topics, one per row; a topic whose id cannot be carried in callback data ({@link #BUTTONS}) is left out. */
     Optional<InlineKeyboardMarkup> keyboard(List<Suggestion> suggestions, Language language) {
         List<InlineKeyboardRow> rows = new ArrayList<>();
         for (Suggestion s : suggestions) {
-            Optional<String> data = callbackData(language, s.topicId());
+            Optional<String> data = BUTTONS.encode(language, s.topicId());
             if (data.isEmpty()) {
-                LOG.warn("topic id too long for a Telegram button, left out: {}", s.topicId());
+                LOG.warn("topic id unfit for a Telegram button (too long, or characters other than A-Z a-z 0-9 . _ -), left out: {}", ButtonCodec.forLog(s.topicId()));
                 continue;
             }
             rows.add(new InlineKeyboardRow(InlineKeyboardButton.builder().text(s.label()).callbackData(data.get())
                     .build()));
         }
         return rows.isEmpty() ? Optional.empty() : Optional.of(InlineKeyboardMarkup.builder().keyboard(rows).build());
-    }
-
-    /** {@code t:<language>:<topicId>}, if it fits in 64 bytes. */
-    static Optional<String> callbackData(Language language, String topicId) {
-        String data = TOPIC_PREFIX + language.code() + ":" + topicId;
-        return data.getBytes(StandardCharsets.UTF_8).length <= CALLBACK_LIMIT && !topicId.isEmpty()
-                ? Optional.of(data) : Optional.empty();
-    }
-
-    /** The topic a button stands for, or empty for callback data this adapter did not make. */
-    static Optional<TopicChoice> parseCallbackData(String data) {
-        if (data == null || !data.startsWith(TOPIC_PREFIX) || data.length() < 6 || data.charAt(4) != ':') {
-            return Optional.empty();
-        }
-        Optional<Language> language = Language.fromCode(data.substring(2, 4));
-        String topic = data.substring(5);
-        if (language.isEmpty() || topic.isEmpty() || !data.substring(2, 4).equals(language.get().code())) {
-            return Optional.empty();
-        }
-        return Optional.of(new TopicChoice(language.get(), topic));
     }
 }

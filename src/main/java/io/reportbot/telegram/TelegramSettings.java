@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import io.reportbot.config.Config;
 import io.reportbot.config.ConfigException;
+import io.reportbot.state.RateLimits.Limit;
 
 /**
  * Everything the Telegram adapter needs to run. Read with {@link #load}; tests build it with {@link #of} and the
@@ -21,10 +22,11 @@ import io.reportbot.config.ConfigException;
  * @param pollTimeoutSeconds how long one getUpdates long poll may wait on the server
  * @param workers            threads that answer at once; one chat's updates are answered one after another, in order
  *                           (see {@link ChatWorkers})
- * @param questionsPerMinute the per-chat rate limit
- * @param userQuestionsPerMinute the per-user rate limit (across all chats)
- * @param inlineQueriesPerMinute the per-user rate limit of inline queries (one comes per keystroke, so they have an
- *                           allowance of their own and do not use up the user's questions)
+ * @param chatRateLimit      the per-chat rate limit ({@code telegram.rateLimit.chat.*})
+ * @param userRateLimit      the per-user rate limit, across all chats ({@code telegram.rateLimit.user.*})
+ * @param inlineRateLimit    the per-user rate limit of inline queries (one comes per keystroke, so they have an
+ *                           allowance of their own and do not use up the user's questions;
+ *                           {@code telegram.rateLimit.inline.*})
  * @param allowedChats       the chats to answer in; empty means every chat. Updates from other chats, and inline
  *                           queries (which name no chat), are ignored silently when this is not empty
  * @param retry              retries of Bot API calls
@@ -38,9 +40,9 @@ public record TelegramSettings(
         URI apiUrl,
         int pollTimeoutSeconds,
         int workers,
-        int questionsPerMinute,
-        int userQuestionsPerMinute,
-        int inlineQueriesPerMinute,
+        Limit chatRateLimit,
+        Limit userRateLimit,
+        Limit inlineRateLimit,
         Set<Long> allowedChats,
         RetryPolicy retry,
         Duration shutdownGrace,
@@ -72,59 +74,66 @@ public record TelegramSettings(
 
     /** Settings with the given token and URL and defaults for the rest. */
     static TelegramSettings of(BotToken token, URI apiUrl) {
-        return new TelegramSettings(token, apiUrl, 50, 4, 20, 20, 60, Set.of(), RetryPolicy.defaults(),
-                Duration.ofSeconds(30), Optional.empty(), Optional.empty());
+        return new TelegramSettings(token, apiUrl, 50, 4, perMinute(20), perMinute(20), perMinute(60), Set.of(),
+                RetryPolicy.defaults(), Duration.ofSeconds(30), Optional.empty(), Optional.empty());
+    }
+
+    private static Limit perMinute(int questions) {
+        return new Limit(questions, Duration.ofMinutes(1));
     }
 
     TelegramSettings withPollTimeoutSeconds(int seconds) {
-        return new TelegramSettings(token, apiUrl, seconds, workers, questionsPerMinute, userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
+        return new TelegramSettings(token, apiUrl, seconds, workers, chatRateLimit, userRateLimit, inlineRateLimit, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
-    TelegramSettings withQuestionsPerMinute(int perMinute) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, perMinute, userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
+    TelegramSettings withChatQuestionsPerMinute(int perMinute) {
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, perMinute(perMinute), userRateLimit,
+                inlineRateLimit, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withUserQuestionsPerMinute(int perMinute) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, perMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, chatRateLimit, perMinute(perMinute),
+                inlineRateLimit, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withAllowedChats(Set<Long> chats) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, userQuestionsPerMinute, inlineQueriesPerMinute, chats, retry, shutdownGrace, webhook, ledgerFile);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, chatRateLimit, userRateLimit, inlineRateLimit, chats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withRetry(RetryPolicy policy) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, policy, shutdownGrace, webhook, ledgerFile);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, chatRateLimit, userRateLimit, inlineRateLimit, allowedChats, policy, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withWebhook(WebhookSettings hook) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute, userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, Optional.of(hook), ledgerFile);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, chatRateLimit, userRateLimit, inlineRateLimit, allowedChats, retry, shutdownGrace, Optional.of(hook), ledgerFile);
     }
 
     TelegramSettings withWorkers(int n) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, n, questionsPerMinute, userQuestionsPerMinute,
-                inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, n, chatRateLimit, userRateLimit,
+                inlineRateLimit, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withInlineQueriesPerMinute(int perMinute) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
-                userQuestionsPerMinute, perMinute, allowedChats, retry, shutdownGrace, webhook, ledgerFile);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, chatRateLimit,
+                userRateLimit, perMinute(perMinute), allowedChats, retry, shutdownGrace, webhook, ledgerFile);
     }
 
     TelegramSettings withShutdownGrace(Duration grace) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
-                userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, grace, webhook, ledgerFile);
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, chatRateLimit,
+                userRateLimit, inlineRateLimit, allowedChats, retry, grace, webhook, ledgerFile);
     }
 
     TelegramSettings withLedgerFile(Path file) {
-        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, questionsPerMinute,
-                userQuestionsPerMinute, inlineQueriesPerMinute, allowedChats, retry, shutdownGrace, webhook,
+        return new TelegramSettings(token, apiUrl, pollTimeoutSeconds, workers, chatRateLimit,
+                userRateLimit, inlineRateLimit, allowedChats, retry, shutdownGrace, webhook,
                 Optional.of(file));
     }
 
     /**
-     * Reads the settings: the environment first ({@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL},
-     * {@code TELEGRAM_WEBHOOK_SECRET}, {@code TELEGRAM_WEBHOOK_URL}), then the keys of the config file
-     * ({@code telegram.token}, {@code telegram.apiUrl}, …), then defaults.
+     * Reads the settings through {@link Config} (so every {@code telegram.*} key is checked against
+     * {@link io.reportbot.config.Keys}, and an old key name still works, with a warning): the environment first
+     * ({@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL}, {@code TELEGRAM_WEBHOOK_SECRET},
+     * {@code TELEGRAM_WEBHOOK_URL}, {@code TELEGRAM_LEDGER_FILE}), then the config file, then the defaults.
      *
      * @param env        the environment
      * @param configFile a properties file, if one was given
@@ -132,55 +141,61 @@ public record TelegramSettings(
      * @throws TelegramConfigException when something is missing or wrong; the message never contains the token
      */
     public static TelegramSettings load(Map<String, String> env, Optional<Path> configFile, boolean webhook) {
-        Properties p = new Properties();
-        if (configFile.isPresent()) {
-            try {
-                p = Config.readFile(configFile.get());
-            } catch (ConfigException e) {
-                throw new TelegramConfigException(e.getMessage());
-            }
+        try {
+            return from(Config.load(configFile, env), webhook);
+        } catch (ConfigException e) {
+            throw new TelegramConfigException(e.getMessage());
         }
-        return from(p, env, webhook);
     }
 
     /**
-     * The settings from already-read properties (the shared {@link Config}'s file) and the environment, which wins.
+     * The settings from properties (as a config file holds them) and the environment, which wins.
      *
      * @throws TelegramConfigException when something is missing or wrong; the message never contains the token
      */
     public static TelegramSettings from(Properties p, Map<String, String> env, boolean webhook) {
-        BotToken token = BotToken.parse(first(env.get("TELEGRAM_BOT_TOKEN"), p.getProperty("telegram.token")));
-        URI api = parseApiUrl(Optional.ofNullable(first(env.get("TELEGRAM_API_URL"), p.getProperty("telegram.apiUrl")))
-                .orElse(DEFAULT_API_URL));
-        TelegramSettings s = of(token, api);
-        s = new TelegramSettings(token, api,
-                intSetting(p, "telegram.pollTimeoutSeconds", s.pollTimeoutSeconds(), 0, 600),
-                intSetting(p, "telegram.workers", s.workers(), 1, 256),
-                intSetting(p, "telegram.questionsPerMinute", s.questionsPerMinute(), 1, 100_000),
-                intSetting(p, "telegram.userQuestionsPerMinute", s.userQuestionsPerMinute(), 1, 100_000),
-                intSetting(p, "telegram.inlineQueriesPerMinute", s.inlineQueriesPerMinute(), 1, 100_000),
-                allowedChats(p.getProperty("telegram.allowedChats", "")),
-                s.retry(),
-                Duration.ofSeconds(intSetting(p, "telegram.shutdownGraceSeconds", 30, 0, 3600)),
+        try {
+            return from(Config.of(p, env), webhook);
+        } catch (ConfigException e) {
+            throw new TelegramConfigException(e.getMessage());
+        }
+    }
+
+    /**
+     * The settings from a configuration already read and checked.
+     *
+     * @throws TelegramConfigException when something is missing or wrong; the message never contains the token
+     */
+    public static TelegramSettings from(Config c, boolean webhook) {
+        BotToken token = BotToken.parse(c.value("telegram.token").orElse(null));
+        URI api = parseApiUrl(c.string("telegram.apiUrl"));
+        TelegramSettings s = new TelegramSettings(token, api,
+                c.integer("telegram.pollTimeoutSeconds"),
+                c.integer("telegram.workers"),
+                limit(c, "telegram.rateLimit.chat"),
+                limit(c, "telegram.rateLimit.user"),
+                limit(c, "telegram.rateLimit.inline"),
+                c.idSet("telegram.allowedChats"),
+                RetryPolicy.defaults(),
+                Duration.ofSeconds(c.integer("telegram.shutdownGraceSeconds")),
                 Optional.empty(),
-                ledgerFile(first(env.get("TELEGRAM_LEDGER_FILE"), p.getProperty("telegram.ledgerFile")),
-                        first(env.get("REPORTBOT_UNANSWERED_LOG"), p.getProperty("reportbot.unansweredLog")), env,
-                        token));
+                ledgerFile(c.value("telegram.ledgerFile").orElse(null), c.value("reportbot.unansweredLog").orElse(null),
+                        c.env(), token));
         if (webhook) {
-            String secret = first(env.get("TELEGRAM_WEBHOOK_SECRET"), p.getProperty("telegram.webhook.secret"));
+            String secret = c.value("telegram.webhook.secret").orElse(null);
             if (secret == null || !secret.matches("[A-Za-z0-9_-]{16,256}")) {
                 throw new TelegramConfigException("webhook mode needs a secret token of 16 to 256 characters A-Z, a-z,"
                         + " 0-9, _ and - in TELEGRAM_WEBHOOK_SECRET or telegram.webhook.secret");
             }
-            String publicUrl = first(env.get("TELEGRAM_WEBHOOK_URL"), p.getProperty("telegram.webhook.publicUrl"));
-            s = s.withWebhook(new WebhookSettings(
-                    Optional.ofNullable(p.getProperty("telegram.webhook.host")).orElse("127.0.0.1"),
-                    intSetting(p, "telegram.webhook.port", 8443, 0, 65535),
-                    Optional.ofNullable(p.getProperty("telegram.webhook.path")).orElse("/telegram"),
-                    secret,
-                    Optional.ofNullable(publicUrl).map(URI::create)));
+            s = s.withWebhook(new WebhookSettings(c.string("telegram.webhook.host"), c.integer("telegram.webhook.port"),
+                    c.string("telegram.webhook.path"), secret, c.value("telegram.webhook.publicUrl").map(URI::create)));
         }
         return s;
+    }
+
+    /** A rate limit: {@code <prefix>.questions} per {@code <prefix>.windowSeconds}. */
+    static Limit limit(Config c, String prefix) {
+        return new Limit(c.integer(prefix + ".questions"), Duration.ofSeconds(c.integer(prefix + ".windowSeconds")));
     }
 
     /**
@@ -233,36 +248,5 @@ public record TelegramSettings(
         Path dir = state != null && !state.isBlank() ? Path.of(state, "reportbot")
                 : Path.of(System.getProperty("user.home"), ".local", "state", "reportbot");
         return Optional.of(dir.resolve(name));
-    }
-
-    private static String first(String a, String b) {
-        if (a != null && !a.isBlank()) {
-            return a;
-        }
-        return b == null || b.isBlank() ? null : b;
-    }
-
-    private static Set<Long> allowedChats(String raw) {
-        try {
-            return Config.ids(raw);
-        } catch (ConfigException e) {
-            throw new TelegramConfigException("telegram.allowedChats: " + e.getMessage());
-        }
-    }
-
-    private static int intSetting(Properties p, String key, int fallback, int min, int max) {
-        String v = p.getProperty(key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw new TelegramConfigException(key + " must be between " + min + " and " + max + ", not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new TelegramConfigException(key + " must be a whole number, not '" + v.trim() + "'");
-        }
     }
 }

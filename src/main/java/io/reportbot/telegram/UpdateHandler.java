@@ -1,10 +1,13 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ButtonCodec;
+import io.reportbot.adapter.TextSplitter;
 import io.reportbot.engine.Engine;
 import io.reportbot.engine.Inbound;
 import io.reportbot.core.Language;
 import io.reportbot.state.ChoiceStore;
 import io.reportbot.engine.Reply;
+import io.reportbot.text.TextBundle;
 import io.reportbot.telegram.Route.ChatRef;
 import io.reportbot.telegram.UpdateRouter.BotIdentity;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +37,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Carries out a {@link Route}: asks the engine and sends the result through the Bot API. Maps {@code Reply} to
- * Bot API calls and nothing more; wording comes from the engine and from {@link Texts}.
+ * Bot API calls and nothing more; wording comes from the engine and from the adapter's bundle ({@link TelegramFormatter#texts()}).
  *
  * <p>Thread-safe; the adapter calls it from several worker threads (one chat always from the same one).
  */
@@ -45,16 +48,16 @@ final class UpdateHandler {
     private final Engine engine;
     private final TelegramClient client;
     private final TelegramFormatter formatter;
-    private final Texts texts;
+    private final TextBundle texts;
     private final BotIdentity bot;
     /** /lang choices, per chat: in memory, or shared by the replicas (Redis). */
     private final ChoiceStore choices;
 
-    UpdateHandler(Engine engine, TelegramClient client, Texts texts, BotIdentity bot) {
+    UpdateHandler(Engine engine, TelegramClient client, TextBundle texts, BotIdentity bot) {
         this(engine, client, texts, bot, ChoiceStore.inProcess());
     }
 
-    UpdateHandler(Engine engine, TelegramClient client, Texts texts, BotIdentity bot, ChoiceStore choices) {
+    UpdateHandler(Engine engine, TelegramClient client, TextBundle texts, BotIdentity bot, ChoiceStore choices) {
         this.choices = choices;
         this.engine = engine;
         this.client = client;
@@ -70,7 +73,7 @@ final class UpdateHandler {
         } else if (route instanceof Route.Command c) {
             command(c);
         } else if (route instanceof Route.NonText n) {
-            sendText(n.where(), n.messageId(), texts.get(language(n.where(), n.userLanguage()), "text.only"),
+            sendText(n.where(), n.messageId(), texts.format(language(n.where(), n.userLanguage()), "text.only"),
                     Optional.empty());
         } else if (route instanceof Route.TopicTap t) {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(t.callbackId()).build());
@@ -84,7 +87,7 @@ final class UpdateHandler {
             sendReply(t.where(), t.messageId(), reply);
         } else if (route instanceof Route.GroupGreeting g) {
             Language l = language(g.where(), g.userLanguage());
-            sendText(g.where(), null, texts.get(l, "group.greeting", engine.report(l).title(), bot.username()),
+            sendText(g.where(), null, texts.format(l, "group.greeting", engine.report(l).title(), bot.username()),
                     Optional.empty());
         } else if (route instanceof Route.ForeignCallback f) {
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(f.callbackId()).build());
@@ -100,29 +103,29 @@ final class UpdateHandler {
         if (route instanceof Route.TopicTap t) {
             Language l = language(t.where(), t.userLanguage());
             client.execute(AnswerCallbackQuery.builder().callbackQueryId(t.callbackId())
-                    .text(texts.get(l, "slow.down")).build());
+                    .text(texts.format(l, "slow.down")).build());
         } else if (route instanceof Route.InChat c) {
-            sendText(c.where(), c.messageId(), texts.get(language(c.where(), c.userLanguage()), "slow.down"),
+            sendText(c.where(), c.messageId(), texts.format(language(c.where(), c.userLanguage()), "slow.down"),
                     Optional.empty());
         } else if (route instanceof Route.InlineQuestion i) {
             // no results, and the note where the results would be (a button that opens the private chat)
-            Language l = i.userLanguage().orElse(Language.DE);
+            Language l = i.userLanguage().orElse(Language.FOR_UNKNOWN_LOCALE);
             client.execute(AnswerInlineQuery.builder().inlineQueryId(i.queryId()).results(List.of()).cacheTime(0)
                     .isPersonal(true).button(InlineQueryResultsButton.builder()
-                            .text(texts.get(l, "slow.down.inline")).startParameter("slow_down").build())
+                            .text(texts.format(l, "slow.down.inline")).startParameter("slow_down").build())
                     .build());
         }
     }
 
     /** True for a topic the engine offers in that language (every button this adapter makes is one). */
-    private boolean knownTopic(TelegramFormatter.TopicChoice choice) {
+    private boolean knownTopic(ButtonCodec.TopicButton choice) {
         return engine.topics(choice.language()).stream().anyMatch(s -> s.topicId().equals(choice.topicId()));
     }
 
     private void question(ChatRef chat, Integer messageId, String text, Optional<Language> userLanguage)
             throws TelegramApiException {
         typing(chat);
-        Optional<Language> hint = chosenLanguage(chat).or(() -> userLanguage);
+        Optional<Language> hint = Optional.of(language(chat, userLanguage)); // used when the text cannot tell
         Reply reply = engine.answer(new Inbound(text, chat.conversationId(), PLATFORM, hint));
         sendReply(chat, messageId, reply);
     }
@@ -131,23 +134,23 @@ final class UpdateHandler {
         Language l = language(c.where(), c.userLanguage());
         switch (c.name()) {
             case "start" -> {
-                StringBuilder sb = new StringBuilder(texts.get(l, "greeting", engine.report(l).title()));
+                StringBuilder sb = new StringBuilder(texts.format(l, "greeting", engine.report(l).title()));
                 List<String> examples = engine.exampleQuestions(l);
                 if (!examples.isEmpty()) {
-                    sb.append("\n\n").append(texts.get(l, "greeting.examples"));
+                    sb.append("\n\n").append(texts.format(l, "greeting.examples"));
                     examples.stream().limit(5).forEach(e -> sb.append("\n• ").append(e));
                 }
-                sb.append("\n\n").append(texts.get(l, "greeting.more"));
+                sb.append("\n\n").append(texts.format(l, "greeting.more"));
                 sendText(c.where(), c.messageId(), sb.toString(), Optional.empty());
             }
             case "help" -> sendText(c.where(), c.messageId(),
-                    texts.get(l, "help", engine.report(l).title(), bot.username()), Optional.empty());
-            case "topics" -> sendText(c.where(), c.messageId(), texts.get(l, "topics"),
+                    texts.format(l, "help", engine.report(l).title(), bot.username()), Optional.empty());
+            case "topics" -> sendText(c.where(), c.messageId(), texts.format(l, "topics"),
                     formatter.keyboard(engine.topics(l), l));
             case "ask" -> {
                 if (c.args().isBlank()) {
                     String example = engine.exampleQuestions(l).stream().findFirst().orElse("…");
-                    sendText(c.where(), c.messageId(), texts.get(l, "ask.empty", example), Optional.empty());
+                    sendText(c.where(), c.messageId(), texts.format(l, "ask.empty", example), Optional.empty());
                 } else {
                     question(c.where(), c.messageId(), c.args(), c.userLanguage());
                 }
@@ -156,14 +159,14 @@ final class UpdateHandler {
                 Optional<Language> chosen = c.args().matches("(?i)de|en") ? Language.fromCode(c.args()) : Optional.empty();
                 if (chosen.isPresent()) {
                     choices.put(langKey(c.where()), chosen.get().code());
-                    sendText(c.where(), c.messageId(), texts.get(chosen.get(), "lang.set"), Optional.empty());
+                    sendText(c.where(), c.messageId(), texts.format(chosen.get(), "lang.set"), Optional.empty());
                 } else {
-                    sendText(c.where(), c.messageId(), texts.get(l, "lang.usage"), Optional.empty());
+                    sendText(c.where(), c.messageId(), texts.format(l, "lang.usage"), Optional.empty());
                 }
             }
             // several reports in one bot: /report lists them, /report ID picks one for this chat
             case "report" -> sendReply(c.where(), c.messageId(), engine.pickReport(c.where().conversationId(), c.args(), l));
-            default -> sendText(c.where(), c.messageId(), texts.get(l, "unknown.command"), Optional.empty());
+            default -> sendText(c.where(), c.messageId(), texts.format(l, "unknown.command"), Optional.empty());
         }
     }
 
@@ -171,11 +174,11 @@ final class UpdateHandler {
         List<InlineQueryResult> results = new ArrayList<>();
         if (!i.text().isBlank()) {
             Reply reply = engine.answer(new Inbound(i.text(), "telegram-inline:" + i.userId(), PLATFORM,
-                    i.userLanguage()));
-            String description = TextCut.shorten(reply.text(), 120);
+                    Optional.of(i.userLanguage().orElse(Language.FOR_UNKNOWN_LOCALE))));
+            String description = TextSplitter.shorten(reply.text(), 120);
             results.add(InlineQueryResultArticle.builder()
                     .id(resultId(reply.language().code() + "\n" + i.text()))
-                    .title(TextCut.shorten(i.text(), 64))
+                    .title(TextSplitter.shorten(i.text(), 64))
                     .description(description)
                     .inputMessageContent(InputTextMessageContent.builder()
                             .messageText(formatter.answerInOne(reply, TelegramFormatter.LIMIT))
@@ -227,9 +230,12 @@ final class UpdateHandler {
         }
     }
 
-    /** The language for the adapter's own texts: the chat's /lang choice, else the user's Telegram language. */
+    /**
+     * The language for the adapter's own texts: the chat's /lang choice, else the user's Telegram language, else (no
+     * or another language) {@link Language#FOR_UNKNOWN_LOCALE}.
+     */
     private Language language(ChatRef chat, Optional<Language> userLanguage) {
-        return chosenLanguage(chat).or(() -> userLanguage).orElse(Language.DE);
+        return chosenLanguage(chat).or(() -> userLanguage).orElse(Language.FOR_UNKNOWN_LOCALE);
     }
 
     private Optional<Language> chosenLanguage(ChatRef chat) {

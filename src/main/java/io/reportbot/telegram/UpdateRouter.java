@@ -121,7 +121,7 @@ final class UpdateRouter {
 
     private Route callback(CallbackQuery q) {
         MaybeInaccessibleMessage m = q.getMessage();
-        var choice = TelegramFormatter.parseCallbackData(q.getData());
+        var choice = TelegramFormatter.BUTTONS.decode(q.getData());
         if (choice.isEmpty() || m == null || m.getChat() == null) {
             return new Route.ForeignCallback(q.getId());
         }

@@ -3,6 +3,10 @@ package io.reportbot.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class ConfigTest {
     private static final String TOKEN = "123456:TEST-fake-token-not-real";
@@ -35,7 +40,31 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.load(Optional.of(f), Map.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown key 'telegram.questionPerMinute'")
-                .hasMessageContaining("did you mean 'telegram.questionsPerMinute'?");
+                .hasMessageContaining("did you mean 'telegram.rateLimit.chat.questions'?");
+    }
+
+    @Test
+    void anOldKeyNameStillWorksWithOneWarningNamingTheNewOne() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(Config.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            Path f = file("telegram.questionsPerMinute=5\ndiscord.rateLimit.questions=7\n"
+                    + "discord.rateLimit.user.questions=8\n");
+            Config c = Config.load(Optional.of(f), Map.of());
+            assertThat(c.integer("telegram.rateLimit.chat.questions")).isEqualTo(5);
+            assertThat(c.integer("discord.rateLimit.user.questions")).as("the new name wins").isEqualTo(8);
+            assertThat(c.fileProperties().stringPropertyNames()).containsExactlyInAnyOrder(
+                    "telegram.rateLimit.chat.questions", "discord.rateLimit.user.questions");
+            assertThat(log.list).hasSize(2).allSatisfy(e -> assertThat(e.getLevel()).isEqualTo(Level.WARN));
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).anySatisfy(m -> assertThat(m)
+                    .contains("'telegram.questionsPerMinute'", "use 'telegram.rateLimit.chat.questions'"));
+            assertThatThrownBy(() -> Config.load(Optional.of(file("telegram.questionsPerMinute=many\n")), Map.of()))
+                    .hasMessageContaining("'telegram.questionsPerMinute'").hasMessageContaining("whole number");
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -37,6 +38,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.requests.restaction.interactions.AutoCompleteCallbackAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import io.reportbot.adapter.RateGate;
+import io.reportbot.ops.BotEvents;
+import io.reportbot.state.RateLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -44,14 +48,20 @@ import org.mockito.ArgumentCaptor;
 /** The mapping from JDA events to engine calls and from replies to Discord messages, on mocked events. */
 class BotListenerTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final Engine engine = spy(new FakeEngine());
+    private final Engine engine = spy(new ScriptedEngine());
     private final InFlight inFlight = new InFlight();
     private BotListener listener = listener(10);
 
     private BotListener listener(int rateLimit) {
         // the engine runs on the calling thread, so a reply is sent before the handler returns
-        return new BotListener(engine, Messages.load(), new UserRateLimiter(rateLimit, Duration.ofMinutes(1)), inFlight,
-                Runnable::run, timer, Duration.ofSeconds(2), false);
+        return new BotListener(engine, DiscordFormatter.messages(), gate(rateLimit, 1000, BotEvents.NONE), inFlight,
+                Runnable::run, timer, Duration.ofSeconds(2));
+    }
+
+    static RateGate gate(int perUser, int perChannel, BotEvents events) {
+        return new RateGate("discord", RateLimits.inProcess(), events,
+                RateGate.Allowance.user(new RateLimits.Limit(perUser, Duration.ofMinutes(1))),
+                RateGate.Allowance.chat(new RateLimits.Limit(perChannel, Duration.ofMinutes(1))));
     }
 
     @AfterEach
@@ -73,9 +83,9 @@ class BotListenerTest {
         assertThat(inbound.getValue().platform()).isEqualTo("discord");
         assertThat(inbound.getValue().conversationId()).isEqualTo("discord:555:777");
         MessageEmbed embed = sent(event).getEmbeds().get(0);
-        assertThat(embed.getDescription()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(embed.getDescription()).isEqualTo(ScriptedEngine.UNICORNS_DE);
         assertThat(embed.getFields().get(0).getName()).isEqualTo("Quelle");
-        assertThat(embed.getFooter().getText()).isEqualTo(FakeEngine.REPORT_DE);
+        assertThat(embed.getFooter().getText()).isEqualTo(ScriptedEngine.REPORT_DE);
         verify(action, never()).setEphemeral(true);
         assertThat(inFlight.count()).isZero();
     }
@@ -88,7 +98,7 @@ class BotListenerTest {
         ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
         verify(engine).answer(inbound.capture());
         assertThat(inbound.getValue().languageHint()).contains(Language.EN);
-        assertThat(sent(event).getEmbeds().get(0).getDescription()).isEqualTo(FakeEngine.UNICORNS_EN);
+        assertThat(sent(event).getEmbeds().get(0).getDescription()).isEqualTo(ScriptedEngine.UNICORNS_EN);
     }
 
     @Test
@@ -107,7 +117,7 @@ class BotListenerTest {
         listener.onSlashCommandInteraction(event);
         verify(engine, never()).answer(any());
         verify(action).setEphemeral(true);
-        assertThat(sent(event).getContent()).isEqualTo("Bitte gib eine Frage ein.");
+        assertThat(sent(event).getContent()).isEqualTo("Bitte geben Sie eine Frage ein.");
     }
 
     @Test
@@ -148,14 +158,14 @@ class BotListenerTest {
         ReplyCallbackAction thirdAction = replyAction(third);
         listener.onSlashCommandInteraction(third);
         verify(thirdAction).setEphemeral(true);
-        assertThat(sent(third).getContent()).startsWith("Du fragst schneller");
+        assertThat(sent(third).getContent()).startsWith("Sie fragen schneller");
 
         for (int i = 0; i < 3; i++) {
             SlashCommandInteractionEvent more = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner?");
             ReplyCallbackAction action = replyAction(more);
             listener.onSlashCommandInteraction(more);
             verify(action).setEphemeral(true);
-            assertThat(sent(more).getContent()).as("acknowledged once, with the note").startsWith("Du fragst schneller");
+            assertThat(sent(more).getContent()).as("acknowledged once, with the note").startsWith("Sie fragen schneller");
         }
         verify(engine, times(2)).answer(any());
     }
@@ -179,7 +189,7 @@ class BotListenerTest {
         replyAction(report);
         listener.onSlashCommandInteraction(report);
         MessageEmbed embed = sent(report).getEmbeds().get(0);
-        assertThat(embed.getTitle()).isEqualTo(FakeEngine.REPORT_EN);
+        assertThat(embed.getTitle()).isEqualTo(ScriptedEngine.REPORT_EN);
         assertThat(embed.getFields().get(0).getName()).isEqualTo("Key figures");
 
         SlashCommandInteractionEvent help = slash("help", DiscordLocale.GERMAN, null);
@@ -214,7 +224,7 @@ class BotListenerTest {
         verify(engine).answerTopic(eq("funding"), eq(Language.DE), eq("discord:555:777"), eq("discord"));
         MessageEmbed embed = sent(event).getEmbeds().get(0);
         assertThat(embed.getTitle()).isEqualTo("Investitionen");
-        assertThat(embed.getDescription()).isEqualTo(FakeEngine.FUNDING_DE);
+        assertThat(embed.getDescription()).isEqualTo(ScriptedEngine.FUNDING_DE);
     }
 
     @Test
@@ -231,11 +241,11 @@ class BotListenerTest {
 
     @Test
     void userLanguageMapsDiscordLocales() {
-        assertThat(BotListener.userLanguage(DiscordLocale.GERMAN)).isEqualTo(Language.DE);
-        assertThat(BotListener.userLanguage(DiscordLocale.ENGLISH_UK)).isEqualTo(Language.EN);
-        assertThat(BotListener.userLanguage(DiscordLocale.JAPANESE)).isEqualTo(Language.EN);
-        assertThat(BotListener.userLanguage(DiscordLocale.UNKNOWN)).isEqualTo(Language.EN);
-        assertThat(BotListener.userLanguage(null)).isEqualTo(Language.EN);
+        assertThat(Interactions.userLanguage(DiscordLocale.GERMAN)).isEqualTo(Language.DE);
+        assertThat(Interactions.userLanguage(DiscordLocale.ENGLISH_UK)).isEqualTo(Language.EN);
+        assertThat(Interactions.userLanguage(DiscordLocale.JAPANESE)).isEqualTo(Language.EN);
+        assertThat(Interactions.userLanguage(DiscordLocale.UNKNOWN)).isEqualTo(Language.EN);
+        assertThat(Interactions.userLanguage(null)).isEqualTo(Language.EN);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -314,9 +324,9 @@ class BotListenerTest {
     @Test
     void outsideTheAllowListNothingIsAnsweredAndNothingIsSaid() {
         RecordingEvents events = new RecordingEvents();
-        BotListener guarded = new BotListener(engine, Messages.load(), new UserRateLimiter(10, Duration.ofMinutes(1)),
-                new UserRateLimiter(10, Duration.ofMinutes(1)), (guild, channel) -> channel == 556L, events, inFlight,
-                Runnable::run, timer, Duration.ofSeconds(2), false);
+        BotListener guarded = new BotListener(engine, DiscordFormatter.messages(), gate(10, 10, events),
+                (guild, channel) -> channel == 556L, events, inFlight, Runnable::run, timer, Duration.ofSeconds(2),
+                InteractionLedger.LOCAL);
         SlashCommandInteractionEvent event = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
         when(event.getChannelIdLong()).thenReturn(555L);
         replyAction(event);
@@ -331,9 +341,9 @@ class BotListenerTest {
     @Test
     void theChannelLimitCountsEveryoneInTheChannel() {
         RecordingEvents events = new RecordingEvents();
-        BotListener limited = new BotListener(engine, Messages.load(), new UserRateLimiter(10, Duration.ofMinutes(1)),
-                new UserRateLimiter(1, Duration.ofMinutes(1)), BotListener.Access.EVERYWHERE, events, inFlight,
-                Runnable::run, timer, Duration.ofSeconds(2), false);
+        BotListener limited = new BotListener(engine, DiscordFormatter.messages(), gate(10, 1, events),
+                BotListener.Access.EVERYWHERE, events, inFlight, Runnable::run, timer, Duration.ofSeconds(2),
+                InteractionLedger.LOCAL);
         SlashCommandInteractionEvent first = slash("ask", DiscordLocale.GERMAN, "Wie viele Einhörner gibt es?");
         when(first.getChannelIdLong()).thenReturn(555L);
         replyAction(first);

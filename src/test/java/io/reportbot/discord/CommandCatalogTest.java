@@ -18,7 +18,7 @@ class CommandCatalogTest {
     /** Discord's rule for CHAT_INPUT command and option names (lower case where a letter has a lower-case form). */
     private static final Pattern NAME = Pattern.compile("^[-_\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}$");
 
-    private final CommandCatalog catalog = new CommandCatalog(Messages.load());
+    private final CommandCatalog catalog = new CommandCatalog(DiscordFormatter.messages());
 
     @Test
     void namesDescriptionsAndLocalisationsAreValid() {

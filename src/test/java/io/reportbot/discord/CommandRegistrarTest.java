@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Commands are registered once, by the right shard or in the configured guilds. */
 class CommandRegistrarTest {
-    private final CommandCatalog catalog = new CommandCatalog(Messages.load());
+    private final CommandCatalog catalog = new CommandCatalog(DiscordFormatter.messages());
 
     @Test
     void globalCommandsAreRegisteredOnceByShardZero() {

@@ -37,7 +37,7 @@ class DeferredReplyTest {
     private static final Instant NOW = Instant.parse("2026-12-01T06:00:00Z");
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final InFlight inFlight = new InFlight();
-    private final DeferredReply replies = new DeferredReply(new DiscordFormatter(Messages.load()), BotEvents.NONE, inFlight,
+    private final DeferredReply replies = new DeferredReply(new DiscordFormatter(DiscordFormatter.messages()), BotEvents.NONE, inFlight,
             Runnable::run, timer, Duration.ofMillis(1500), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
@@ -56,7 +56,7 @@ class DeferredReplyTest {
     @Test
     void anInteractionThatArrivesLateIsDeferredAtOnceNotAfterTheFullDeferralTime() throws Exception {
         ExecutorService workers = Executors.newSingleThreadExecutor();
-        DeferredReply late = new DeferredReply(new DiscordFormatter(Messages.load()), BotEvents.NONE, inFlight, workers,
+        DeferredReply late = new DeferredReply(new DiscordFormatter(DiscordFormatter.messages()), BotEvents.NONE, inFlight, workers,
                 timer, Duration.ofMillis(1500), Clock.fixed(NOW, ZoneOffset.UTC));
         IReplyCallback event = createdAgo(Duration.ofMillis(2000));
         ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);

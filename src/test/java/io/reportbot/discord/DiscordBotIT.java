@@ -1,5 +1,8 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
+import io.reportbot.ops.logging.ProductionLog;
+import io.reportbot.core.Language;
 import static io.reportbot.discord.FakeDiscord.APP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 
 /**
- * End to end: the real JDA against {@link FakeDiscord} on 127.0.0.1, answering with {@link FakeEngine}.
+ * End to end: the real JDA against {@link FakeDiscord} on 127.0.0.1, answering with {@link ScriptedEngine}.
  * Nothing leaves the machine; the token is fake.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,11 +50,11 @@ class DiscordBotIT {
         root.addAppender(logs);
         discord = new FakeDiscord();
         java.nio.file.Path config = java.nio.file.Files.createTempFile("reportbot-discord", ".properties");
-        java.nio.file.Files.writeString(config, "discord.deferAfterMillis=400\ndiscord.rateLimit.questions=100\n"
+        java.nio.file.Files.writeString(config, "discord.deferAfterMillis=400\ndiscord.rateLimit.user.questions=100\n"
                 + "discord.shutdownTimeoutSeconds=5\n");
-        DiscordConfig cfg = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl(),
+        DiscordSettings cfg = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", TOKEN, "DISCORD_API_URL", discord.apiUrl(),
                 "DISCORD_GATEWAY_URL", discord.gatewayUrl()), Optional.of(config));
-        bot = DiscordBot.start(cfg, new FakeEngine());
+        bot = DiscordBot.start(cfg, new ScriptedEngine());
         assertThat(bot.awaitConnected(WAIT)).as("JDA connected to the fake gateway").isTrue();
         // the deferral counts from the interaction's creation: warm up JDA's interaction path (class loading) so
         // that the first question is not taken for a late one
@@ -100,10 +103,10 @@ class DiscordBotIT {
         JsonNode data = callback(discord.slashCommand("ask", "de", "question", "Wie viele Einhörner gibt es in Peking?"));
         JsonNode embed = data.path("embeds").get(0);
         assertThat(embed.path("title").asText()).isEqualTo("Wie viele Einhörner gibt es in Peking?");
-        assertThat(embed.path("description").asText()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(embed.path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_DE);
         assertThat(embed.path("fields").get(0).path("name").asText()).isEqualTo("Quelle");
-        assertThat(embed.path("fields").get(0).path("value").asText()).isEqualTo("> " + FakeEngine.SOURCE);
-        assertThat(embed.path("footer").path("text").asText()).isEqualTo(FakeEngine.REPORT_DE);
+        assertThat(embed.path("fields").get(0).path("value").asText()).isEqualTo("> " + ScriptedEngine.SOURCE);
+        assertThat(embed.path("footer").path("text").asText()).isEqualTo(ScriptedEngine.REPORT_DE);
         assertThat(data.path("flags").asInt(0) & 64).as("public, not ephemeral").isZero();
     }
 
@@ -112,9 +115,9 @@ class DiscordBotIT {
     void answersAnEnglishQuestionInEnglish() {
         JsonNode embed = callback(discord.slashCommand("ask", "en-US", "question", "How many unicorns are there in Beijing?"))
                 .path("embeds").get(0);
-        assertThat(embed.path("description").asText()).isEqualTo(FakeEngine.UNICORNS_EN);
+        assertThat(embed.path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_EN);
         assertThat(embed.path("fields").get(0).path("name").asText()).isEqualTo("Source");
-        assertThat(embed.path("footer").path("text").asText()).isEqualTo(FakeEngine.REPORT_EN);
+        assertThat(embed.path("footer").path("text").asText()).isEqualTo(ScriptedEngine.REPORT_EN);
     }
 
     @Test
@@ -122,12 +125,12 @@ class DiscordBotIT {
     void takesTheLanguageFromTheQuestionAndFallsBackToTheUserLocale() {
         JsonNode germanText = callback(discord.slashCommand("ask", "en-US", "question", "Wie viele Einhörner gibt es?"))
                 .path("embeds").get(0);
-        assertThat(germanText.path("description").asText()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(germanText.path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_DE);
         JsonNode noCue = callback(discord.slashCommand("ask", "en-GB", "question", "Unicorns 2024?")).path("embeds").get(0);
-        assertThat(noCue.path("description").asText()).isEqualTo(FakeEngine.UNICORNS_EN);
+        assertThat(noCue.path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_EN);
         // the client locale of the interaction reaches the engine as the hint (the fake engine sees no cue here)
         JsonNode german = callback(discord.slashCommand("ask", "de", "question", "Unicorns 2024?")).path("embeds").get(0);
-        assertThat(german.path("description").asText()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(german.path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_DE);
         assertThat(german.path("fields").get(0).path("name").asText()).isEqualTo("Quelle");
     }
 
@@ -147,7 +150,7 @@ class DiscordBotIT {
     @Order(6)
     void aFallbackOffersItsSuggestionsAsButtons() {
         JsonNode data = callback(discord.slashCommand("ask", "de", "question", "Wie wird das Wetter morgen?"));
-        assertThat(data.path("embeds").get(0).path("description").asText()).isEqualTo(FakeEngine.FALLBACK_DE);
+        assertThat(data.path("embeds").get(0).path("description").asText()).isEqualTo(ScriptedEngine.fallbackText(Language.DE, "Wie wird das Wetter morgen?"));
         JsonNode buttons = data.path("components").get(0).path("components");
         assertThat(names(buttons, "custom_id")).containsExactly("rb:t:de:unicorns", "rb:t:de:funding", "rb:t:de:universities");
         assertThat(names(buttons, "label")).containsExactly("Einhörner", "Investitionen", "Universitäten");
@@ -159,7 +162,7 @@ class DiscordBotIT {
         JsonNode data = callback(discord.buttonClick("rb:t:en:funding", "de"));
         JsonNode embed = data.path("embeds").get(0);
         assertThat(embed.path("title").asText()).isEqualTo("Funding");
-        assertThat(embed.path("description").asText()).isEqualTo(FakeEngine.FUNDING_EN);
+        assertThat(embed.path("description").asText()).isEqualTo(ScriptedEngine.FUNDING_EN);
 
         JsonNode forged = callback(discord.buttonClick("rb:t:de:../../admin", "de"));
         assertThat(forged.path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
@@ -185,9 +188,9 @@ class DiscordBotIT {
             assertThat(embed.path("description").asText()).endsWith(".");
         }
         assertThat(a.path("fields").isMissingNode() || a.path("fields").isEmpty()).as("source on the last part").isTrue();
-        assertThat(b.path("fields").get(0).path("value").asText()).isEqualTo("> " + FakeEngine.SOURCE);
-        String whole = FakeEngine.LONG_SENTENCE_DE.repeat(100).strip();
-        assertThat(a.path("description").asText() + " " + b.path("description").asText()).isEqualTo(whole);
+        assertThat(b.path("fields").get(0).path("value").asText()).isEqualTo("> " + ScriptedEngine.SOURCE);
+        assertThat(a.path("description").asText() + "\n\n" + b.path("description").asText())
+                .isEqualTo(ScriptedEngine.longAnswer());
     }
 
     @Test
@@ -199,7 +202,7 @@ class DiscordBotIT {
         assertThat(defer.json().path("type").asInt()).as("deferred channel message").isEqualTo(5);
         FakeDiscord.Request edit = discord.awaitRequest("edit of the deferred reply", from, r -> r.method().equals("PATCH")
                 && r.path().equals("/api/v10/webhooks/" + APP_ID + "/" + ask.path("token").asText() + "/messages/@original"));
-        assertThat(edit.json().path("embeds").get(0).path("description").asText()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(edit.json().path("embeds").get(0).path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_DE);
     }
 
     @Test
@@ -209,7 +212,7 @@ class DiscordBotIT {
         assertThat(data.path("flags").asInt() & 64).isEqualTo(64);
         assertThat(data.path("content").asText()).startsWith("Sorry, something went wrong");
         assertThat(callback(discord.slashCommand("ask", "en-US", "question", "How many unicorns?"))
-                .path("embeds").get(0).path("description").asText()).isEqualTo(FakeEngine.UNICORNS_EN);
+                .path("embeds").get(0).path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_EN);
     }
 
     @Test
@@ -234,7 +237,7 @@ class DiscordBotIT {
         List<FakeDiscord.Request> edits = deferredAndEdited("Langsam: Einhörner nach einem 500?", 2);
         assertThat(discord.faultServed(edits.get(0))).isEqualTo(FakeDiscord.CallbackFault.SERVER_ERROR);
         assertThat(discord.servedNormally(edits.get(1))).isTrue();
-        assertThat(edits.get(1).json().path("embeds").get(0).path("description").asText()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(edits.get(1).json().path("embeds").get(0).path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_DE);
     }
 
     @Test
@@ -245,7 +248,7 @@ class DiscordBotIT {
         assertThat(discord.faultServed(edits.get(0))).isEqualTo(FakeDiscord.CallbackFault.DROPPED_CONNECTION);
         assertThat(discord.servedNormally(edits.get(edits.size() - 1))).isTrue();
         assertThat(edits.get(edits.size() - 1).json().path("embeds").get(0).path("description").asText())
-                .isEqualTo(FakeEngine.UNICORNS_DE);
+                .isEqualTo(ScriptedEngine.UNICORNS_DE);
     }
 
     @Test
@@ -277,7 +280,7 @@ class DiscordBotIT {
         assertThat(discord.faultServed(attempts.get(0))).isEqualTo(FakeDiscord.CallbackFault.SERVER_ERROR);
         assertThat(discord.servedNormally(attempts.get(1))).isTrue();
         assertThat(attempts.get(1).json().path("data").path("embeds").get(0).path("description").asText())
-                .isEqualTo(FakeEngine.UNICORNS_EN);
+                .isEqualTo(ScriptedEngine.UNICORNS_EN);
         long created = (ask.path("id").asLong() >>> 22) + FakeDiscord.DISCORD_EPOCH;
         assertThat(System.currentTimeMillis() - created).as("well within Discord's 3 s").isLessThan(3000);
     }
@@ -300,10 +303,10 @@ class DiscordBotIT {
         JsonNode topics = callback(discord.slashCommand("topics", "de", null, null));
         assertThat(names(topics.path("components").get(0).path("components"), "custom_id")).hasSize(3);
         JsonNode report = callback(discord.slashCommand("report", "en-US", null, null)).path("embeds").get(0);
-        assertThat(report.path("title").asText()).isEqualTo(FakeEngine.REPORT_EN);
+        assertThat(report.path("title").asText()).isEqualTo(ScriptedEngine.REPORT_EN);
         assertThat(report.path("fields").get(0).path("value").asText()).contains("• 28 AI unicorns");
         JsonNode help = callback(discord.slashCommand("help", "de", null, null)).path("embeds").get(0);
-        assertThat(help.path("title").asText()).isEqualTo("So fragst du mich");
+        assertThat(help.path("title").asText()).isEqualTo("So fragen Sie mich");
     }
 
     @Test
@@ -312,7 +315,7 @@ class DiscordBotIT {
         discord.rateLimitNextCallbacks(2); // JDA logs the first 429 of a route at DEBUG, the next ones at WARN
         ObjectNode ask = discord.slashCommand("ask", "en-US", "question", "How many unicorns are there?");
         JsonNode data = callback(ask);
-        assertThat(data.path("embeds").get(0).path("description").asText()).isEqualTo(FakeEngine.UNICORNS_EN);
+        assertThat(data.path("embeds").get(0).path("description").asText()).isEqualTo(ScriptedEngine.UNICORNS_EN);
         String path = "/api/v10/interactions/" + ask.path("id").asText() + "/" + ask.path("token").asText() + "/callback";
         FakeDiscord.await("the retries", WAIT, () -> discord.requests("POST", path).size() == 3);
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Answers fit Discord's limits however long the engine's parts are. */
 class DiscordFormatterTest {
-    private final DiscordFormatter formatter = new DiscordFormatter(Messages.load());
+    private final DiscordFormatter formatter = new DiscordFormatter(DiscordFormatter.messages());
 
     @Test
     void anAnswerIsAnEmbedWithTitleSourceAndReportName() {
@@ -71,7 +71,7 @@ class DiscordFormatterTest {
             assertThat(total).isLessThanOrEqualTo(MessageEmbed.EMBED_MAX_LENGTH_BOT);
         }
         MessageEmbed last = out.get(out.size() - 1).getEmbeds().get(0);
-        assertThat(last.getDescription()).endsWith(TextLimits.ELLIPSIS);
+        assertThat(last.getDescription()).endsWith(io.reportbot.adapter.TextSplitter.ELLIPSIS);
         assertThat(last.getTitle()).isEqualTo("(Fortsetzung)");
         List<Button> buttons = buttons(out.get(out.size() - 1));
         assertThat(buttons).hasSize(DiscordFormatter.MAX_BUTTONS);

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,10 +28,10 @@ class DiscordLoadIT {
     void manySimultaneousQuestionsEachGetOneFirstResponse() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(41_250)) { // Discord's interval: a flood must not cost a heartbeat
             Properties p = new Properties();
-            p.setProperty("discord.rateLimit.questions", "100000");
-            p.setProperty("discord.channelRateLimit.questions", "1000000");
+            p.setProperty("discord.rateLimit.user.questions", "100000");
+            p.setProperty("discord.rateLimit.chat.questions", "1000000");
             p.setProperty("discord.shutdownTimeoutSeconds", "30");
-            DiscordBot bot = DiscordBot.start(DiscordConfig.from(p, Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
+            DiscordBot bot = DiscordBot.start(DiscordSettings.from(p, Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                     "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl())), new SlowEngine());
             List<ObjectNode> asked = new ArrayList<>();
             try {
@@ -84,9 +85,9 @@ class DiscordLoadIT {
         return (int) (direct + discord.requests("PATCH", "/api/v10/webhooks/\\d+/.*/messages/@original").size());
     }
 
-    /** {@link FakeEngine} whose answers take {@link #ANSWER_MILLIS} each. */
+    /** {@link ScriptedEngine} whose answers take {@link #ANSWER_MILLIS} each. */
     private static final class SlowEngine implements io.reportbot.engine.Engine {
-        private final FakeEngine engine = new FakeEngine();
+        private final ScriptedEngine engine = new ScriptedEngine();
 
         @Override
         public io.reportbot.engine.Reply answer(io.reportbot.engine.Inbound inbound) {

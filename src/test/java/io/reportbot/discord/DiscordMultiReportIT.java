@@ -34,8 +34,8 @@ class DiscordMultiReportIT {
                 List.of(Path.of("src/test/resources/reports/ai-index-2024")), Optional.empty(), Map.of())));
         discord = new FakeDiscord();
         Path config = Files.createTempFile("reportbot-discord", ".properties");
-        Files.writeString(config, "discord.rateLimit.questions=1000\n");
-        bot = DiscordBot.start(DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
+        Files.writeString(config, "discord.rateLimit.user.questions=1000\n");
+        bot = DiscordBot.start(DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                 "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), Optional.of(config)), engine);
         assertThat(bot.awaitConnected(Duration.ofSeconds(10))).isTrue();
     }

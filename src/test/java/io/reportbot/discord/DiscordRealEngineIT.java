@@ -31,8 +31,8 @@ class DiscordRealEngineIT {
         engine = Engine.bundled();
         discord = new FakeDiscord();
         Path config = Files.createTempFile("reportbot-discord", ".properties");
-        Files.writeString(config, "discord.rateLimit.questions=1000\n");
-        bot = DiscordBot.start(DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
+        Files.writeString(config, "discord.rateLimit.user.questions=1000\n");
+        bot = DiscordBot.start(DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                 "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), Optional.of(config)), engine);
         assertThat(bot.awaitConnected(Duration.ofSeconds(10))).isTrue();
     }
@@ -95,7 +95,7 @@ class DiscordRealEngineIT {
      */
     @Test
     void aClickedTopicButtonIsRememberedForTheNextQuestion() {
-        String id = ButtonIds.encode(Language.DE, "unicorns").orElseThrow();
+        String id = DiscordFormatter.BUTTONS.encode(Language.DE, "unicorns").orElseThrow();
         JsonNode tapped = callback(discord.buttonClick(id, "de"));
         assertThat(tapped.path("embeds").get(0).path("description").asText()).contains("36");
         JsonNode followUp = callback(discord.slashCommand("ask", "de", "question", "und in ganz China?"));

@@ -126,7 +126,7 @@ class DiscordShardsIT {
             }
             String stderr = String.join("\n", p0.stderr()) + "\n" + String.join("\n", p1.stderr());
             Files.writeString(dir.resolve("stderr.txt"), stderr, StandardCharsets.UTF_8);
-            assertThat(stderr).contains("sharing conversations and handled interactions in redis")
+            assertThat(stderr).contains("sharing conversations, handled interactions and rate limits in redis")
                     .doesNotContain("fake-token-for-tests-only").doesNotContain("itoken-");
         }
     }

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -43,13 +44,13 @@ class DiscordSoakIT {
         SplittableRandom random = new SplittableRandom(Long.getLong("soak.seed", 6L));
         try (FakeDiscord discord = new FakeDiscord()) {
             Path config = Files.createTempFile("reportbot-discord-soak", ".properties");
-            Files.writeString(config, "discord.deferAfterMillis=1000\ndiscord.rateLimit.questions=1000\n"
-                    + "discord.channelRateLimit.questions=100000\n"
+            Files.writeString(config, "discord.deferAfterMillis=1000\ndiscord.rateLimit.user.questions=1000\n"
+                    + "discord.rateLimit.chat.questions=100000\n"
                     + "discord.shutdownTimeoutSeconds=5\n");
-            DiscordConfig cfg = DiscordConfig.load(Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN, "DISCORD_API_URL",
+            DiscordSettings cfg = DiscordSettings.load(Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN, "DISCORD_API_URL",
                     discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()), Optional.of(config));
             Files.delete(config);
-            DiscordBot bot = DiscordBot.start(cfg, new FakeEngine());
+            DiscordBot bot = DiscordBot.start(cfg, new ScriptedEngine());
             try {
                 assertThat(bot.awaitConnected(Duration.ofSeconds(10))).isTrue();
                 long heapBefore = heapUsedMb();
@@ -133,12 +134,12 @@ class DiscordSoakIT {
         Metrics metrics = new Metrics();
         try (FakeDiscord discord = new FakeDiscord()) {
             Properties limits = new Properties();
-            limits.setProperty("discord.rateLimit.questions", "1000");
-            limits.setProperty("discord.channelRateLimit.questions", "100000");
+            limits.setProperty("discord.rateLimit.user.questions", "1000");
+            limits.setProperty("discord.rateLimit.chat.questions", "100000");
             limits.setProperty("discord.shutdownTimeoutSeconds", "5");
-            DiscordConfig cfg = DiscordConfig.from(limits, Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
+            DiscordSettings cfg = DiscordSettings.from(limits, Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                     "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()));
-            DiscordBot bot = DiscordBot.start(cfg, new FakeEngine(), metrics);
+            DiscordBot bot = DiscordBot.start(cfg, new ScriptedEngine(), metrics);
             List<ObjectNode> asked = new ArrayList<>();
             long t0 = System.nanoTime();
             try {

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,9 +19,9 @@ class GatewayBackOffIT {
     @Test
     void aGatewayThatClosesBeforeHelloIsRedialledWithBackOffAndTheBotRecovers() throws Exception {
         try (FakeDiscord discord = new FakeDiscord()) {
-            DiscordConfig cfg = DiscordConfig.from(new Properties(), Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
+            DiscordSettings cfg = DiscordSettings.from(new Properties(), Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                     "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl()));
-            DiscordBot bot = DiscordBot.start(cfg, new FakeEngine());
+            DiscordBot bot = DiscordBot.start(cfg, new ScriptedEngine());
             try {
                 assertThat(bot.awaitConnected(Duration.ofSeconds(10))).isTrue();
                 int before = discord.gatewayOpens();

@@ -1,5 +1,6 @@
 package io.reportbot.discord;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_SELF;
@@ -24,6 +25,7 @@ import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import io.reportbot.ops.BotEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -31,41 +33,43 @@ import org.mockito.ArgumentCaptor;
 /** Answering messages that mention the bot: off by default, and then only for real mentions by people. */
 class MentionAnsweringTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final Engine engine = spy(new FakeEngine());
+    private final Engine engine = spy(new ScriptedEngine());
 
     @AfterEach
     void stopTimer() {
         timer.shutdownNow();
     }
 
-    private BotListener listener(boolean answerMentions) {
-        return new BotListener(engine, Messages.load(), new UserRateLimiter(10, Duration.ofMinutes(1)), new InFlight(),
-                Runnable::run, timer, Duration.ofSeconds(2), answerMentions);
+    private MentionListener listener() {
+        return new MentionListener(engine, new DiscordFormatter(DiscordFormatter.messages()),
+                BotListenerTest.gate(10, 1000, BotEvents.NONE), BotListener.Access.EVERYWHERE, BotEvents.NONE,
+                new InFlight(), Runnable::run, DiscordFormatter.topicIds(engine)::contains);
     }
 
     @Test
     void aMentionIsAnsweredWithoutTheMention() {
         Message message = message("<@1> Wie viele Einhörner gibt es?", true, false);
-        listener(true).onMessageReceived(event(message));
+        listener().onMessageReceived(event(message));
         ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
         verify(engine).answer(inbound.capture());
         assertThat(inbound.getValue().text()).isEqualTo("Wie viele Einhörner gibt es?");
         ArgumentCaptor<MessageCreateData> reply = ArgumentCaptor.forClass(MessageCreateData.class);
         verify(message).reply(reply.capture());
-        assertThat(reply.getValue().getEmbeds().get(0).getDescription()).isEqualTo(FakeEngine.UNICORNS_DE);
+        assertThat(reply.getValue().getEmbeds().get(0).getDescription()).isEqualTo(ScriptedEngine.UNICORNS_DE);
     }
 
     @Test
-    void mentionsAreIgnoredUnlessEnabled() {
+    void theInteractionListenerLeavesMessagesAlone() { // mentions are answered only with MentionListener registered
         Message message = message("<@1> Wie viele Einhörner?", true, false);
-        listener(false).onMessageReceived(event(message));
+        new BotListener(engine, DiscordFormatter.messages(), BotListenerTest.gate(10, 1000, BotEvents.NONE),
+                new InFlight(), Runnable::run, timer, Duration.ofSeconds(2)).onMessageReceived(event(message));
         verify(engine, never()).answer(any());
         verify(message, never()).reply(any(MessageCreateData.class));
     }
 
     @Test
     void messagesWithoutAMentionOrFromBotsAreIgnored() {
-        BotListener listener = listener(true);
+        MentionListener listener = listener();
         listener.onMessageReceived(event(message("Wie viele Einhörner?", false, false)));
         listener.onMessageReceived(event(message("<@1> Wie viele Einhörner?", true, true)));
         verify(engine, never()).answer(any());

@@ -2,9 +2,13 @@ package io.reportbot.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bucket4j.TimeMeter;
+import io.reportbot.adapter.RateGate;
+import io.reportbot.adapter.RateGate.Allowance;
+import io.reportbot.adapter.RateGate.Verdict;
 import io.reportbot.ops.BotEvents;
-import io.reportbot.telegram.Admission.Verdict;
+import io.reportbot.state.InProcessState;
+import io.reportbot.state.RateLimits;
+import io.reportbot.state.StateSettings;
 import io.reportbot.telegram.Route.ChatRef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,21 +19,15 @@ import org.junit.jupiter.api.Test;
 
 class AdmissionTest {
     private final AtomicLong nanos = new AtomicLong();
-    private final TimeMeter clock = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
+    private final RateLimits limits = new InProcessState(StateSettings.inProcess(), nanos::get).rateLimits();
+    private final Admission admission = new Admission(
+            new RateGate("telegram", limits, BotEvents.NONE, Allowance.user(perMinute(20)), Allowance.chat(perMinute(20)),
+                    nanos::get),
+            new RateGate("telegram", limits, BotEvents.NONE, new Allowance("inline", "user", perMinute(5)), null,
+                    nanos::get));
 
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    };
-    private final Admission admission = new Admission(gate(20), gate(20), gate(5), BotEvents.NONE);
-
-    private ChatGate gate(int perMinute) {
-        return new ChatGate(perMinute, Duration.ofMinutes(1), clock, nanos::get);
+    private static RateLimits.Limit perMinute(int n) {
+        return new RateLimits.Limit(n, Duration.ofMinutes(1));
     }
 
     private static Route.Question question(long chat) {

@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static io.reportbot.telegram.FakeBotApi.await;
 import static io.reportbot.telegram.FakeBotApi.privateMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * End to end: the real telegrambots long polling and OkHttp client against {@link FakeBotApi} on 127.0.0.1, with
- * {@link FakeEngine} behind the adapter. Each test uses its own chat ids, so the tests share one running bot.
+ * {@link ScriptedEngine} behind the adapter. Each test uses its own chat ids, so the tests share one running bot.
  */
 class TelegramBotIT {
     static final String TOKEN = "123456:TEST-fake-token-not-real";
@@ -44,7 +45,7 @@ class TelegramBotIT {
         logs.start();
         root.addAppender(logs);
         api = new FakeBotApi(TOKEN);
-        bot = TelegramBot.create(new FakeEngine(), settings(api));
+        bot = TelegramBot.create(new ScriptedEngine(), settings(api));
         bot.start();
     }
 
@@ -91,12 +92,14 @@ class TelegramBotIT {
                 + "\"method\":\"sendmessage\"}";
     }
 
-    static String button(String label, String data) {
-        return "{\"inline_keyboard\":[[{\"text\":" + FakeBotApi.quote(label) + ",\"callback_data\":\"" + data + "\"}]]}";
-    }
+    /** The scripted engine's three topics as Telegram buttons, in German. */
+    static final String TOPICS_DE = "{\"inline_keyboard\":[[{\"text\":\"Einhörner\",\"callback_data\":\"rb:t:de:unicorns\"}],"
+            + "[{\"text\":\"Investitionen\",\"callback_data\":\"rb:t:de:funding\"}],"
+            + "[{\"text\":\"Universitäten\",\"callback_data\":\"rb:t:de:universities\"}]]}";
 
+    /** An answer followed by the scripted engine's source quote under its heading. */
     static String unicornsHtml(String answer, String label) {
-        return answer + "\n\n<b>" + label + "</b>\n<blockquote>" + FakeEngine.SOURCE + "</blockquote>";
+        return answer + "\n\n<b>" + label + "</b>\n<blockquote>" + ScriptedEngine.SOURCE + "</blockquote>";
     }
 
     static String group(int updateId, long chatId, int messageId, String content) {
@@ -134,7 +137,7 @@ class TelegramBotIT {
         api.deliver(privateMessage(id, 1001, 11, "de", "Wie viele Einhörner gibt es in Peking?"));
         await("answer", WAIT, () -> api.messagesTo(1001).size() == 1);
         settle(id);
-        assertPayloads(api.messagesTo(1001), reply(1001, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 11, null));
+        assertPayloads(api.messagesTo(1001), reply(1001, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 11, null));
         assertThat(api.calls("sendChatAction")).anyMatch(c -> c.chatId() == 1001
                 && c.body().path("action").asText().equals("typing"));
     }
@@ -145,7 +148,7 @@ class TelegramBotIT {
         api.deliver(privateMessage(id, 1002, 12, "de", "How many unicorns does Beijing have?"));
         await("answer", WAIT, () -> api.messagesTo(1002).size() == 1);
         settle(id);
-        assertPayloads(api.messagesTo(1002), reply(1002, unicornsHtml(FakeEngine.UNICORNS_EN, "Source"), 12, null));
+        assertPayloads(api.messagesTo(1002), reply(1002, unicornsHtml(ScriptedEngine.UNICORNS_EN, "Source"), 12, null));
     }
 
     @Test
@@ -155,8 +158,8 @@ class TelegramBotIT {
         await("answer", WAIT, () -> api.messagesTo(1014).size() == 1);
         settle(id);
         assertPayloads(api.messagesTo(1014), reply(1014,
-                "Zu „Was ist &lt;b&gt;fett&lt;/b&gt; &amp; so?“ weiß ich nichts. Meinten Sie …?", 14,
-                button("Einhörner", "t:de:unicorns")));
+                "Zu „Was ist &lt;b&gt;fett&lt;/b&gt; &amp; so?“ sagt der Bericht nichts. Vielleicht interessiert Sie eins"
+                        + " dieser Themen:", 14, TOPICS_DE));
     }
 
     @Test
@@ -165,11 +168,12 @@ class TelegramBotIT {
         api.deliver(privateMessage(id, 1015, 15, "de", "Bitte eine lange Antwort"));
         await("answer", WAIT, () -> api.messagesTo(1015).size() == 2);
         settle(id);
-        String[] paragraphs = FakeEngine.longAnswer().split("\n\n");
-        assertThat(FakeEngine.longAnswer()).hasSize(5000);
+        String[] paragraphs = ScriptedEngine.longAnswer().split("\n\n");
+        assertThat(ScriptedEngine.longAnswer()).hasSize(5000);
         String first = String.join("\n\n", List.of(paragraphs).subList(0, 8));
         String second = String.join("\n\n", List.of(paragraphs).subList(8, 10));
-        assertPayloads(api.messagesTo(1015), reply(1015, first, 15, null), reply(1015, second, null, null));
+        assertPayloads(api.messagesTo(1015), reply(1015, first, 15, null),
+                reply(1015, unicornsHtml(second, "Quelle"), null, null)); // the source below the last part
         assertThat(first.length()).isLessThanOrEqualTo(4096);
     }
 
@@ -197,9 +201,9 @@ class TelegramBotIT {
         await("three answers", WAIT, () -> api.messagesTo(chat).size() == 3);
         settle(replyToBot);
         assertPayloads(api.messagesTo(chat),
-                reply(chat, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 23, null),
-                reply(chat, unicornsHtml(FakeEngine.UNICORNS_EN, "Source"), 24, null),
-                reply(chat, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 25, null));
+                reply(chat, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 23, null),
+                reply(chat, unicornsHtml(ScriptedEngine.UNICORNS_EN, "Source"), 24, null),
+                reply(chat, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 25, null));
     }
 
     @Test
@@ -211,8 +215,8 @@ class TelegramBotIT {
         await("greeting", WAIT, () -> api.messagesTo(chat).size() == 1);
         settle(id);
         assertPayloads(api.messagesTo(chat), reply(chat, "Hallo zusammen! Ich beantworte Fragen zum Bericht"
-                + " „Weißbuch KI Peking 2024“. Fragt mich mit /ask und der Frage, erwähnt mich (@reportbot_test_bot)"
-                + " oder antwortet auf eine meiner Nachrichten.", null, null));
+                + " „Weißbuch KI-Industrie Peking 2024“. Fragen Sie mich mit /ask und der Frage, erwähnen Sie mich (@reportbot_test_bot)"
+                + " oder antworten Sie auf eine meiner Nachrichten.", null, null));
     }
 
     @Test
@@ -263,7 +267,7 @@ class TelegramBotIT {
         String botMessage = "{\"message_id\":55,\"date\":1764000000,\"chat\":{\"id\":1007,\"type\":\"private\"},"
                 + "\"from\":{\"id\":123456,\"is_bot\":true,\"first_name\":\"Reportbot\"},\"text\":\"Meinten Sie …?\"}";
         api.deliver("{\"update_id\":" + id + ",\"callback_query\":{\"id\":\"cb-1\",\"from\":{\"id\":1007,\"is_bot\":false,"
-                        + "\"first_name\":\"Ada\",\"language_code\":\"de\"},\"chat_instance\":\"ci\",\"data\":\"t:de:unicorns\","
+                        + "\"first_name\":\"Ada\",\"language_code\":\"de\"},\"chat_instance\":\"ci\",\"data\":\"rb:t:de:unicorns\","
                         + "\"message\":" + botMessage + "}}",
                 "{\"update_id\":" + foreign + ",\"callback_query\":{\"id\":\"cb-2\",\"from\":{\"id\":1007,\"is_bot\":false,"
                         + "\"first_name\":\"Ada\"},\"chat_instance\":\"ci\",\"data\":\"something-else\",\"message\":"
@@ -274,7 +278,7 @@ class TelegramBotIT {
                         .filter(c -> c.body().path("callback_query_id").asText().startsWith("cb-")).map(Call::body))
                 .containsExactlyInAnyOrder(json("{\"callback_query_id\":\"cb-1\",\"method\":\"answercallbackquery\"}"),
                         json("{\"callback_query_id\":\"cb-2\",\"method\":\"answercallbackquery\"}"));
-        assertPayloads(api.messagesTo(1007), reply(1007, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 55, null));
+        assertPayloads(api.messagesTo(1007), reply(1007, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 55, null));
     }
 
     @Test
@@ -291,14 +295,13 @@ class TelegramBotIT {
         await("four answers", WAIT, () -> api.messagesTo(chat).size() == 4);
         settle(question);
         assertPayloads(api.messagesTo(chat),
-                reply(chat, "Hallo! Ich beantworte Fragen zum Bericht „Weißbuch KI Peking 2024“, auf Deutsch oder"
-                        + " Englisch.\n\nZum Beispiel:\n• Wie viele Einhörner gibt es?\n• Wie viele KI-Firmen gibt es?"
+                reply(chat, "Hallo! Ich beantworte Fragen zum Bericht „Weißbuch KI-Industrie Peking 2024“, auf Deutsch"
+                        + " oder Englisch.\n\nZum Beispiel:\n• Wie viele Einhörner gibt es in Peking?\n• Wie hoch waren die"
+                        + " Investitionen 2024?"
                         + "\n\n/topics zeigt, was der Bericht abdeckt, /help erklärt den Rest.", 41, null),
-                reply(chat, "Das deckt der Bericht ab. Tippe auf ein Thema:", 42,
-                        "{\"inline_keyboard\":[[{\"text\":\"Einhörner\",\"callback_data\":\"t:de:unicorns\"}],"
-                                + "[{\"text\":\"KI-Firmen\",\"callback_data\":\"t:de:ai-companies\"}]]}"),
+                reply(chat, "Das deckt der Bericht ab. Tippen Sie auf ein Thema:", 42, TOPICS_DE),
                 reply(chat, "From now on I will answer in English in this chat, unless you ask in German.", 43, null),
-                reply(chat, unicornsHtml(FakeEngine.UNICORNS_EN, "Source"), 44, null));
+                reply(chat, unicornsHtml(ScriptedEngine.UNICORNS_EN, "Source"), 44, null));
     }
 
     @Test
@@ -310,9 +313,9 @@ class TelegramBotIT {
         settle(id);
         assertPayloads(api.calls("answerInlineQuery"), "{\"inline_query_id\":\"iq-1\",\"results\":[{\"type\":\"article\","
                 + "\"id\":\"" + UpdateHandler.resultId("en\nhow many unicorns") + "\",\"title\":\"how many unicorns\","
-                + "\"input_message_content\":{\"message_text\":" + FakeBotApi.quote(unicornsHtml(FakeEngine.UNICORNS_EN,
+                + "\"input_message_content\":{\"message_text\":" + FakeBotApi.quote(unicornsHtml(ScriptedEngine.UNICORNS_EN,
                 "Source")) + ",\"parse_mode\":\"html\",\"link_preview_options\":{\"is_disabled\":true}},"
-                + "\"description\":" + FakeBotApi.quote(FakeEngine.UNICORNS_EN) + "}],\"cache_time\":300,"
+                + "\"description\":" + FakeBotApi.quote(ScriptedEngine.UNICORNS_EN) + "}],\"cache_time\":300,"
                 + "\"is_personal\":false,\"method\":\"answerInlineQuery\"}");
     }
 
@@ -329,7 +332,7 @@ class TelegramBotIT {
         assertThat(attempts).extracting(Call::status).containsExactly(429, 200);
         assertThat(Duration.ofNanos(attempts.get(1).nanoTime() - attempts.get(0).nanoTime()))
                 .isGreaterThanOrEqualTo(Duration.ofMillis(950));
-        assertPayloads(api.messagesTo(1010), reply(1010, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 10, null));
+        assertPayloads(api.messagesTo(1010), reply(1010, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 10, null));
     }
 
     @Test
@@ -341,7 +344,7 @@ class TelegramBotIT {
         settle(id);
         assertThat(api.calls("sendMessage").stream().filter(c -> c.chatId() == 1011)).extracting(Call::status)
                 .containsExactly(500, 200);
-        assertPayloads(api.messagesTo(1011), reply(1011, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 10, null));
+        assertPayloads(api.messagesTo(1011), reply(1011, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 10, null));
     }
 
     @Test
@@ -353,7 +356,7 @@ class TelegramBotIT {
         settle(id);
         assertThat(api.calls("sendMessage").stream().filter(c -> c.chatId() == 1012)).extracting(Call::status)
                 .containsExactly(0, 200);
-        assertPayloads(api.messagesTo(1012), reply(1012, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 10, null));
+        assertPayloads(api.messagesTo(1012), reply(1012, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 10, null));
     }
 
     @Test
@@ -376,9 +379,9 @@ class TelegramBotIT {
                 "Wie viele Einhörner?"));
         await("answer", WAIT, () -> api.messagesTo(1017).size() == 1);
         settle(next);
-        assertPayloads(api.messagesTo(1017), reply(1017, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 72, null));
+        assertPayloads(api.messagesTo(1017), reply(1017, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 72, null));
         assertThat(logs.list).anyMatch(e -> e.getFormattedMessage().equals("update " + boom
-                + " failed and is skipped: IllegalStateException: engine exploded on purpose"));
+                + " failed and is skipped: IllegalStateException: scripted engine failure"));
     }
 
     @Test
@@ -395,7 +398,7 @@ class TelegramBotIT {
         List<Call> sent = api.messagesTo(1016);
         assertThat(sent).hasSize(21);
         for (int i = 0; i < 20; i++) {
-            assertThat(sent.get(i).body()).isEqualTo(json(reply(1016, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"),
+            assertThat(sent.get(i).body()).isEqualTo(json(reply(1016, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"),
                     100 + i, null)));
         }
         assertThat(sent.get(20).body()).isEqualTo(json(reply(1016, "Das sind viele Fragen auf einmal. Bitte etwas"
@@ -408,7 +411,7 @@ class TelegramBotIT {
     void stopFinishesTheAnswerInFlightAndConfirmsTheUpdates() throws Exception {
         java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        FakeEngine slow = new FakeEngine() {
+        ScriptedEngine slow = new ScriptedEngine() {
             @Override
             public io.reportbot.engine.Reply answer(io.reportbot.engine.Inbound inbound) {
                 entered.countDown();
@@ -432,7 +435,7 @@ class TelegramBotIT {
             release.countDown();
             stopper.join(10_000);
             assertThat(stopper.isAlive()).isFalse();
-            assertPayloads(api2.messagesTo(1020), reply(1020, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 70,
+            assertPayloads(api2.messagesTo(1020), reply(1020, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 70,
                     null));
             Call confirm = api2.calls("getUpdates").get(api2.calls("getUpdates").size() - 1);
             assertThat(confirm.body().path("offset").asInt()).isEqualTo(8);
@@ -443,7 +446,7 @@ class TelegramBotIT {
     @Test
     void webhookModeAnswersOnlyRequestsWithTheSecret() throws Exception {
         try (FakeBotApi api3 = new FakeBotApi(TOKEN)) {
-            TelegramBot bot3 = TelegramBot.create(new FakeEngine(), settings(api3).withWebhook(
+            TelegramBot bot3 = TelegramBot.create(new ScriptedEngine(), settings(api3).withWebhook(
                     new TelegramSettings.WebhookSettings("127.0.0.1", 0, "/telegram", "s3cret-s3cret-s3cret",
                             java.util.Optional.empty())));
             bot3.start();
@@ -475,7 +478,7 @@ class TelegramBotIT {
                 assertThat(post.apply("s3cret-s3cret-s3cret", update)).as("Telegram retrying a delivery").isEqualTo(200);
                 await("answer", WAIT, () -> api3.messagesTo(1030).size() == 1);
                 await("answers finished", WAIT, () -> bot3.inFlight() == 0);
-                assertPayloads(api3.messagesTo(1030), reply(1030, unicornsHtml(FakeEngine.UNICORNS_DE, "Quelle"), 30,
+                assertPayloads(api3.messagesTo(1030), reply(1030, unicornsHtml(ScriptedEngine.UNICORNS_DE, "Quelle"), 30,
                         null));
                 assertThat(api3.calls("getUpdates")).isEmpty();
                 assertThat(api3.calls("deleteWebhook")).isEmpty();

@@ -31,7 +31,7 @@ class TelegramBotRealEngineIT {
                 assertThat(fallback.path("text").asText()).doesNotContain("<b>&</b>");
                 assertThat(fallback.path("reply_markup").path("inline_keyboard").size()).isPositive();
                 assertThat(fallback.path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data")
-                        .asText()).startsWith("t:de:");
+                        .asText()).startsWith("rb:t:de:");
             } finally {
                 bot.stop();
             }
@@ -53,7 +53,7 @@ class TelegramBotRealEngineIT {
                         + "\"from\":{\"id\":123456,\"is_bot\":true,\"first_name\":\"Reportbot\"},\"text\":\"Meinten Sie …?\"}";
                 api.deliver("{\"update_id\":11,\"callback_query\":{\"id\":\"cb-tap\",\"from\":{\"id\":601,"
                         + "\"is_bot\":false,\"first_name\":\"Ada\",\"language_code\":\"de\"},\"chat_instance\":\"ci\","
-                        + "\"data\":\"t:de:unicorns\",\"message\":" + botMessage + "}}");
+                        + "\"data\":\"rb:t:de:unicorns\",\"message\":" + botMessage + "}}");
                 await("the tapped topic's answer", Duration.ofSeconds(20), () -> api.messagesTo(601).size() == 1);
                 assertThat(api.messagesTo(601).get(0).text()).contains("36");
                 api.deliver(privateMessage(12, 601, 2, "de", "und in ganz China?"));

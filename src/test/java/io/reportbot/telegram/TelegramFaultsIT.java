@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static io.reportbot.telegram.FakeBotApi.await;
 import static io.reportbot.telegram.FakeBotApi.privateMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class TelegramFaultsIT {
         api = new FakeBotApi(TelegramBotIT.TOKEN);
         logs = new ListAppender<>();
         logs.start();
-        ((Logger) LoggerFactory.getLogger(TelegramBot.class)).addAppender(logs);
+        ((Logger) LoggerFactory.getLogger("io.reportbot.telegram")).addAppender(logs); // the bot and its parts
     }
 
     @AfterEach
@@ -53,11 +54,11 @@ class TelegramFaultsIT {
             bot.stop();
         }
         api.close();
-        ((Logger) LoggerFactory.getLogger(TelegramBot.class)).detachAppender(logs);
+        ((Logger) LoggerFactory.getLogger("io.reportbot.telegram")).detachAppender(logs);
     }
 
     void start(UnaryOperator<TelegramSettings> tweak) {
-        bot = TelegramBot.create(new FakeEngine(), tweak.apply(TelegramBotIT.settings(api)), events);
+        bot = TelegramBot.create(new ScriptedEngine(), tweak.apply(TelegramBotIT.settings(api)), events);
         bot.start();
     }
 
@@ -136,7 +137,7 @@ class TelegramFaultsIT {
     // 4
     @Test
     void oneChatsFloodLimitDoesNotHoldUpTheOtherChats() {
-        start(s -> s.withWorkers(1).withQuestionsPerMinute(1_000).withUserQuestionsPerMinute(1_000));
+        start(s -> s.withWorkers(1).withChatQuestionsPerMinute(1_000).withUserQuestionsPerMinute(1_000));
         long slow = 2300;
         api.failNext("sendMessage", b -> b.path("chat_id").asLong() == slow, Fault.tooManyRequests(4));
         List<String> batch = new ArrayList<>();
@@ -175,7 +176,7 @@ class TelegramFaultsIT {
         // the user's questions are untouched by the keystrokes
         api.deliver(privateMessage(410, user, 1, "de", "Wie viele Einhörner?"));
         await("the private question answered", WAIT, () -> api.messagesTo(user).size() == 1);
-        assertThat(api.messagesTo(user).get(0).text()).contains(FakeEngine.UNICORNS_DE);
+        assertThat(api.messagesTo(user).get(0).text()).contains(ScriptedEngine.UNICORNS_DE);
         // and a question held back by the user's limit is told so, in each chat it came from
         api.deliver(privateMessage(411, user, 2, "de", "Wie viele Einhörner?"),
                 privateMessage(412, user, 3, "de", "Wie viele Einhörner?"),
@@ -225,7 +226,7 @@ class TelegramFaultsIT {
         String message = "{\"message_id\":55,\"date\":1764000000,\"chat\":{\"id\":" + chat + ",\"type\":\"group\","
                 + "\"title\":\"G\"},\"from\":{\"id\":123456,\"is_bot\":true,\"first_name\":\"Reportbot\"},\"text\":\"x\"}";
         api.deliver("{\"update_id\":700,\"callback_query\":{\"id\":\"cb-forged\",\"from\":{\"id\":9,\"is_bot\":false,"
-                + "\"first_name\":\"M\"},\"chat_instance\":\"ci\",\"data\":\"t:de:no-such-topic\",\"message\":" + message
+                + "\"first_name\":\"M\"},\"chat_instance\":\"ci\",\"data\":\"rb:t:de:no-such-topic\",\"message\":" + message
                 + "}}");
         await("acknowledged", WAIT, () -> api.calls("answerCallbackQuery").stream()
                 .anyMatch(c -> c.body().path("callback_query_id").asText().equals("cb-forged")));

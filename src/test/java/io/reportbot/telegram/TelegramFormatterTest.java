@@ -7,14 +7,13 @@ import io.reportbot.engine.Reply;
 import io.reportbot.engine.Suggestion;
 import io.reportbot.telegram.TelegramFormatter.Piece;
 import io.reportbot.telegram.TelegramFormatter.Style;
-import io.reportbot.telegram.TelegramFormatter.TopicChoice;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TelegramFormatterTest {
-    private final TelegramFormatter formatter = new TelegramFormatter(new Texts());
+    private final TelegramFormatter formatter = new TelegramFormatter(TelegramFormatter.texts());
 
     @Test
     void escapesHtmlSpecialCharacters() {
@@ -134,19 +133,8 @@ class TelegramFormatterTest {
         var keyboard = formatter.keyboard(List.of(new Suggestion("unicorns", "Einhörner"),
                 new Suggestion("x".repeat(80), "too long")), Language.DE).orElseThrow();
         assertThat(keyboard.getKeyboard()).hasSize(1);
-        assertThat(keyboard.getKeyboard().get(0).get(0).getCallbackData()).isEqualTo("t:de:unicorns");
+        assertThat(keyboard.getKeyboard().get(0).get(0).getCallbackData()).isEqualTo("rb:t:de:unicorns");
         assertThat(formatter.keyboard(List.of(), Language.DE)).isEmpty();
-    }
-
-    @Test
-    void readsBackOnlyCallbackDataItMade() {
-        assertThat(TelegramFormatter.parseCallbackData("t:en:ai-companies"))
-                .contains(new TopicChoice(Language.EN, "ai-companies"));
-        assertThat(TelegramFormatter.parseCallbackData("t:fr:x")).isEmpty();
-        assertThat(TelegramFormatter.parseCallbackData("t:de:")).isEmpty();
-        assertThat(TelegramFormatter.parseCallbackData("other")).isEmpty();
-        assertThat(TelegramFormatter.parseCallbackData(null)).isEmpty();
-        assertThat(TelegramFormatter.callbackData(Language.DE, "ü".repeat(40))).isEqualTo(Optional.empty());
     }
 
     static String unescape(String html) {

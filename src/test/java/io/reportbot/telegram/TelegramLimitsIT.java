@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static io.reportbot.telegram.FakeBotApi.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +37,8 @@ class TelegramLimitsIT {
     void oneUserIsLimitedAcrossChatsAndOnlyAllowedChatsAreAnswered() throws Exception {
         RecordingEvents events = new RecordingEvents();
         try (FakeBotApi api = new FakeBotApi(TelegramBotIT.TOKEN)) {
-            TelegramBot bot = TelegramBot.create(new FakeEngine(), TelegramBotIT.settings(api)
-                    .withQuestionsPerMinute(100).withUserQuestionsPerMinute(2)
+            TelegramBot bot = TelegramBot.create(new ScriptedEngine(), TelegramBotIT.settings(api)
+                    .withChatQuestionsPerMinute(100).withUserQuestionsPerMinute(2)
                     .withAllowedChats(Set.of(-1001L, -1002L, -1003L)), events);
             bot.start();
             try {

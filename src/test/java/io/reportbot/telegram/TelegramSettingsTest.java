@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import io.reportbot.state.RateLimits.Limit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,15 +36,28 @@ class TelegramSettingsTest {
     @Test
     void theEnvironmentWinsOverTheConfigFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("reportbot.properties");
-        Files.writeString(file, "telegram.token=987654:another-fake-token-for-tests\ntelegram.questionsPerMinute=5\n"
-                + "telegram.userQuestionsPerMinute=3\ntelegram.allowedChats=-100123, 42\n");
+        Files.writeString(file, "telegram.token=987654:another-fake-token-for-tests\ntelegram.rateLimit.chat.questions=5\n"
+                + "telegram.rateLimit.user.questions=3\ntelegram.rateLimit.user.windowSeconds=30\n"
+                + "telegram.allowedChats=-100123, 42\n");
         TelegramSettings s = TelegramSettings.load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN), Optional.of(file), false);
         assertThat(s.token().reveal()).isEqualTo(TOKEN);
-        assertThat(s.questionsPerMinute()).isEqualTo(5);
-        assertThat(s.userQuestionsPerMinute()).isEqualTo(3);
+        assertThat(s.chatRateLimit()).isEqualTo(new Limit(5, Duration.ofMinutes(1)));
+        assertThat(s.userRateLimit()).isEqualTo(new Limit(3, Duration.ofSeconds(30)));
+        assertThat(s.inlineRateLimit()).as("default").isEqualTo(new Limit(60, Duration.ofMinutes(1)));
         assertThat(s.allowedChats()).containsExactlyInAnyOrder(-100123L, 42L);
         TelegramSettings fromFile = TelegramSettings.load(Map.of(), Optional.of(file), false);
         assertThat(fromFile.token().reveal()).isEqualTo("987654:another-fake-token-for-tests");
+    }
+
+    @Test
+    void theOldRateLimitNamesStillWork(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("old.properties");
+        Files.writeString(file, "telegram.questionsPerMinute=5\ntelegram.userQuestionsPerMinute=3\n"
+                + "telegram.inlineQueriesPerMinute=7\n");
+        TelegramSettings s = TelegramSettings.load(Map.of("TELEGRAM_BOT_TOKEN", TOKEN), Optional.of(file), false);
+        assertThat(s.chatRateLimit()).isEqualTo(new Limit(5, Duration.ofMinutes(1)));
+        assertThat(s.userRateLimit()).isEqualTo(new Limit(3, Duration.ofMinutes(1)));
+        assertThat(s.inlineRateLimit()).isEqualTo(new Limit(7, Duration.ofMinutes(1)));
     }
 
     @Test

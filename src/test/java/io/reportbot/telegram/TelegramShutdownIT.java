@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static io.reportbot.telegram.FakeBotApi.await;
 import static io.reportbot.telegram.FakeBotApi.privateMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class TelegramShutdownIT {
     static final long FIRST_CHAT = 990_000;
 
     /** An engine whose answers wait for permits, so the test decides how many finish before and during the stop. */
-    private static final class GatedEngine extends FakeEngine {
+    private static final class GatedEngine extends ScriptedEngine {
         final Semaphore permits = new Semaphore(0);
         final AtomicInteger started = new AtomicInteger();
 
@@ -133,7 +134,7 @@ class TelegramShutdownIT {
             // so those, and only those, are answered a second time (at least once, never lost)
             int confirmedBelow = highestOffset;
             Set<Integer> mayRepeat = new TreeSet<>(answered.stream().filter(id -> id >= confirmedBelow).toList());
-            TelegramBot restarted = TelegramBot.create(new FakeEngine(),
+            TelegramBot restarted = TelegramBot.create(new ScriptedEngine(),
                     withLedger(settings(api, Duration.ofSeconds(5)), ledger));
             restarted.start();
             try {
@@ -165,7 +166,7 @@ class TelegramShutdownIT {
     }
 
     private static TelegramSettings settings(FakeBotApi api, Duration grace) {
-        TelegramSettings s = TelegramBotIT.settings(api).withQuestionsPerMinute(1_000);
+        TelegramSettings s = TelegramBotIT.settings(api).withChatQuestionsPerMinute(1_000);
         return s.withWorkers(4).withUserQuestionsPerMinute(1_000).withShutdownGrace(grace);
     }
 

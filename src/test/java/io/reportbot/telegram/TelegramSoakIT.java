@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static io.reportbot.telegram.FakeBotApi.await;
 import static io.reportbot.telegram.FakeBotApi.privateMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +48,11 @@ class TelegramSoakIT {
         long seed = Long.getLong("soak.seed", 6L);
         SplittableRandom random = new SplittableRandom(seed);
         try (FakeBotApi api = new FakeBotApi(TOKEN)) {
-            TelegramSettings base = TelegramBotIT.settings(api).withQuestionsPerMinute(1_000);
+            TelegramSettings base = TelegramBotIT.settings(api).withChatQuestionsPerMinute(1_000);
             TelegramSettings settings = base.withWorkers(8).withUserQuestionsPerMinute(1_000)
                     .withShutdownGrace(Duration.ofSeconds(10));
             api.redeliverUntilConfirmed(); // as Telegram: what no offset confirmed comes again with the next poll
-            TelegramBot bot = TelegramBot.create(new FakeEngine(), settings);
+            TelegramBot bot = TelegramBot.create(new ScriptedEngine(), settings);
             bot.start();
             try {
                 long heapBefore = heapUsedMb();

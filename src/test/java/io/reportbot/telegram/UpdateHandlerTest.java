@@ -1,5 +1,6 @@
 package io.reportbot.telegram;
 
+import io.reportbot.adapter.ScriptedEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
@@ -27,8 +28,8 @@ class UpdateHandlerTest {
     private static final ChatRef CHAT = new ChatRef(42, null, true);
 
     private final TelegramClient client = mock(TelegramClient.class);
-    private final FakeEngine engine = spy(new FakeEngine());
-    private final UpdateHandler handler = new UpdateHandler(engine, client, new Texts(),
+    private final ScriptedEngine engine = spy(new ScriptedEngine());
+    private final UpdateHandler handler = new UpdateHandler(engine, client, TelegramFormatter.texts(),
             new BotIdentity(FakeBotApi.BOT_ID, FakeBotApi.BOT_USERNAME));
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -52,27 +53,33 @@ class UpdateHandlerTest {
                 Optional.of(Language.EN)));
         assertThat(texts()).hasSize(2);
         assertThat(texts().get(0)).startsWith("From now on I will answer in English");
-        assertThat(texts().get(1)).startsWith(FakeEngine.UNICORNS_EN);
+        assertThat(texts().get(1)).startsWith(ScriptedEngine.UNICORNS_EN);
     }
 
     @Test
     void aBadLangArgumentExplainsTheCommand() throws Exception {
         handler.handle(new Route.Command(CHAT, 1, "lang", "fr", Optional.of(Language.DE)));
-        assertThat(texts()).containsExactly("Mit /lang de oder /lang en wählst du meine Sprache in diesem Chat.");
+        assertThat(texts()).containsExactly("Mit /lang de oder /lang en wählen Sie meine Sprache in diesem Chat.");
     }
 
     @Test
     void askWithoutAQuestionShowsAnExample() throws Exception {
         handler.handle(new Route.Command(CHAT, 1, "ask", "", Optional.of(Language.EN)));
         assertThat(texts()).containsExactly("Please write your question after /ask, for example: /ask How many"
-                + " unicorns are there?");
+                + " unicorns are there in Beijing?");
     }
 
     @Test
     void helpNamesTheReportAndTheBot() throws Exception {
+        handler.handle(new Route.Command(CHAT, 1, "help", "", Optional.of(Language.DE)));
+        assertThat(texts().get(0)).startsWith("Ich beantworte Fragen zum Bericht „Weißbuch KI-Industrie Peking 2024“.")
+                .contains("@reportbot_test_bot", "Schreiben Sie einfach Ihre Frage.");
+    }
+
+    @Test
+    void aUserWithoutAKnownLanguageGetsEnglish() throws Exception {
         handler.handle(new Route.Command(CHAT, 1, "help", "", Optional.empty()));
-        assertThat(texts().get(0)).startsWith("Ich beantworte Fragen zum Bericht „Weißbuch KI Peking 2024“.")
-                .contains("@reportbot_test_bot");
+        assertThat(texts().get(0)).startsWith("I answer questions about the report “Beijing AI Industry White Paper 2024”.");
     }
 
     @Test
@@ -90,7 +97,7 @@ class UpdateHandlerTest {
 
     @Test
     void slowDownOnAButtonIsAToast() throws Exception {
-        handler.slowDown(new Route.TopicTap("cb", CHAT, 3, new TelegramFormatter.TopicChoice(Language.DE, "x"),
+        handler.slowDown(new Route.TopicTap("cb", CHAT, 3, new io.reportbot.adapter.ButtonCodec.TopicButton(Language.DE, "x"),
                 Optional.of(Language.EN)));
         assertThat(sent()).singleElement().isInstanceOfSatisfying(AnswerCallbackQuery.class,
                 a -> assertThat(a.getText()).startsWith("That is a lot of questions"));

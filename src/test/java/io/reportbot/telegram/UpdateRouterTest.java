@@ -105,7 +105,7 @@ class UpdateRouterTest {
         assertThat(route("{\"update_id\":1,\"callback_query\":{\"id\":\"c\",\"from\":{\"id\":42,\"is_bot\":false,"
                 + "\"first_name\":\"A\",\"language_code\":\"en\"},\"chat_instance\":\"i\",\"data\":\"t:de:unicorns\","
                 + "\"message\":" + msg + "}}")).isEqualTo(new Route.TopicTap("c", PRIVATE, 55,
-                new TelegramFormatter.TopicChoice(Language.DE, "unicorns"), Optional.of(Language.EN)));
+                new io.reportbot.adapter.ButtonCodec.TopicButton(Language.DE, "unicorns"), Optional.of(Language.EN)));
         assertThat(route("{\"update_id\":1,\"callback_query\":{\"id\":\"c\",\"from\":{\"id\":42,\"is_bot\":false,"
                 + "\"first_name\":\"A\"},\"chat_instance\":\"i\",\"data\":\"evil:payload\",\"message\":" + msg + "}}"))
                 .isEqualTo(new Route.ForeignCallback("c"));
