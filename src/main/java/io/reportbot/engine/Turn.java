@@ -78,7 +78,9 @@ sealed interface Turn {
         if (f.namedTopics().stream().anyMatch(t -> !last.contains(t) && f.likelyIntents().contains(t))) {
             return new Fresh(); // "und die Einhörner?": another topic, by its own words
         }
-        boolean asksOfTheLast = !f.followUps().isEmpty() || leaningAspect;
+        // "why?", "wieso das?": a short question for reasons that names no topic asks about the last answer
+        boolean asksWhy = f.aspects().contains(Aspect.WHY) && f.tokens() <= SHORT && f.namedTopics().isEmpty();
+        boolean asksOfTheLast = !f.followUps().isEmpty() || leaningAspect || asksWhy;
         if (f.confident() && f.topKind() != Intent.Kind.TOPIC && !asksOfTheLast) {
             return new Fresh(); // "danke!", "tell me a joke"
         }

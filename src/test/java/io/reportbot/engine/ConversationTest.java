@@ -38,6 +38,20 @@ class ConversationTest {
     }
 
     @Test
+    void aBareWhyAfterAnAnswerSaysTheReportGivesNoReasonsAndWhatItSays() {
+        String c = fresh();
+        assertThat(ask(c, "Wie viele Schulen testen KI im Unterricht?").intent()).isEqualTo("schools");
+        Reply why = ask(c, "wieso eigentlich?");
+        assertThat(why.fallback()).as("the report doesn't answer why").isTrue();
+        assertThat(why.text()).startsWith("Gründe dafür nennt der Bericht nicht").contains("25 Grund- und Sekundarschulen");
+        assertThat(ask(c, "und wie viele sind das?").text()).contains("25");
+        String e = fresh();
+        assertThat(ask(e, "How much money did the AI fund put in?").intent()).isEqualTo("industry_fund");
+        Reply how = ask(e, "how come?");
+        assertThat(how.text()).startsWith("The report gives no reasons").contains("2 billion yuan");
+    }
+
+    @Test
     void englishFollowUpsAnswerAboutTheLastTopic() {
         String c = fresh();
         assertThat(ask(c, "How many large models has Beijing registered?").text()).contains("94");

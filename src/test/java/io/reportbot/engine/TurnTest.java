@@ -31,6 +31,16 @@ class TurnTest {
     }
 
     @Test
+    void aShortQuestionForReasonsLeansOnTheLastTopicUnlessItNamesOne() {
+        assertThat(Turn.decide(facts(UNICORNS, 2, "out_of_scope", Intent.Kind.OUT_OF_SCOPE, 0.4, Set.of(),
+                Set.of(), Set.of(Aspect.WHY), false))).isInstanceOf(Turn.FollowUp.class);
+        assertThat(Turn.decide(facts(UNICORNS, 4, "schools", Intent.Kind.TOPIC, 0.9, Set.of("schools"),
+                Set.of(), Set.of(Aspect.WHY), false))).isInstanceOf(Turn.Fresh.class);
+        assertThat(Turn.decide(facts(UNICORNS, 9, "out_of_scope", Intent.Kind.OUT_OF_SCOPE, 0.9, Set.of(),
+                Set.of(), Set.of(Aspect.WHY), false))).isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
     void anotherTopicByItsOwnWordsIsANewQuestion() {
         assertThat(Turn.decide(facts(UNICORNS, 3, "schools", Intent.Kind.TOPIC, 0.9, Set.of("schools"),
                 Set.of(FollowUpAspect.COUNT), Set.of(), true))).isInstanceOf(Turn.Fresh.class);
