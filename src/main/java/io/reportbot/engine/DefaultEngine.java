@@ -197,10 +197,13 @@ final class DefaultEngine implements Engine {
             remember(inbound, multi.get(), Set.of());
             return multi.get();
         }
-        if (top.score() < threshold || intent.kind() == Intent.Kind.OUT_OF_SCOPE) {
+        boolean smallTalkAlone = cut.smallTalkOnly() && intent.kind() == Intent.Kind.SMALLTALK;
+        if (!smallTalkAlone && (top.score() < threshold || intent.kind() == Intent.Kind.OUT_OF_SCOPE)) {
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
         }
         if (intent.kind() == Intent.Kind.SMALLTALK) {
+            // a message of nothing but small talk ("hi", "merci!") is answered as such even when its few words
+            // leave the classifier unsure
             return new Reply(lang, intent.name(), top.score(), false, smalltalk(intent.name(), lang),
                     List.of(), List.of(), List.of(), ranking);
         }

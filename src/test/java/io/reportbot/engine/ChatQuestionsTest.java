@@ -27,6 +27,17 @@ class ChatQuestionsTest {
     class SmallTalkAroundAQuestion {
 
         @Test
+        void aMessageOfNothingButSmallTalkIsAnsweredAsSmallTalkEvenWhenTheClassifierIsUnsure() {
+            for (String greeting : List.of("hi", "na?", "yo")) {
+                Reply r = ask(greeting);
+                assertThat(r.fallback()).as(greeting).isFalse();
+                assertThat(r.intent()).as(greeting).isEqualTo("greeting");
+            }
+            assertThat(ask("thx").intent()).isEqualTo("thanks");
+            assertThat(ask("hi, wie viele Patente hat Beijing?").fallback()).as("a question is never small talk").isTrue();
+        }
+
+        @Test
         void aGreetingAndAnAddressBeforeTheQuestionDoNotWin() {
             Reply r = ask("Servus Leute! Eine Frage: wie viele Einhorn-Firmen hat Peking?");
             assertThat(r.intent()).isEqualTo("unicorns");
