@@ -27,10 +27,23 @@ public final class Conversations {
      * @param focus    the figures the last answer was about ("factId/valueKey"; empty: all of the topic's), so
      *                 that "und in Euro?" converts the figure that was asked for
      */
-    public record Context(List<String> topics, Language language, java.util.Set<String> focus) {
+    public record Context(List<String> topics, Language language, java.util.Set<String> focus, boolean declined) {
         public Context {
             topics = List.copyOf(topics);
-            focus = java.util.Set.copyOf(focus);
+            focus = java.util.Set.copyOf(focus == null ? java.util.Set.of() : focus);
+        }
+
+        /** What a conversation was last answered about, and the figure(s) in focus. */
+        public Context(List<String> topics, Language language, java.util.Set<String> focus) {
+            this(topics, language, focus, false);
+        }
+
+        /**
+         * A question about these topics that was declined because it named another place ("und in Shanghai?"): only
+         * a turn that names the report's own place leans on it ("und in Beijing?").
+         */
+        public static Context declined(String topic, Language language) {
+            return new Context(List.of(topic), language, java.util.Set.of(), true);
         }
 
         /** What a conversation was about, with no particular figure in focus. */

@@ -77,6 +77,7 @@ final class DefaultEngine implements Engine {
     private final ChatWords chatWords;
     private final MessageCore messageCore;
     private final Set<String> functionWords;
+    private final List<String> ownPlace;
 
     DefaultEngine(Report report, List<Intent> intents, IntentClassifier classifier, LanguageGuesser languages,
                   QuestionReader reader, Wording wording, double threshold, Conversations conversations,
@@ -100,6 +101,7 @@ final class DefaultEngine implements Engine {
         this.functionWords = reader.lexicon().functionWords().values().stream().flatMap(List::stream)
                 .collect(Collectors.toUnmodifiableSet());
         this.messageCore = new MessageCore(chatWords, this::clearlyAsksATopic);
+        this.ownPlace = report.place() == null ? List.of() : report.place().aliases();
     }
 
     /** Whether a text on its own names a topic with confidence (its words and the classifier agree). */
@@ -177,7 +179,7 @@ final class DefaultEngine implements Engine {
         boolean confident = top.score() >= threshold;
         Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
                 confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
-                !q.otherPlaces().isEmpty(), cut.smallTalkOnly()));
+                !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions)));
         if (turn instanceof Turn.NoContext) {
             return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), top.score(),
                     topics(lang).stream().limit(3).toList(), ranking);
@@ -190,6 +192,9 @@ final class DefaultEngine implements Engine {
         Optional<Reply> outOfScope = scopeGuard(q, intent, lang, top, scores, ranking,
                 namesTopic ? null : contextTopic);
         if (outOfScope.isPresent()) {
+            if (!q.otherPlaces().isEmpty() && namesTopic) {
+                conversations.put(inbound.conversationId(), Conversations.Context.declined(intent.name(), lang));
+            }
             return outOfScope.get();
         }
         Optional<Reply> multi = multiTopic(core, lang, aspects, ranking);

@@ -55,11 +55,26 @@ sealed interface Turn {
      * @param pointsBack     whether it points back ("das", "that", "davon")
      * @param otherPlaces    whether it names places other than the report's
      * @param smallTalkOnly  whether the message is nothing but small talk ("thanks a lot", "ok cool")
+     * @param ownPlace       whether it names the report's own place ("und in Beijing?")
      */
     record Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
                  double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
                  Set<FollowUpAspect> followUps,
-                 Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces, boolean smallTalkOnly) {
+                 Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces, boolean smallTalkOnly, boolean ownPlace) {
+
+        Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
+              double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
+              Set<FollowUpAspect> followUps, Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces,
+              boolean smallTalkOnly) {
+            this(context, tokens, topIntent, topKind, topScore, confident, namedTopics, likelyIntents, followUps, aspects,
+                    pointsBack, otherPlaces, smallTalkOnly, false);
+        }
+    }
+
+    private static Facts withoutContext(Facts f) {
+        return new Facts(Optional.empty(), f.tokens(), f.topIntent(), f.topKind(), f.topScore(), f.confident(),
+                f.namedTopics(), f.likelyIntents(), f.followUps(), f.aspects(), f.pointsBack(), f.otherPlaces(),
+                f.smallTalkOnly(), f.ownPlace());
     }
 
     /** Decides. */
@@ -68,6 +83,11 @@ sealed interface Turn {
             return new Fresh();
         }
         boolean leaningAspect = f.aspects().stream().anyMatch(LEANING_ASPECTS::contains);
+        if (f.context().isPresent() && f.context().get().declined()) {
+            // the last question was declined for naming another place: only "and in <our place>?" goes back to it
+            boolean backHome = f.ownPlace() && !f.otherPlaces() && f.tokens() <= SHORT && f.namedTopics().isEmpty();
+            return backHome ? new FollowUp(f.context().get()) : decide(withoutContext(f));
+        }
         if (f.context().isEmpty()) {
             boolean sureOfSomething = f.confident() && f.topKind() != Intent.Kind.OUT_OF_SCOPE;
             return leaningAspect && f.namedTopics().isEmpty() && !f.otherPlaces() && !sureOfSomething

@@ -52,6 +52,19 @@ class ConversationTest {
     }
 
     @Test
+    void afterAnotherCityWasDeclinedTheReportsOwnPlaceGoesBackToTheTopicButNothingElseDoes() {
+        String c = fresh();
+        assertThat(ask(c, "Wie viele börsennotierte KI-Firmen gibt es in Hangzhou?").fallback()).isTrue();
+        Reply home = ask(c, "und in Peking?");
+        assertThat(home.intent()).isEqualTo("listed_companies");
+        assertThat(home.text()).contains("46");
+        String e = fresh();
+        assertThat(ask(e, "How big is the AI industry in Chengdu?").fallback()).isTrue();
+        Reply growth = ask(e, "and its growth?");
+        assertThat(growth.text()).as("Chengdu's growth is not Beijing's 12 percent").doesNotContain("12 percent");
+    }
+
+    @Test
     void englishFollowUpsAnswerAboutTheLastTopic() {
         String c = fresh();
         assertThat(ask(c, "How many large models has Beijing registered?").text()).contains("94");

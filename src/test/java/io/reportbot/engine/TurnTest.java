@@ -41,6 +41,17 @@ class TurnTest {
     }
 
     @Test
+    void afterADeclinedOtherPlaceOnlyTheReportsOwnPlaceLeansOnIt() {
+        Optional<Conversations.Context> declined = Optional.of(Conversations.Context.declined("unicorns", Language.DE));
+        Turn.Facts home = new Turn.Facts(declined, 3, "out_of_scope", Intent.Kind.OUT_OF_SCOPE, 0.4, false, Set.of(),
+                List.of("out_of_scope", "overview"), Set.of(), Set.of(), false, false, false, true);
+        assertThat(Turn.decide(home)).isInstanceOf(Turn.FollowUp.class);
+        Turn.Facts growth = new Turn.Facts(declined, 3, "overview", Intent.Kind.TOPIC, 0.2, false, Set.of(),
+                List.of("overview", "unicorns"), Set.of(FollowUpAspect.GROWTH), Set.of(), false, false, false, false);
+        assertThat(Turn.decide(growth)).as("'und das Wachstum?' meant the other place's").isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
     void anotherTopicByItsOwnWordsIsANewQuestion() {
         assertThat(Turn.decide(facts(UNICORNS, 3, "schools", Intent.Kind.TOPIC, 0.9, Set.of("schools"),
                 Set.of(FollowUpAspect.COUNT), Set.of(), true))).isInstanceOf(Turn.Fresh.class);
