@@ -21,10 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
-import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /** Builds engines; the wiring lives here so that {@link Engine} stays a plain interface. */
 public final class EngineFactory {
@@ -76,7 +72,6 @@ public final class EngineFactory {
                                  Conversations conversations, FallbackListener listener) {
         double threshold = settings.threshold();
         long t0 = System.nanoTime();
-        CompletableFuture<LanguageDetectorModel> model = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
         Report report = folder.report();
         List<Intent> intents = folder.intents();
         checkTopics(report, intents);
@@ -96,15 +91,8 @@ public final class EngineFactory {
         own.addAll(report.place().nationAliases());
         own.add(TextNormalizer.normalize(report.place().name().de()));
         own.add(TextNormalizer.normalize(report.place().name().en()));
-        Supplier<LanguageDetectorModel> ldm = () -> {
-            try {
-                return model.join();
-            } catch (CompletionException e) {
-                return null;
-            }
-        };
         Engine engine = new DefaultEngine(report, intents, classifier,
-                new LanguageGuesser(corpus, lexicon.functionWords(), ldm), new QuestionReader(lexicon, own), new Wording(),
+                LanguageGuesser.loadingModelOnFirstGuess(corpus, lexicon.functionWords()), new QuestionReader(lexicon, own), new Wording(),
                 threshold, conversations, listener);
         log.info("engine ready in {} ms: report \"{}\" with {} facts, {} intents, classifier ready in {} ms",
                 (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
