@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Builds engines; the wiring lives here so that {@link Engine} stays a plain interface. */
 public final class EngineFactory {
@@ -75,10 +77,9 @@ public final class EngineFactory {
         Report report = folder.report();
         List<Intent> intents = folder.intents();
         checkTopics(report, intents);
+        // the classifier (model, typo index) loads on a thread of its own while this one reads the rest
+        ClassifierLoad classifierLoad = ClassifierLoad.start(intents, classifierSettings);
         FolderLint.loadWarnings(folder).forEach(w -> log.warn("report \"{}\": {}", report.id(), w));
-        long t1 = System.nanoTime();
-        IntentClassifier classifier = IntentClassifier.trainOrLoad(intents, classifierSettings, ModelCache.fromEnvironment());
-        long t2 = System.nanoTime();
 
         Map<Language, List<String>> corpus = new EnumMap<>(Language.class);
         for (Language l : Language.values()) {
@@ -91,13 +92,58 @@ public final class EngineFactory {
         own.addAll(report.place().nationAliases());
         own.add(TextNormalizer.normalize(report.place().name().de()));
         own.add(TextNormalizer.normalize(report.place().name().en()));
+        Wording wording = new Wording();
+        LanguageGuesser languages = LanguageGuesser.loadingModelOnFirstGuess(corpus, lexicon.functionWords());
+        QuestionReader reader = new QuestionReader(lexicon, own);
+        IntentClassifier classifier = classifierLoad.join();
         Engine engine = new DefaultEngine(report, intents, classifier,
-                LanguageGuesser.loadingModelOnFirstGuess(corpus, lexicon.functionWords()), new QuestionReader(lexicon, own), new Wording(),
-                threshold, conversations, listener);
+                languages, reader, wording, threshold, conversations, listener);
         log.info("engine ready in {} ms: report \"{}\" with {} facts, {} intents, classifier ready in {} ms",
                 (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
-                (t2 - t1) / 1_000_000);
+                classifierLoad.millis());
         return engine;
+    }
+
+    /** The intent classifier, loaded (or trained) on a thread of its own. */
+    private static final class ClassifierLoad {
+        private final CompletableFuture<IntentClassifier> result = new CompletableFuture<>();
+        private volatile long millis;
+
+        static ClassifierLoad start(List<Intent> intents, IntentClassifier.Settings settings) {
+            ClassifierLoad load = new ClassifierLoad();
+            Thread t = new Thread(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    IntentClassifier c = IntentClassifier.trainOrLoad(intents, settings, ModelCache.fromEnvironment());
+                    load.millis = (System.nanoTime() - t0) / 1_000_000;
+                    load.result.complete(c);
+                } catch (Throwable e) {
+                    load.result.completeExceptionally(e);
+                }
+            }, "reportbot-classifier-load");
+            t.setDaemon(true);
+            t.start();
+            return load;
+        }
+
+        /** The classifier; what loading it threw is thrown here, as it was thrown. */
+        IntentClassifier join() {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+
+        long millis() {
+            return millis;
+        }
     }
 
     /** The report folder the settings name: {@code --report DIR} (or a deprecated single file), else the bundled one. */
