@@ -9,11 +9,17 @@ import java.text.DecimalFormatSymbols;
 /**
  * Formats figures the way each language writes them, whatever the JVM's default locale: German
  * "2.400", "39,2 Milliarden", "4,3 Billionen"; English "2,400", "39.2 billion", "4.3 trillion".
- * Thread-safe (formats are made per call).
+ * Thread-safe: a {@link DecimalFormat} is not, so each thread keeps its own per language and number of decimals.
  */
 public final class NumberFormatter {
 
+    /** Formats kept per thread for up to this many decimals; more are made per call. */
+    private static final int KEPT_DECIMALS = 4;
+
     private final Wording wording;
+    /** Per thread: the format for each language (by ordinal) and number of decimals, made on first use. */
+    private final ThreadLocal<DecimalFormat[][]> formats =
+            ThreadLocal.withInitial(() -> new DecimalFormat[Language.values().length][KEPT_DECIMALS + 1]);
 
     public NumberFormatter(Wording wording) {
         this.wording = wording;
@@ -21,6 +27,19 @@ public final class NumberFormatter {
 
     /** A plain number with up to {@code decimals} decimals: 2.400 / 2,400; 1,12 / 1.12. */
     public String number(double value, int decimals, Language language) {
+        if (decimals < 0 || decimals > KEPT_DECIMALS) {
+            return format(decimals, language).format(value);
+        }
+        DecimalFormat[] byDecimals = formats.get()[language.ordinal()];
+        DecimalFormat f = byDecimals[decimals];
+        if (f == null) {
+            f = format(decimals, language);
+            byDecimals[decimals] = f;
+        }
+        return f.format(value);
+    }
+
+    private static DecimalFormat format(int decimals, Language language) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(language.locale());
         StringBuilder pattern = new StringBuilder("#,##0");
         if (decimals > 0) {
@@ -28,7 +47,7 @@ public final class NumberFormatter {
         }
         DecimalFormat f = new DecimalFormat(pattern.toString(), symbols);
         f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(value);
+        return f;
     }
 
     /**

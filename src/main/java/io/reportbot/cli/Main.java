@@ -46,6 +46,7 @@ public final class Main implements Runnable {
      * {@link Argv}) or refused with one line.
      */
     public static void main(String[] args) {
+        Preload.start();
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         Argv.Result argv = Argv.recover(args);

@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
-import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /** Builds engines; the wiring lives here so that {@link Engine} stays a plain interface. */
 public final class EngineFactory {
@@ -76,14 +74,12 @@ public final class EngineFactory {
                                  Conversations conversations, FallbackListener listener) {
         double threshold = settings.threshold();
         long t0 = System.nanoTime();
-        CompletableFuture<LanguageDetectorModel> model = CompletableFuture.supplyAsync(LanguageGuesser::loadModel);
         Report report = folder.report();
         List<Intent> intents = folder.intents();
         checkTopics(report, intents);
+        // the classifier (model, typo index) loads on a thread of its own while this one reads the rest
+        ClassifierLoad classifierLoad = ClassifierLoad.start(intents, classifierSettings);
         FolderLint.loadWarnings(folder).forEach(w -> log.warn("report \"{}\": {}", report.id(), w));
-        long t1 = System.nanoTime();
-        IntentClassifier classifier = IntentClassifier.trainOrLoad(intents, classifierSettings, ModelCache.fromEnvironment());
-        long t2 = System.nanoTime();
 
         Map<Language, List<String>> corpus = new EnumMap<>(Language.class);
         for (Language l : Language.values()) {
@@ -96,20 +92,58 @@ public final class EngineFactory {
         own.addAll(report.place().nationAliases());
         own.add(TextNormalizer.normalize(report.place().name().de()));
         own.add(TextNormalizer.normalize(report.place().name().en()));
-        Supplier<LanguageDetectorModel> ldm = () -> {
-            try {
-                return model.join();
-            } catch (CompletionException e) {
-                return null;
-            }
-        };
+        Wording wording = new Wording();
+        LanguageGuesser languages = LanguageGuesser.loadingModelOnFirstGuess(corpus, lexicon.functionWords());
+        QuestionReader reader = new QuestionReader(lexicon, own);
+        IntentClassifier classifier = classifierLoad.join();
         Engine engine = new DefaultEngine(report, intents, classifier,
-                new LanguageGuesser(corpus, lexicon.functionWords(), ldm), new QuestionReader(lexicon, own), new Wording(),
-                threshold, conversations, listener);
+                languages, reader, wording, threshold, conversations, listener);
         log.info("engine ready in {} ms: report \"{}\" with {} facts, {} intents, classifier ready in {} ms",
                 (System.nanoTime() - t0) / 1_000_000, report.id(), report.facts().size(), intents.size(),
-                (t2 - t1) / 1_000_000);
+                classifierLoad.millis());
         return engine;
+    }
+
+    /** The intent classifier, loaded (or trained) on a thread of its own. */
+    private static final class ClassifierLoad {
+        private final CompletableFuture<IntentClassifier> result = new CompletableFuture<>();
+        private volatile long millis;
+
+        static ClassifierLoad start(List<Intent> intents, IntentClassifier.Settings settings) {
+            ClassifierLoad load = new ClassifierLoad();
+            Thread t = new Thread(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    IntentClassifier c = IntentClassifier.trainOrLoad(intents, settings, ModelCache.fromEnvironment());
+                    load.millis = (System.nanoTime() - t0) / 1_000_000;
+                    load.result.complete(c);
+                } catch (Throwable e) {
+                    load.result.completeExceptionally(e);
+                }
+            }, "reportbot-classifier-load");
+            t.setDaemon(true);
+            t.start();
+            return load;
+        }
+
+        /** The classifier; what loading it threw is thrown here, as it was thrown. */
+        IntentClassifier join() {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+
+        long millis() {
+            return millis;
+        }
     }
 
     /** The report folder the settings name: {@code --report DIR} (or a deprecated single file), else the bundled one. */

@@ -5,6 +5,7 @@ import io.reportbot.core.Language;
 import io.reportbot.answer.Wording;
 import io.reportbot.nlp.Gazetteer;
 import io.reportbot.nlp.Intent;
+import io.reportbot.nlp.PhraseGroups;
 import io.reportbot.nlp.ScopeWords;
 import io.reportbot.report.Assertion;
 import io.reportbot.nlp.Question;
@@ -13,6 +14,8 @@ import io.reportbot.report.Fact;
 import io.reportbot.report.Report;
 import io.reportbot.report.Topic;
 import io.reportbot.report.Uncovered;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,8 @@ final class ScopeGuard {
     private final int firstYear;
     private final int lastYear;
     private final String coveredYears;
+    /** The uncovered metrics' terms, found in one scan per (up to) 64 metrics: group i of chunk c is metric 64c + i. */
+    private final List<PhraseGroups> uncoveredTerms;
 
     ScopeGuard(Report report, Wording wording) {
         this(report, wording, Gazetteer.bundled(), ScopeWords.bundled());
@@ -51,6 +56,38 @@ final class ScopeGuard {
         this.firstYear = report.years().stream().mapToInt(Integer::intValue).min().orElse(0);
         this.lastYear = report.years().stream().mapToInt(Integer::intValue).max().orElse(0);
         this.coveredYears = report.years().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        List<PhraseGroups> chunks = new ArrayList<>();
+        List<Uncovered> uncovered = report.uncovered();
+        for (int from = 0; from < uncovered.size(); from += PhraseGroups.MAX_GROUPS) {
+            chunks.add(PhraseGroups.of(uncovered.subList(from, Math.min(uncovered.size(), from + PhraseGroups.MAX_GROUPS))
+                    .stream().map(Uncovered::terms).toList()));
+        }
+        this.uncoveredTerms = List.copyOf(chunks);
+    }
+
+    /** The first metric the report gives no figures on that applies to the topic and that the question names. */
+    private Optional<Uncovered> uncovered(Question q, String topicId) {
+        List<Uncovered> uncovered = report.uncovered();
+        long found = 0;
+        boolean scanned = false;
+        for (int i = 0; i < uncovered.size(); i++) {
+            int bit = i % PhraseGroups.MAX_GROUPS;
+            if (bit == 0) {
+                scanned = false; // the next chunk
+            }
+            Uncovered u = uncovered.get(i);
+            if (!u.appliesTo(topicId)) {
+                continue;
+            }
+            if (!scanned) {
+                found = uncoveredTerms.get(i / PhraseGroups.MAX_GROUPS).scan(q.normalized());
+                scanned = true;
+            }
+            if (PhraseGroups.has(found, bit)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The year before the report's first, which growth rates let the engine compute. */
@@ -83,10 +120,9 @@ final class ScopeGuard {
             }
         }
         String topicId = isTopic ? intent.name() : null;
-        for (Uncovered u : report.uncovered()) {
-            if (u.appliesTo(topicId) && u.terms().stream().anyMatch(q::mentions)) {
-                return Optional.of(wording.format(lang, "fallback.metric", u.label().get(lang)));
-            }
+        Optional<Uncovered> metric = uncovered(q, topicId);
+        if (metric.isPresent()) {
+            return Optional.of(wording.format(lang, "fallback.metric", metric.get().label().get(lang)));
         }
         if (q.future() && intent.kind() != Intent.Kind.OUT_OF_SCOPE) {
             return Optional.of(wording.format(lang, "fallback.future", String.valueOf(lastYear)));

@@ -42,6 +42,11 @@ public final class ChatWords {
     /** The follow-up phrases by their first word. */
     private final Map<String, List<Map.Entry<FollowUpAspect, String[]>>> followUpByFirst;
     private final List<java.util.regex.Pattern> idioms;
+    /**
+     * Per idiom (same order), its literal case-folded as its case-insensitive pattern compares it, or null when
+     * that shortcut can't be trusted for it: a text whose folded form doesn't contain it can't match.
+     */
+    private final List<String> foldedIdioms;
 
     public ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
                      Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms) {
@@ -75,6 +80,58 @@ public final class ChatWords {
         phrases.forEach(e -> fb.computeIfAbsent(e.getValue()[0], k -> new ArrayList<>()).add(e));
         this.followUpByFirst = Map.copyOf(fb);
         this.idioms = List.copyOf(idioms);
+        List<String> folded = new ArrayList<>();
+        for (java.util.regex.Pattern p : this.idioms) {
+            folded.add(foldedLiteral(p));
+        }
+        this.foldedIdioms = java.util.Collections.unmodifiableList(folded);
+    }
+
+    private static final String IDIOM_START = "(?<![\\p{L}\\p{N}])\\Q";
+    private static final String IDIOM_END = "\\E(?![\\p{L}\\p{N}])";
+    private static final int IDIOM_FLAGS = java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
+
+    /**
+     * The literal of an idiom pattern as built by {@link #idiomPatterns}, each character folded as a
+     * case-insensitive Unicode pattern folds it (upper, then lower case); null for any other pattern, or when a
+     * folded character is not its own fold (then a character equal to it might not fold to it) or lies outside
+     * the BMP.
+     */
+    private static String foldedLiteral(java.util.regex.Pattern p) {
+        String src = p.pattern();
+        if (p.flags() != IDIOM_FLAGS || !src.startsWith(IDIOM_START) || !src.endsWith(IDIOM_END)) {
+            return null;
+        }
+        String literal = src.substring(IDIOM_START.length(), src.length() - IDIOM_END.length());
+        if (literal.contains("\\E")) {
+            return null; // Pattern.quote split it into several quoted parts
+        }
+        StringBuilder sb = new StringBuilder(literal.length());
+        for (int i = 0; i < literal.length(); i++) {
+            int f = fold(literal.charAt(i));
+            if (f > 0xFFFF || Character.isSurrogate(literal.charAt(i)) || fold(f) != f) {
+                return null;
+            }
+            sb.append((char) f);
+        }
+        return sb.toString();
+    }
+
+    private static int fold(int c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /** The text with each character folded as {@link #foldedLiteral} folds; null when a fold leaves the BMP. */
+    private static String foldedText(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            int f = fold(text.charAt(i));
+            if (f > 0xFFFF) {
+                return null;
+            }
+            sb.append((char) f);
+        }
+        return sb.toString();
     }
 
     /** The follow-up phrases per language and aspect. */
@@ -203,8 +260,19 @@ public final class ChatWords {
     /** The text with its idioms blanked out, for reading aspects ("when it comes to AI" asks no date). */
     public String withoutIdioms(String text) {
         String t = text;
-        for (java.util.regex.Pattern p : idioms) {
-            t = p.matcher(t).replaceAll(" ");
+        String folded = null;
+        for (int i = 0; i < idioms.size(); i++) {
+            String literal = foldedIdioms.get(i);
+            if (literal != null) {
+                if (folded == null) {
+                    folded = foldedText(t);
+                }
+                if (folded != null && !folded.contains(literal)) {
+                    continue; // every character of a match folds to the literal's: no match possible
+                }
+            }
+            t = idioms.get(i).matcher(t).replaceAll(" ");
+            folded = null;
         }
         return t;
     }
@@ -212,11 +280,15 @@ public final class ChatWords {
     private static List<java.util.regex.Pattern> idiomPatterns(JsonNode byLanguage) {
         List<java.util.regex.Pattern> out = new ArrayList<>();
         for (Language l : Language.values()) {
-            byLanguage.path(l.code()).forEach(n -> out.add(java.util.regex.Pattern.compile(
-                    "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(n.asText()) + "(?![\\p{L}\\p{N}])",
-                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)));
+            byLanguage.path(l.code()).forEach(n -> out.add(idiom(n.asText())));
         }
         return out;
+    }
+
+    /** The pattern of an idiom: the phrase as a whole word sequence, in any case. */
+    static java.util.regex.Pattern idiom(String phrase) {
+        return java.util.regex.Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(phrase) + "(?![\\p{L}\\p{N}])", IDIOM_FLAGS);
     }
 
     private static int matchAt(List<String> tokens, int at, String[] words) {

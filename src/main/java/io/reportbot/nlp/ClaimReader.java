@@ -29,6 +29,7 @@ public final class ClaimReader {
 
     /** A name with a number in it ("GPT-4", "Llama2", "Q4") is one word, never a figure. */
     private static final Pattern TOKEN = Pattern.compile("[a-z]+-?\\d+[a-z0-9]*|\\d+(?:[.,]\\d+)*|[a-z]+|[%€$¥]");
+    private static final Pattern MARKS = Pattern.compile("\\p{Mn}+");
     private static final Set<String> HALF_BEFORE = Set.of("die", "the", "a", "one", "ein", "eine", "einer", "der", "half");
     private static final Set<String> THIRD_BEFORE = Set.of("a", "one", "ein", "eine", "einem", "einer", "jedes");
     /** "the first three quarters" is a period, not three quarters of something. */
@@ -357,7 +358,8 @@ public final class ClaimReader {
         }
         String lower = text.toLowerCase(Locale.ROOT)
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        String folded = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{Mn}+", "");
+        String folded = TextNormalizer.decomposable(lower)
+                ? MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("") : lower;
         List<String> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(folded);
         while (m.find()) {

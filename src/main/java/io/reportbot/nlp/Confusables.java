@@ -18,6 +18,10 @@ import java.util.Map;
 public final class Confusables {
 
     private static final Map<Integer, String> MAP = load();
+    /** The table's look-alikes, sorted, to tell quickly that a text has none. */
+    private static final int[] KEYS = MAP.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    /** Below this character nothing is folded: no look-alike in the table and no fullwidth form is lower. */
+    private static final int FIRST_FOLDED = Math.min(0xFF01, KEYS.length == 0 ? Integer.MAX_VALUE : KEYS[0]);
 
     private Confusables() {
     }
@@ -38,8 +42,8 @@ public final class Confusables {
 
     /** The text with look-alike letters folded to Latin where they stand among Latin letters. */
     public static String fold(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
+        if (text == null || text.isEmpty() || nothingToFold(text)) {
+            return text; // no character the table or the fullwidth forms fold: every word stays as it is
         }
         String widthFolded = foldFullwidth(text);
         int latin = 0;
@@ -104,6 +108,18 @@ public final class Confusables {
             i += Character.charCount(cp);
         }
         return sb.toString();
+    }
+
+    /** True when no character of the text is a look-alike of the table or a fullwidth form (surrogates: unsure). */
+    private static boolean nothingToFold(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= FIRST_FOLDED && (Character.isSurrogate(c) || c >= '\uFF01' && c <= '\uFF5E'
+                    || java.util.Arrays.binarySearch(KEYS, c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isLatin(int cp) {

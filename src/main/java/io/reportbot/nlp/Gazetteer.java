@@ -43,7 +43,12 @@ public final class Gazetteer {
     }
 
     private final Map<String, Place> byAlias;
-    private final Map<Pattern, String> cased;
+    /** Abbreviations that count only as written, in the order given. */
+    private final List<Cased> cased;
+
+    /** An abbreviation as written ({@code raw}, matched as a whole word) and the alias it stands for. */
+    private record Cased(String raw, Pattern pattern, String alias) {
+    }
     /** The aliases as one phrase set when all are plain words (then found in one scan), else null. */
     private final PhraseSet aliasSet;
 
@@ -55,10 +60,10 @@ public final class Gazetteer {
             }
         }
         this.byAlias = java.util.Collections.unmodifiableMap(m);
-        Map<Pattern, String> c = new LinkedHashMap<>();
-        casedAliases.forEach((raw, alias) -> c.put(
-                Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(raw) + "(?![\\p{L}\\p{N}])"), alias));
-        this.cased = java.util.Collections.unmodifiableMap(c);
+        List<Cased> c = new ArrayList<>();
+        casedAliases.forEach((raw, alias) -> c.add(new Cased(raw,
+                Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(raw) + "(?![\\p{L}\\p{N}])"), alias)));
+        this.cased = List.copyOf(c);
         this.aliasSet = m.keySet().stream().allMatch(PhraseLookup::plainWords) ? PhraseSet.of(m.keySet()) : null;
     }
 
@@ -121,12 +126,17 @@ public final class Gazetteer {
                 }
             }
         }
-        if (!cased.isEmpty() && !shouting(rawText)) {
-            for (Map.Entry<Pattern, String> e : cased.entrySet()) {
-                Place same = byAlias.get(e.getValue());
-                if (!foundPlace(found, same) && e.getKey().matcher(rawText).find()) {
-                    found.add(e.getValue());
-                }
+        Boolean shouting = null; // worked out only when an abbreviation stands in the text
+        for (Cased c : cased) {
+            // the pattern matches the abbreviation literally: a text without it needs no regex
+            if (!rawText.contains(c.raw())) {
+                continue;
+            }
+            if (shouting == null) {
+                shouting = shouting(rawText);
+            }
+            if (!shouting && !foundPlace(found, byAlias.get(c.alias())) && c.pattern().matcher(rawText).find()) {
+                found.add(c.alias());
             }
         }
         if (found.isEmpty()) {

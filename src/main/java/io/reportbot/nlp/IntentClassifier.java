@@ -26,7 +26,8 @@ import opennlp.tools.util.ext.ExtensionLoader;
  * training token by {@link TypoCorrector} first. Cutoff 0 (the default of 5 drops most features on data
  * this small).
  *
- * <p>Immutable and thread-safe: the model is shared, a {@link DocumentCategorizerME} is made per call.
+ * <p>Thread-safe: the model is shared and scored by {@link MaxentScorer}, which gives the scores a
+ * {@link DocumentCategorizerME} would, bit for bit, and keeps each known word's model parameters once looked up.
  */
 public final class IntentClassifier {
 
@@ -41,14 +42,14 @@ public final class IntentClassifier {
         }
     }
 
-    private final DoccatModel model;
     private final TypoCorrector corrector;
     private final Settings settings;
+    private final MaxentScorer scorer;
 
     private IntentClassifier(DoccatModel model, TypoCorrector corrector, Settings settings) {
-        this.model = model;
         this.corrector = corrector;
         this.settings = settings;
+        this.scorer = new MaxentScorer(model, corrector::knows);
     }
 
     /** Trains on every example of every intent. */
@@ -123,11 +124,10 @@ public final class IntentClassifier {
     /** Every intent with its score, best first. */
     public List<ScoredIntent> classify(List<String> preparedTokens) {
         String[] tokens = preparedTokens.isEmpty() ? new String[] {""} : preparedTokens.toArray(String[]::new);
-        DocumentCategorizerME me = new DocumentCategorizerME(model);
-        double[] outcomes = me.categorize(tokens);
+        double[] outcomes = scorer.score(tokens);
         List<ScoredIntent> result = new ArrayList<>(outcomes.length);
         for (int i = 0; i < outcomes.length; i++) {
-            result.add(new ScoredIntent(me.getCategory(i), outcomes[i]));
+            result.add(new ScoredIntent(scorer.outcome(i), outcomes[i]));
         }
         result.sort(Comparator.comparingDouble(ScoredIntent::score).reversed());
         return result;

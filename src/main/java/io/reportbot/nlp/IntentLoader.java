@@ -45,7 +45,11 @@ public final class IntentLoader {
                 try {
                     fs = FileSystems.getFileSystem(url.toURI());
                 } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(url.toURI(), Map.of());
+                    try {
+                        fs = FileSystems.newFileSystem(url.toURI(), Map.of());
+                    } catch (java.nio.file.FileSystemAlreadyExistsException race) {
+                        fs = FileSystems.getFileSystem(url.toURI()); // another thread opened it meanwhile
+                    }
                 }
                 return load(fs.getPath(BUNDLED));
             }

@@ -37,6 +37,8 @@ public final class LanguageGuesser {
     private final Map<String, Double> logRatio;
     private final Map<String, Language> functionWords;
     private final Supplier<LanguageDetectorModel> model;
+    /** Starts loading the model in the background, if it is loaded that way; a no-op otherwise. */
+    private final Runnable startLoading;
 
     /**
      * @param corpus text samples per language (stop words, training examples)
@@ -54,6 +56,52 @@ public final class LanguageGuesser {
      */
     public LanguageGuesser(Map<Language, List<String>> corpus, Map<Language, List<String>> functionWords,
                            Supplier<LanguageDetectorModel> model) {
+        this(corpus, functionWords, model, () -> { });
+    }
+
+    /**
+     * As above, loading OpenNLP's model ({@link #loadModel}) in the background from the first guess on rather
+     * than at start-up: it takes about half a second of a core, which start-up then doesn't share, and a guess
+     * that needs it waits for it.
+     */
+    public static LanguageGuesser loadingModelOnFirstGuess(Map<Language, List<String>> corpus,
+                                                          Map<Language, List<String>> functionWords) {
+        BackgroundLoad load = new BackgroundLoad();
+        return new LanguageGuesser(corpus, functionWords, load, load::start);
+    }
+
+    /** OpenNLP's model, loaded once on a background thread after {@link #start}; null when it can't be loaded. */
+    private static final class BackgroundLoad implements Supplier<LanguageDetectorModel> {
+        private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<LanguageDetectorModel>>
+                loading = new java.util.concurrent.atomic.AtomicReference<>();
+
+        void start() {
+            if (loading.get() == null) {
+                java.util.concurrent.CompletableFuture<LanguageDetectorModel> f = new java.util.concurrent.CompletableFuture<>();
+                if (loading.compareAndSet(null, f)) {
+                    Thread t = new Thread(() -> {
+                        try {
+                            f.complete(loadModel());
+                        } catch (Throwable e) {
+                            f.complete(null);
+                        }
+                    }, "reportbot-langdetect-load");
+                    t.setDaemon(true);
+                    t.start();
+                }
+            }
+        }
+
+        @Override
+        public LanguageDetectorModel get() {
+            start();
+            return loading.get().join();
+        }
+    }
+
+    private LanguageGuesser(Map<Language, List<String>> corpus, Map<Language, List<String>> functionWords,
+                            Supplier<LanguageDetectorModel> model, Runnable startLoading) {
+        this.startLoading = startLoading;
         Map<String, Language> fw = new HashMap<>();
         java.util.Set<String> both = new java.util.HashSet<>();
         functionWords.forEach((lang, words) -> words.forEach(w -> {
@@ -99,6 +147,7 @@ public final class LanguageGuesser {
      * user locale) answers it.
      */
     public Language guess(String text, Optional<Language> hint) {
+        startLoading.run();
         Evidence e = evidence(text);
         boolean strongEnough = e.functionWords() || e.umlaut() || e.agreeingWords() >= 2 || hint.isEmpty();
         if (Math.abs(e.score()) >= DECISIVE && strongEnough) {

@@ -2,9 +2,9 @@ package io.reportbot.nlp;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * A fixed set of normalised phrases (one or more words) found in a normalised text by looking up the text's
@@ -18,71 +18,49 @@ import java.util.Map;
  */
 public final class PhraseSet {
 
-    private final Map<String, Integer> order;
-    private final int longest;
+    private final PhraseTable table;
 
-    private PhraseSet(Map<String, Integer> order, int longest) {
-        this.order = order;
-        this.longest = longest;
+    private PhraseSet(PhraseTable table) {
+        this.table = table;
     }
 
     /** The phrases, in the order {@link #findIn} reports them; blank ones are ignored. */
     public static PhraseSet of(Collection<String> phrases) {
-        Map<String, Integer> order = new HashMap<>();
-        int longest = 0;
+        Set<String> distinct = new LinkedHashSet<>();
         for (String p : phrases) {
             String phrase = p.strip();
             if (!phrase.isEmpty()) {
-                order.putIfAbsent(phrase, order.size());
-                longest = Math.max(longest, phrase.split(" ").length);
+                distinct.add(phrase);
             }
         }
-        return new PhraseSet(Map.copyOf(order), longest);
+        return new PhraseSet(new PhraseTable(List.copyOf(distinct)));
     }
 
     /** The phrases that stand in the text as whole words, each once, in the order they were given. */
     public List<String> findIn(String normalizedText) {
-        List<String> found = new ArrayList<>(2);
-        scan(normalizedText, found);
-        found.sort((a, b) -> Integer.compare(order.get(a), order.get(b)));
+        boolean[] seen = new boolean[table.size()];
+        int[] count = new int[1];
+        table.scan(normalizedText, id -> {
+            if (!seen[id]) {
+                seen[id] = true;
+                count[0]++;
+            }
+            return false;
+        });
+        if (count[0] == 0) {
+            return new ArrayList<>(2);
+        }
+        List<String> found = new ArrayList<>(Math.max(2, count[0]));
+        for (int id = 0; id < seen.length; id++) {
+            if (seen[id]) {
+                found.add(table.phrase(id));
+            }
+        }
         return found;
     }
 
     /** True when any phrase stands in the text as whole words. */
     public boolean anyIn(String normalizedText) {
-        return scan(normalizedText, null);
-    }
-
-    private boolean scan(String text, List<String> found) {
-        if (order.isEmpty() || text.isEmpty()) {
-            return false;
-        }
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == ' ') {
-                starts.add(i + 1);
-            }
-        }
-        int words = starts.size();
-        for (int w = 0; w < words; w++) {
-            int begin = starts.get(w);
-            for (int len = 1; len <= longest && w + len <= words; len++) {
-                int end = w + len < words ? starts.get(w + len) - 1 : text.length();
-                if (end <= begin) {
-                    continue;
-                }
-                String candidate = text.substring(begin, end);
-                if (order.containsKey(candidate)) {
-                    if (found == null) {
-                        return true;
-                    }
-                    if (!found.contains(candidate)) {
-                        found.add(candidate);
-                    }
-                }
-            }
-        }
-        return found != null && !found.isEmpty();
+        return table.scan(normalizedText, id -> true);
     }
 }

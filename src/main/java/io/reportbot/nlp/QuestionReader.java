@@ -20,10 +20,13 @@ public final class QuestionReader {
     private final Set<String> ownPlaces;
     private final PhraseSet otherPlaces;
     private final Gazetteer gazetteer;
-    private final Map<Aspect, PhraseLookup> aspectPhrases;
-    private final PhraseLookup verification;
-    private final PhraseLookup future;
-    private final PhraseLookup followUp;
+    /** The aspects in the order of their phrase groups; then come verification, future and follow-up. */
+    private final List<Aspect> aspectOrder;
+    /** The aspects', verification, future and follow-up phrases, looked up in one scan of a question. */
+    private final PhraseGroups phrases;
+    private final int verificationGroup;
+    private final int futureGroup;
+    private final int followUpGroup;
 
     /**
      * @param lexicon   the words to look for
@@ -43,12 +46,20 @@ public final class QuestionReader {
         this.ownPlaces = Set.copyOf(ownPlaces);
         this.gazetteer = gazetteer;
         this.otherPlaces = PhraseSet.of(lexicon.places().stream().filter(p -> !this.ownPlaces.contains(p)).toList());
-        Map<Aspect, PhraseLookup> a = new java.util.LinkedHashMap<>();
-        lexicon.aspects().forEach((aspect, phrases) -> a.put(aspect, PhraseLookup.of(phrases)));
-        this.aspectPhrases = a;
-        this.verification = PhraseLookup.of(lexicon.verification());
-        this.future = PhraseLookup.of(lexicon.future());
-        this.followUp = PhraseLookup.of(lexicon.followUp());
+        List<Aspect> order = new ArrayList<>();
+        List<java.util.Collection<String>> groups = new ArrayList<>();
+        lexicon.aspects().forEach((aspect, phrases) -> {
+            order.add(aspect);
+            groups.add(phrases);
+        });
+        this.aspectOrder = List.copyOf(order);
+        this.verificationGroup = groups.size();
+        groups.add(lexicon.verification());
+        this.futureGroup = groups.size();
+        groups.add(lexicon.future());
+        this.followUpGroup = groups.size();
+        groups.add(lexicon.followUp());
+        this.phrases = PhraseGroups.of(groups);
     }
 
     /** The other places this reader knows. */
@@ -75,14 +86,15 @@ public final class QuestionReader {
                 parse(raw).ifPresent(claims::add);
             }
         }
+        long found = phrases.scan(normalized);
         Set<Aspect> aspects = EnumSet.noneOf(Aspect.class);
-        for (Map.Entry<Aspect, PhraseLookup> e : aspectPhrases.entrySet()) {
-            if (e.getValue().anyIn(normalized)) {
-                aspects.add(e.getKey());
+        for (int g = 0; g < aspectOrder.size(); g++) {
+            if (PhraseGroups.has(found, g)) {
+                aspects.add(aspectOrder.get(g));
             }
         }
-        boolean verification = this.verification.anyIn(normalized);
-        boolean future = this.future.anyIn(normalized);
+        boolean verification = PhraseGroups.has(found, verificationGroup);
+        boolean future = PhraseGroups.has(found, futureGroup);
         List<String> places = new ArrayList<>(gazetteer.find(text, normalized));
         // the report's own place under any of its names ("USA" for a report on "the United States") is not another place
         places.removeIf(p -> ownPlaces.contains(p) || gazetteer.place(p)
@@ -92,7 +104,7 @@ public final class QuestionReader {
                 places.add(p);
             }
         }
-        boolean pointsBack = followUp.anyIn(normalized);
+        boolean pointsBack = PhraseGroups.has(found, followUpGroup);
         return new Question(normalized, years, claims, verification, aspects, places, future, pointsBack);
     }
 

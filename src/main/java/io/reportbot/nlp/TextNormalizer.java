@@ -23,7 +23,7 @@ public final class TextNormalizer {
         }
         String lower = text.toLowerCase(Locale.ROOT)
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
-        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        String decomposed = decomposable(lower) ? Normalizer.normalize(lower, Normalizer.Form.NFD) : lower;
         StringBuilder sb = new StringBuilder(decomposed.length());
         boolean space = true;
         for (int i = 0; i < decomposed.length(); i++) {
@@ -45,6 +45,19 @@ public final class TextNormalizer {
             end--;
         }
         return sb.substring(0, end);
+    }
+
+    /**
+     * Whether canonical decomposition (NFD) may change the text: only from U+00C0 on do characters have one
+     * (and combining marks, which NFD reorders, start at U+0300), so a text below that is its own NFD.
+     */
+    static boolean decomposable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u00C0') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The normalised tokens of a text. */

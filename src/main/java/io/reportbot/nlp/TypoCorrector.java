@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Candidates come from a symmetric-delete index (every string made from a known word by deleting up to two
  * characters): two words within edit distance k share such a string, so only those candidates need the exact
  * distance, about 10–20 times fewer than a scan of all words of a similar length. The index is built in the
- * background, so that it costs start-up nothing; until it is ready, the scan answers, with the same result.
+ * background once the first unknown word needs candidates (building it takes a core for a good part of a second,
+ * which start-up then doesn't share); until it is ready, the scan answers, with the same result.
  */
 public final class TypoCorrector {
 
@@ -27,7 +28,9 @@ public final class TypoCorrector {
 
     private final Map<String, Integer> frequency;
     private final Map<Integer, List<String>> byLength = new HashMap<>();
-    private final CompletableFuture<Map<String, List<String>>> deletes;
+    private final List<String> inScanOrder;
+    private final java.util.concurrent.atomic.AtomicReference<CompletableFuture<Map<String, List<String>>>> deletes =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** A corrector over this vocabulary (with repeats: the more often a word appears, the more it wins ties). */
     public TypoCorrector(Collection<String> vocabulary) {
@@ -42,7 +45,26 @@ public final class TypoCorrector {
         byLength.values().forEach(l -> l.sort(String::compareTo));
         List<String> inScanOrder = new ArrayList<>();
         new TreeMap<>(byLength).values().forEach(inScanOrder::addAll);
-        this.deletes = CompletableFuture.supplyAsync(() -> index(inScanOrder));
+        this.inScanOrder = inScanOrder;
+    }
+
+    /** The index being built (started on the first call). */
+    private CompletableFuture<Map<String, List<String>>> deletes() {
+        CompletableFuture<Map<String, List<String>>> f = deletes.get();
+        if (f == null) {
+            CompletableFuture<Map<String, List<String>>> mine = new CompletableFuture<>();
+            if (deletes.compareAndSet(null, mine)) {
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        mine.complete(index(inScanOrder));
+                    } catch (Throwable e) {
+                        mine.completeExceptionally(e);
+                    }
+                });
+            }
+            f = deletes.get();
+        }
+        return f;
     }
 
     /** Every deletion string of every word, mapped to its words in scan order (by length, then alphabetically). */
@@ -81,7 +103,7 @@ public final class TypoCorrector {
      * then alphabetically, so that ties fall the same way whichever way they were found).
      */
     private List<String> candidates(String token, int max, boolean indexed) {
-        Map<String, List<String>> index = indexed ? deletes.getNow(null) : null;
+        Map<String, List<String>> index = indexed ? deletes().getNow(null) : null;
         List<String> out = new ArrayList<>();
         if (index == null) {
             for (int l = token.length() - max; l <= token.length() + max; l++) {
@@ -103,7 +125,7 @@ public final class TypoCorrector {
 
     /** Waits until the candidate index is built (for tests and benchmarks; answers are the same either way). */
     TypoCorrector awaitIndex() {
-        deletes.join();
+        deletes().join();
         return this;
     }
 

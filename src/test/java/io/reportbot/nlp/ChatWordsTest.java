@@ -53,4 +53,30 @@ class ChatWordsTest {
     void idiomsAreBlankedOut() {
         assertThat(words.withoutIdioms("What does Beijing lead in when it comes to AI?")).doesNotContainIgnoringCase("when");
     }
+
+    /** Idioms are skipped when the text can't hold them, and the result is what running every pattern gives. */
+    @Test
+    void blankingIdiomsGivesWhatEveryPatternGives() {
+        java.util.List<String> phrases = java.util.List.of("when it comes to", "wenn es um", "was angeht", "wann immer",
+                "stra\u00dfe", "\u00c4rger", "kelvin", "sus", "\\E odd", "i\u0307x");
+        java.util.List<java.util.regex.Pattern> idioms = phrases.stream().map(ChatWords::idiom).toList();
+        ChatWords w = new ChatWords(java.util.List.of(), java.util.List.of(), java.util.Set.of(), Map.of(), idioms);
+        String[] pieces = {"When", "WHEN", "it", "IT", "comes", "to", "Wenn", "es", "ES", "um", "UM", "was", "WAS",
+                "angeht", "ANGEHT", "wann", "immer", "Stra\u00dfe", "STRASSE", "\u00e4rger", "\u00c4RGER", "\u212aelvin",
+                "kelvin", "\u017fus", "SUS", "\u0130x", "i\u0307x", "\\E", "odd", "AI", "KI", ",", "?", "x1", "\uD83D\uDE00"};
+        java.util.Random r = new java.util.Random(8);
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder t = new StringBuilder();
+            for (int k = 0, n = 1 + r.nextInt(7); k < n; k++) {
+                t.append(k == 0 ? "" : r.nextInt(5) == 0 ? "-" : " ").append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = t.toString();
+            String expected = text;
+            for (java.util.regex.Pattern p : idioms) {
+                expected = p.matcher(expected).replaceAll(" ");
+            }
+            assertThat(w.withoutIdioms(text)).as(text).isEqualTo(expected);
+        }
+        assertThat(w.withoutIdioms("Well, WHEN IT COMES TO AI?")).isEqualTo("Well,   AI?");
+    }
 }

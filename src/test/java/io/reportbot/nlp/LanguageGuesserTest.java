@@ -45,4 +45,21 @@ class LanguageGuesserTest {
         assertThat(engine.detectLanguage("listed companies market value", Optional.of(Language.DE)))
                 .isEqualTo(Language.EN);
     }
+
+    /** With the model loaded from the first guess on, guesses that need it wait for it: the same answers. */
+    @Test
+    void aModelLoadedOnTheFirstGuessGivesTheSameGuesses() {
+        java.util.Map<Language, java.util.List<String>> corpus = java.util.Map.of(
+                Language.DE, java.util.List.of("wie viele einhoerner gibt es", "wie gross ist die branche"),
+                Language.EN, java.util.List.of("how many unicorns are there", "how big is the industry"));
+        java.util.Map<Language, java.util.List<String>> functionWords = java.util.Map.of(
+                Language.DE, java.util.List.of("wie", "die", "es"), Language.EN, java.util.List.of("how", "the", "are"));
+        LanguageGuesser eager = new LanguageGuesser(corpus, functionWords, LanguageGuesser.loadModel());
+        LanguageGuesser lazy = LanguageGuesser.loadingModelOnFirstGuess(corpus, functionWords);
+        // no function word, no known word, no hint: OpenNLP's model decides
+        for (String text : java.util.List.of("Künstliche Intelligenz Unternehmen Hauptstadt", "artificial intelligence companies",
+                "LLMs", "Rechenzentren Peking", "computing centres Beijing", "", "2024")) {
+            assertThat(lazy.guess(text, Optional.empty())).as(text).isEqualTo(eager.guess(text, Optional.empty()));
+        }
+    }
 }

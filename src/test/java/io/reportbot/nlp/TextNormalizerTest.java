@@ -37,4 +37,15 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.tokens(null)).isEmpty();
         assertThat(TextNormalizer.tokens("🦄 ?! …")).isEmpty();
     }
+
+    /** The premise of skipping NFD for such texts: no character below U+00C0 decomposes. */
+    @Test
+    void charactersBelowTheFirstDecomposableOneAreTheirOwnDecomposition() {
+        for (char c = 0; c < 0xC0; c++) {
+            String s = String.valueOf(c);
+            assertThat(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)).isEqualTo(s);
+        }
+        assertThat(TextNormalizer.decomposable("wie gross ist die ki branche 2024")).isFalse();
+        assertThat(TextNormalizer.decomposable("caf\u00e9")).isTrue();
+    }
 }

@@ -1,0 +1,46 @@
+package io.reportbot.cli;
+
+import io.reportbot.answer.Wording;
+import io.reportbot.engine.Conversations;
+import io.reportbot.nlp.ChatWords;
+import io.reportbot.nlp.ClaimWords;
+import io.reportbot.nlp.IntentLoader;
+import io.reportbot.nlp.Lexicon;
+import io.reportbot.nlp.ScopeWords;
+import io.reportbot.report.ReportLoader;
+
+/**
+ * Loads, on a background thread at start-up, the classes the engine will need next, while the main thread parses
+ * the command line and sets up logging: making a conversation store loads Caffeine's classes, and reading the
+ * bundled report, intents and word lists once loads Jackson's, the report's and the word lists' classes, and opens the jar's file system that the bundled intents are read
+ * from (together about a tenth of start-up when the main thread did it). What is read here is thrown away, and so
+ * is any failure: the engine reads and checks everything itself, as before, so its answers cannot differ. Only the
+ * jar's file system stays open, as the engine's own reading of the intents leaves it.
+ */
+final class Preload {
+
+    private Preload() {
+    }
+
+    /** Starts the background loading (a daemon thread: it never holds up the exit). */
+    static void start() {
+        Thread t = new Thread(Preload::run, "reportbot-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void run() {
+        try {
+            new Conversations(); // Caffeine's classes (and java.util.logging, which Caffeine starts)
+            new ReportLoader().loadBundled();
+            new IntentLoader().loadBundled(); // also opens the jar's file system, which stays open for the engine
+            Lexicon.bundled();
+            ChatWords.bundled();
+            ClaimWords.bundled();
+            ScopeWords.bundled();
+            new Wording();
+        } catch (RuntimeException | LinkageError e) {
+            // the engine reads the report itself and reports what is wrong
+        }
+    }
+}
