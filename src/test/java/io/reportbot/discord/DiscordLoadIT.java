@@ -29,7 +29,7 @@ class DiscordLoadIT {
         try (FakeDiscord discord = new FakeDiscord(41_250)) { // Discord's interval: a flood must not cost a heartbeat
             Properties p = new Properties();
             p.setProperty("discord.rateLimit.user.questions", "100000");
-            p.setProperty("discord.rateLimit.chat.questions", "1000000");
+            p.setProperty("discord.rateLimit.chat.questions", "100000");
             p.setProperty("discord.shutdownTimeoutSeconds", "30");
             DiscordBot bot = DiscordBot.start(DiscordSettings.from(p, Map.of("DISCORD_BOT_TOKEN", DiscordBotIT.TOKEN,
                     "DISCORD_API_URL", discord.apiUrl(), "DISCORD_GATEWAY_URL", discord.gatewayUrl())), new SlowEngine());

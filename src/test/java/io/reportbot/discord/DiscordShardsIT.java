@@ -133,7 +133,9 @@ class DiscordShardsIT {
 
     private ReportbotProcess start(FakeDiscord discord, RedisServer redis, int shard, String token) throws Exception {
         Path config = dir.resolve("shard" + shard + ".properties");
-        Files.writeString(config, "discord.shards.total=2\ndiscord.shards.range=" + shard + "-" + shard + "\n",
+        Files.writeString(config, "discord.shards.total=2\ndiscord.shards.range=" + shard + "-" + shard + "\n"
+                        // one user asks across both processes, which now share one allowance in Redis
+                        + "discord.rateLimit.user.questions=1000\ndiscord.rateLimit.chat.questions=1000\n",
                 StandardCharsets.UTF_8);
         return ReportbotProcess.start(List.of("discord", "--config", config.toString()), Map.of(
                 "DISCORD_BOT_TOKEN", token,
