@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * intents/ nor an earlier set): for each report a study set (dec_*) and a last set (dec_final_*), each with single
  * questions, conversations and (but for the second report's last set) claims. Every set was scored untouched on
  * main before anything was changed for it (README, "Measured on questions nobody had seen"); the floors are what
- * the build reaches minus a margin, so no set can get worse, and not one false claim may be confirmed.
+ * the build reaches minus a margin, so no set can get worse, and not one false claim may be confirmed. The third
+ * sets (r3_*, December 2) were written the same way for issue 9 and scored untouched on main at 4f8d82e.
  */
 class DecemberBlindSetsTest {
 
@@ -62,17 +63,27 @@ class DecemberBlindSetsTest {
     }
 
     @Test
+    void theWhitePapersThirdSetMeetsItsFloors() throws IOException {
+        floors(whitePaper, "r3", 0.92, 0.90, 0.95, 0.83, 0.50);
+    }
+
+    @Test
+    void theSecondReportsThirdSetMeetsItsFloors() throws IOException {
+        floors(aiIndex, "ai-index-2024/r3", 0.92, 0.87, 0.95, 0.77, -1);
+    }
+
+    @Test
     void noQuestionWasCopiedIntoTheTrainingExamples() throws IOException {
         Set<String> coincidences = Files.readAllLines(EVAL.resolve("dec_coincidences.txt")).stream()
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).map(TextNormalizer::normalize).collect(Collectors.toSet());
         Set<String> first = training(Path.of("intents"));
         Set<String> second = training(SECOND.resolve("intents"));
-        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations")) {
+        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations")) {
             assertThat(Evaluator.read(EVAL.resolve(set + ".jsonl"))).as(set)
                     .noneMatch(q -> first.contains(TextNormalizer.normalize(q.text()))
                             && !coincidences.contains(TextNormalizer.normalize(q.text())));
         }
-        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations")) {
+        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations")) {
             assertThat(Evaluator.read(EVAL.resolve("ai-index-2024/" + set + ".jsonl"))).as("ai-index-2024/" + set)
                     .noneMatch(q -> second.contains(TextNormalizer.normalize(q.text()))
                             && !coincidences.contains(TextNormalizer.normalize(q.text())));
