@@ -33,19 +33,25 @@ public final class AnswerComposer {
     private final ValueRenderer values;
     private final Optional<Double> eurPerCny;
     private final Set<String> factsNamingATime;
+    private final Set<String> factsGivingAReason;
     private final ClaimChecker checker;
 
     public AnswerComposer(Report report, Wording wording) {
-        this(report, wording, List.of());
+        this(report, wording, List.of(), List.of());
     }
 
     /**
      * @param timeWords normalised words that name a time (weekdays, months, quarters): a topic whose sentences
      *                  contain one can answer "when?"
+     * @param reasonWords normalised words and phrases that give a cause ("weil", "treiben", "driven by"): a topic
+     *                  whose sentences contain one can answer "why?" with them; any other "why?" is told the report
+     *                  gives no reasons
      */
-    public AnswerComposer(Report report, Wording wording, List<String> timeWords) {
+    public AnswerComposer(Report report, Wording wording, List<String> timeWords, List<String> reasonWords) {
         this.report = report;
-        this.factsNamingATime = report.facts().stream().filter(f -> namesATime(f, timeWords)).map(Fact::id)
+        this.factsNamingATime = report.facts().stream().filter(f -> contains(f, timeWords)).map(Fact::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.factsGivingAReason = report.facts().stream().filter(f -> contains(f, reasonWords)).map(Fact::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.wording = wording;
         this.numbers = new NumberFormatter(wording);
@@ -149,7 +155,7 @@ public final class AnswerComposer {
         if (aspects.contains(Aspect.NAMES)) {
             return Optional.of(wording.get(lang, all.isEmpty() ? "note.no_names" : "note.no_names_only_figures"));
         }
-        if (aspects.contains(Aspect.WHY)) {
+        if (aspects.contains(Aspect.WHY) && facts.stream().map(Fact::id).noneMatch(factsGivingAReason::contains)) {
             return Optional.of(wording.get(lang, "note.no_reasons"));
         }
         if (aspects.contains(Aspect.WHEN) && facts.stream().map(Fact::id).noneMatch(factsNamingATime::contains)) {
@@ -168,9 +174,10 @@ public final class AnswerComposer {
         return Optional.empty();
     }
 
-    private static boolean namesATime(Fact f, List<String> timeWords) {
+    /** Whether a fact's source sentence contains one of the (normalised) words or phrases, as whole words. */
+    private static boolean contains(Fact f, List<String> words) {
         String source = " " + io.reportbot.nlp.TextNormalizer.normalize(f.source()) + " ";
-        return timeWords.stream().anyMatch(w -> source.contains(" " + w + " "));
+        return words.stream().anyMatch(w -> source.contains(" " + w + " "));
     }
 
     /**

@@ -91,7 +91,8 @@ final class DefaultEngine implements Engine {
         this.languages = languages;
         this.reader = reader;
         this.wording = wording;
-        this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords());
+        this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords(),
+                reader.lexicon().reasonWords());
         this.threshold = threshold;
         this.guard = new ScopeGuard(report, wording, reader.gazetteer(), ScopeWords.bundled());
         this.claims = new ClaimReader(ClaimWords.bundled(), Set.copyOf(report.place().aliases()),
@@ -244,11 +245,18 @@ final class DefaultEngine implements Engine {
 
     /**
      * A greeting or a thank-you never wins over a question in the same message: when small talk scores best
-     * but the message is not all small talk and names the runner-up topic by its own words, the topic goes first.
+     * but the message is not all small talk and names the runner-up topic by its own words, the topic goes first;
+     * a closing ("thanks", "bye") that scores best for a message with a question word goes last.
      */
     private List<ScoredIntent> smallTalkNeverWins(List<ScoredIntent> scores, String core, boolean smallTalkOnly) {
         if (scores.size() < 2 || intents.get(scores.get(0).intent()).kind() != Intent.Kind.SMALLTALK || smallTalkOnly) {
             return scores;
+        }
+        if (chatWords.closes(scores.get(0).intent()) && chatWords.asksSomething(core)) {
+            // "und welche waren das?" is no goodbye: a closing never answers a question; it goes last
+            List<ScoredIntent> reordered = new ArrayList<>(scores.subList(1, scores.size()));
+            reordered.add(scores.get(0));
+            return reordered;
         }
         ScoredIntent second = scores.get(1);
         if (intents.get(second.intent()).kind() != Intent.Kind.TOPIC || !namedTopics(core).contains(second.intent())) {

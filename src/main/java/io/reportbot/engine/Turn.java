@@ -90,7 +90,9 @@ sealed interface Turn {
         }
         if (f.context().isEmpty()) {
             boolean sureOfSomething = f.confident() && f.topKind() != Intent.Kind.OUT_OF_SCOPE;
-            return leaningAspect && f.namedTopics().isEmpty() && !f.otherPlaces() && !sureOfSomething
+            // "und in Euro?" as a first message leans on nothing; a whole question naming the report's place doesn't lean
+            boolean leaning = leaningAspect && f.tokens() <= MAX_FOLLOW_UP_TOKENS && !f.ownPlace();
+            return leaning && f.namedTopics().isEmpty() && !f.otherPlaces() && !sureOfSomething
                     ? new NoContext() : new Fresh();
         }
         List<String> last = f.context().get().topics();
@@ -100,7 +102,10 @@ sealed interface Turn {
         }
         // "why?", "wieso das?": a short question for reasons that names no topic asks about the last answer
         boolean asksWhy = f.aspects().contains(Aspect.WHY) && f.tokens() <= SHORT && f.namedTopics().isEmpty();
-        boolean asksOfTheLast = !f.followUps().isEmpty() || leaningAspect || asksWhy;
+        // "und weltweit?" leans on the last answer; "who leads worldwide in AI?" is a question of its own
+        boolean worldOnly = f.followUps().equals(Set.of(FollowUpAspect.WORLD));
+        boolean leansByFollowUp = !f.followUps().isEmpty() && (!worldOnly || f.tokens() <= SHORT || f.pointsBack());
+        boolean asksOfTheLast = leansByFollowUp || leaningAspect || asksWhy;
         if (f.confident() && f.topKind() != Intent.Kind.TOPIC && !asksOfTheLast) {
             return new Fresh(); // "danke!", "tell me a joke"
         }
