@@ -177,7 +177,51 @@ public final class AnswerComposer {
     /** Whether a fact's source sentence contains one of the (normalised) words or phrases, as whole words. */
     private static boolean contains(Fact f, List<String> words) {
         String source = " " + io.reportbot.nlp.TextNormalizer.normalize(f.source()) + " ";
-        return words.stream().anyMatch(w -> source.contains(" " + w + " "));
+        return words.stream().anyMatch(w -> w.contains(GAP) ? containsWithGap(source, w.split(" \\.\\.\\. "))
+                : source.contains(" " + w + " "));
+    }
+
+    /** A phrase with a gap: "um ... zu" (normalised "um" then "zu" within {@link #MAX_GAP} words: a purpose). */
+    private static final String GAP = " ... ";
+    private static final int MAX_GAP = 12;
+
+    private static boolean containsWithGap(String source, String[] parts) {
+        String[] words = source.trim().split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (!startsAt(words, i, parts[0])) {
+                continue;
+            }
+            int at = i + parts[0].split(" ").length;
+            boolean all = true;
+            for (int p = 1; p < parts.length && all; p++) {
+                int found = -1;
+                for (int j = at; j < Math.min(words.length, at + MAX_GAP + 1); j++) {
+                    if (startsAt(words, j, parts[p])) {
+                        found = j;
+                        break;
+                    }
+                }
+                all = found >= 0;
+                at = found + parts[p].split(" ").length;
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAt(String[] words, int i, String phrase) {
+        String[] p = phrase.split(" ");
+        if (i + p.length > words.length) {
+            return false;
+        }
+        for (int k = 0; k < p.length; k++) {
+            if (!words[i + k].equals(p[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

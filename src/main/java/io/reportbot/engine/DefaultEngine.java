@@ -78,6 +78,7 @@ final class DefaultEngine implements Engine {
     private final MessageCore messageCore;
     private final Set<String> functionWords;
     private final List<String> ownPlace;
+    private final TopicVocabulary vocabulary;
 
     DefaultEngine(Report report, List<Intent> intents, IntentClassifier classifier, LanguageGuesser languages,
                   QuestionReader reader, Wording wording, double threshold, Conversations conversations,
@@ -103,6 +104,7 @@ final class DefaultEngine implements Engine {
                 .collect(Collectors.toUnmodifiableSet());
         this.messageCore = new MessageCore(chatWords, this::clearlyAsksATopic);
         this.ownPlace = report.place() == null ? List.of() : report.place().aliases();
+        this.vocabulary = new TopicVocabulary(report, functionWords);
     }
 
     /** Whether a text on its own names a topic with confidence (its words and the classifier agree). */
@@ -180,7 +182,9 @@ final class DefaultEngine implements Engine {
         boolean confident = top.score() >= threshold;
         Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
                 confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
-                !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions)));
+                !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions),
+                context.isPresent() && vocabulary.echoes(TextNormalizer.tokens(core), context.get().topics())));
+        if (System.getenv("TURN_DEBUG") != null) { System.err.println("DECIDED " + turn); }
         if (turn instanceof Turn.NoContext) {
             return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), top.score(),
                     topics(lang).stream().limit(3).toList(), ranking);

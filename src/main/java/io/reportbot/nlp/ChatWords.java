@@ -257,18 +257,15 @@ public final class ChatWords {
     }
 
     /**
-     * Whether a text asks something: it starts with a question word ("wer", "welche", "how"), or it has a question
-     * mark and a question word anywhere ("und welche waren das?"); "that's exactly what I needed" asks nothing.
+     * Whether a text asks something: it has a question mark ("und in Deutschland?") or starts with a question word
+     * ("wer", "welche", "how"); "that's exactly what I needed" asks nothing.
      */
     public boolean asksSomething(String text) {
         List<String> tokens = TextNormalizer.tokens(text);
         if (tokens.isEmpty()) {
             return false;
         }
-        if (questionWords.contains(tokens.get(0))) {
-            return true;
-        }
-        return text.indexOf('?') >= 0 && tokens.stream().anyMatch(questionWords::contains);
+        return text.indexOf('?') >= 0 || questionWords.contains(tokens.get(0));
     }
 
     /** A figure word, or a compound ending in one of at least four letters ("finanzierungssumme", "marktwert"). */

@@ -53,7 +53,7 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
             return new Lexicon(aspects, strings(root.path("verification")), strings(root.path("future")),
                     strings(root.path("places")), functionWords, strings(root.path("followUp")),
                     Set.copyOf(strings(root.path("countedNouns"))), strings(root.path("timeWords")),
-                    strings(root.path("reasonWords")));
+                    gapped(root.path("reasonWords")));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled lexicon cannot be read: " + e.getMessage(), e);
         }
@@ -82,6 +82,14 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
         own.places().stream().filter(p -> !allPlaces.contains(p)).forEach(allPlaces::add);
         return new Lexicon(merged, verification, future, allPlaces, functionWords, followUp, counted, timeWords,
                 reasonWords);
+    }
+
+    /** Phrases that may hold a gap ("um ... zu"): each part normalised, the gap kept as " ... ". */
+    private static List<String> gapped(JsonNode array) {
+        List<String> l = new ArrayList<>();
+        array.forEach(n -> l.add(java.util.Arrays.stream(n.asText().split("\\.\\.\\."))
+                .map(TextNormalizer::normalize).collect(java.util.stream.Collectors.joining(" ... "))));
+        return l;
     }
 
     private static List<String> strings(JsonNode array) {
