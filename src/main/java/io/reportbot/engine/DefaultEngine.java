@@ -184,7 +184,6 @@ final class DefaultEngine implements Engine {
                 confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
                 !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions),
                 context.isPresent() && vocabulary.echoes(TextNormalizer.tokens(core), context.get().topics())));
-        if (System.getenv("TURN_DEBUG") != null) { System.err.println("DECIDED " + turn); }
         if (turn instanceof Turn.NoContext) {
             return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), top.score(),
                     topics(lang).stream().limit(3).toList(), ranking);

@@ -15,13 +15,16 @@ import java.util.Set;
  * The words each topic's answers and source sentences use, in both languages, so that a terse turn after an
  * answer can be recognised as asking about something that answer said ("in wie vielen Ländern?" after the
  * survey "in 31 Ländern"; "how many agencies?" after "21 agencies"). Function words and words shorter than four
- * letters don't count; years and other numbers do. Immutable and thread-safe.
+ * letters don't count; years and other numbers do; nor do words that many topics use ("companies", "Prozent"):
+ * they say nothing about which answer a turn leans on. Immutable and thread-safe.
  */
 final class TopicVocabulary {
     /** Words shorter than this carry no topic (numbers aside). */
     static final int MIN_WORD = 4;
     /** Two words of at least this long common beginning are taken for forms of one word ("agencies", "agency"). */
     static final int SHARED_STEM = 5;
+    /** A word used by more topics than this is common to the report, not particular to one answer. */
+    static final int MAX_TOPICS_PER_WORD = 2;
 
     private final Map<String, Set<String>> words;
     private final Set<String> functionWords;
@@ -39,9 +42,14 @@ final class TopicVocabulary {
                     }
                 }
             }
-            byTopic.put(topic.id(), Set.copyOf(w));
+            byTopic.put(topic.id(), w);
         }
-        this.words = Map.copyOf(byTopic);
+        Map<String, Integer> topicsPerWord = new HashMap<>();
+        byTopic.values().forEach(w -> w.forEach(word -> topicsPerWord.merge(word, 1, Integer::sum)));
+        Map<String, Set<String>> particular = new HashMap<>();
+        byTopic.forEach((id, w) -> particular.put(id,
+                w.stream().filter(word -> topicsPerWord.get(word) <= MAX_TOPICS_PER_WORD).collect(java.util.stream.Collectors.toUnmodifiableSet())));
+        this.words = Map.copyOf(particular);
     }
 
     private void add(Set<String> into, String text) {

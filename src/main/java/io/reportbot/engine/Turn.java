@@ -90,7 +90,6 @@ sealed interface Turn {
 
     /** Decides. */
     static Turn decide(Facts f) {
-        if (System.getenv("TURN_DEBUG") != null) { System.err.println("TURN " + f); }
         if (f.smallTalkOnly()) {
             return new Fresh();
         }
