@@ -131,7 +131,9 @@ public final class AnswerComposer {
         } else if (askedToVerify || claim.states()) {
             checker.check(topic, claim, otherPlaces, lang)
                     .map(v -> v.outcome() == ClaimChecker.Outcome.YES ? otherYear(facts, years, lang).orElse(v) : v)
-                    .filter(v -> askedToVerify || v.outcome() == ClaimChecker.Outcome.NO)
+                    // a statement ("Beijing hat 36 Einhörner.") is confirmed or corrected like a question; what the
+                    // report leaves open is only said when asked
+                    .filter(v -> askedToVerify || v.outcome() != ClaimChecker.Outcome.OPEN)
                     .ifPresent(v -> lines.add(v.text()));
         }
         lines.add(main.toString());
