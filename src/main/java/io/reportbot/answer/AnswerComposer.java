@@ -33,19 +33,25 @@ public final class AnswerComposer {
     private final ValueRenderer values;
     private final Optional<Double> eurPerCny;
     private final Set<String> factsNamingATime;
+    private final Set<String> factsGivingAReason;
     private final ClaimChecker checker;
 
     public AnswerComposer(Report report, Wording wording) {
-        this(report, wording, List.of());
+        this(report, wording, List.of(), List.of());
     }
 
     /**
      * @param timeWords normalised words that name a time (weekdays, months, quarters): a topic whose sentences
      *                  contain one can answer "when?"
+     * @param reasonWords normalised words and phrases that give a cause ("weil", "treiben", "driven by"): a topic
+     *                  whose sentences contain one can answer "why?" with them; any other "why?" is told the report
+     *                  gives no reasons
      */
-    public AnswerComposer(Report report, Wording wording, List<String> timeWords) {
+    public AnswerComposer(Report report, Wording wording, List<String> timeWords, List<String> reasonWords) {
         this.report = report;
-        this.factsNamingATime = report.facts().stream().filter(f -> namesATime(f, timeWords)).map(Fact::id)
+        this.factsNamingATime = report.facts().stream().filter(f -> contains(f, timeWords)).map(Fact::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.factsGivingAReason = report.facts().stream().filter(f -> contains(f, reasonWords)).map(Fact::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.wording = wording;
         this.numbers = new NumberFormatter(wording);
@@ -125,7 +131,9 @@ public final class AnswerComposer {
         } else if (askedToVerify || claim.states()) {
             checker.check(topic, claim, otherPlaces, lang)
                     .map(v -> v.outcome() == ClaimChecker.Outcome.YES ? otherYear(facts, years, lang).orElse(v) : v)
-                    .filter(v -> askedToVerify || v.outcome() == ClaimChecker.Outcome.NO)
+                    // a statement ("Beijing hat 36 Einhörner.") is confirmed or corrected like a question; what the
+                    // report leaves open is only said when asked
+                    .filter(v -> askedToVerify || v.outcome() != ClaimChecker.Outcome.OPEN)
                     .ifPresent(v -> lines.add(v.text()));
         }
         lines.add(main.toString());
@@ -149,7 +157,7 @@ public final class AnswerComposer {
         if (aspects.contains(Aspect.NAMES)) {
             return Optional.of(wording.get(lang, all.isEmpty() ? "note.no_names" : "note.no_names_only_figures"));
         }
-        if (aspects.contains(Aspect.WHY)) {
+        if (aspects.contains(Aspect.WHY) && facts.stream().map(Fact::id).noneMatch(factsGivingAReason::contains)) {
             return Optional.of(wording.get(lang, "note.no_reasons"));
         }
         if (aspects.contains(Aspect.WHEN) && facts.stream().map(Fact::id).noneMatch(factsNamingATime::contains)) {
@@ -168,9 +176,54 @@ public final class AnswerComposer {
         return Optional.empty();
     }
 
-    private static boolean namesATime(Fact f, List<String> timeWords) {
+    /** Whether a fact's source sentence contains one of the (normalised) words or phrases, as whole words. */
+    private static boolean contains(Fact f, List<String> words) {
         String source = " " + io.reportbot.nlp.TextNormalizer.normalize(f.source()) + " ";
-        return timeWords.stream().anyMatch(w -> source.contains(" " + w + " "));
+        return words.stream().anyMatch(w -> w.contains(GAP) ? containsWithGap(source, w.split(" \\.\\.\\. "))
+                : source.contains(" " + w + " "));
+    }
+
+    /** A phrase with a gap: "um ... zu" (normalised "um" then "zu" within {@link #MAX_GAP} words: a purpose). */
+    private static final String GAP = " ... ";
+    private static final int MAX_GAP = 12;
+
+    private static boolean containsWithGap(String source, String[] parts) {
+        String[] words = source.trim().split(" ");
+        for (int i = 0; i < words.length; i++) {
+            if (!startsAt(words, i, parts[0])) {
+                continue;
+            }
+            int at = i + parts[0].split(" ").length;
+            boolean all = true;
+            for (int p = 1; p < parts.length && all; p++) {
+                int found = -1;
+                for (int j = at; j < Math.min(words.length, at + MAX_GAP + 1); j++) {
+                    if (startsAt(words, j, parts[p])) {
+                        found = j;
+                        break;
+                    }
+                }
+                all = found >= 0;
+                at = found + parts[p].split(" ").length;
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsAt(String[] words, int i, String phrase) {
+        String[] p = phrase.split(" ");
+        if (i + p.length > words.length) {
+            return false;
+        }
+        for (int k = 0; k < p.length; k++) {
+            if (!words[i + k].equals(p[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

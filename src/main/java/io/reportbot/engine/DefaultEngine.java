@@ -78,6 +78,7 @@ final class DefaultEngine implements Engine {
     private final MessageCore messageCore;
     private final Set<String> functionWords;
     private final List<String> ownPlace;
+    private final TopicVocabulary vocabulary;
 
     DefaultEngine(Report report, List<Intent> intents, IntentClassifier classifier, LanguageGuesser languages,
                   QuestionReader reader, Wording wording, double threshold, Conversations conversations,
@@ -91,7 +92,8 @@ final class DefaultEngine implements Engine {
         this.languages = languages;
         this.reader = reader;
         this.wording = wording;
-        this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords());
+        this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords(),
+                reader.lexicon().reasonWords());
         this.threshold = threshold;
         this.guard = new ScopeGuard(report, wording, reader.gazetteer(), ScopeWords.bundled());
         this.claims = new ClaimReader(ClaimWords.bundled(), Set.copyOf(report.place().aliases()),
@@ -102,6 +104,7 @@ final class DefaultEngine implements Engine {
                 .collect(Collectors.toUnmodifiableSet());
         this.messageCore = new MessageCore(chatWords, this::clearlyAsksATopic);
         this.ownPlace = report.place() == null ? List.of() : report.place().aliases();
+        this.vocabulary = new TopicVocabulary(report, functionWords);
     }
 
     /** Whether a text on its own names a topic with confidence (its words and the classifier agree). */
@@ -179,7 +182,8 @@ final class DefaultEngine implements Engine {
         boolean confident = top.score() >= threshold;
         Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
                 confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
-                !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions)));
+                !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions),
+                context.isPresent() && vocabulary.echoes(TextNormalizer.tokens(core), context.get().topics())));
         if (turn instanceof Turn.NoContext) {
             return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), top.score(),
                     topics(lang).stream().limit(3).toList(), ranking);
@@ -244,11 +248,18 @@ final class DefaultEngine implements Engine {
 
     /**
      * A greeting or a thank-you never wins over a question in the same message: when small talk scores best
-     * but the message is not all small talk and names the runner-up topic by its own words, the topic goes first.
+     * but the message is not all small talk and names the runner-up topic by its own words, the topic goes first;
+     * a closing ("thanks", "bye") that scores best for a message with a question word goes last.
      */
     private List<ScoredIntent> smallTalkNeverWins(List<ScoredIntent> scores, String core, boolean smallTalkOnly) {
         if (scores.size() < 2 || intents.get(scores.get(0).intent()).kind() != Intent.Kind.SMALLTALK || smallTalkOnly) {
             return scores;
+        }
+        if (chatWords.closes(scores.get(0).intent()) && chatWords.asksSomething(core)) {
+            // "und welche waren das?" is no goodbye: a closing never answers a question; it goes last
+            List<ScoredIntent> reordered = new ArrayList<>(scores.subList(1, scores.size()));
+            reordered.add(scores.get(0));
+            return reordered;
         }
         ScoredIntent second = scores.get(1);
         if (intents.get(second.intent()).kind() != Intent.Kind.TOPIC || !namedTopics(core).contains(second.intent())) {

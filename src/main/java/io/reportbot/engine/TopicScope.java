@@ -85,8 +85,10 @@ final class TopicScope {
             return Optional.of(wording.format(lang, "fallback.exact_year", String.valueOf(previousYear)));
         }
         // a topic whose figures are shares of its whole ("65.7 % of the foundation models") answers "how many of the …"
+        // and so does a topic with a share of the national total, asked about the nation ("wie viel Prozent der
+        // landesweit registrierten Modelle …")
         boolean shares = facts.stream().flatMap(f -> f.values().values().stream())
-                .anyMatch(v -> "percent".equals(v.unit()));
+                .anyMatch(v -> "percent".equals(v.unit()) || v.share() != null && (nation || q.aspects().contains(Aspect.SHARE)));
         if (!shares && ScopeWords.any(n, words.subset())) {
             return Optional.of(wording.get(lang, "fallback.subset"));
         }

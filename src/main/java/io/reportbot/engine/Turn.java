@@ -56,25 +56,36 @@ sealed interface Turn {
      * @param otherPlaces    whether it names places other than the report's
      * @param smallTalkOnly  whether the message is nothing but small talk ("thanks a lot", "ok cool")
      * @param ownPlace       whether it names the report's own place ("und in Beijing?")
+     * @param echoesLast     whether it uses a word of the last answer's topic ("in wie vielen Ländern?" after "in 31
+     *                       Ländern")
      */
     record Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
                  double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
                  Set<FollowUpAspect> followUps,
-                 Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces, boolean smallTalkOnly, boolean ownPlace) {
+                 Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces, boolean smallTalkOnly, boolean ownPlace,
+                 boolean echoesLast) {
+
+        Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
+              double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
+              Set<FollowUpAspect> followUps, Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces,
+              boolean smallTalkOnly, boolean ownPlace) {
+            this(context, tokens, topIntent, topKind, topScore, confident, namedTopics, likelyIntents, followUps, aspects,
+                    pointsBack, otherPlaces, smallTalkOnly, ownPlace, false);
+        }
 
         Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
               double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
               Set<FollowUpAspect> followUps, Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces,
               boolean smallTalkOnly) {
             this(context, tokens, topIntent, topKind, topScore, confident, namedTopics, likelyIntents, followUps, aspects,
-                    pointsBack, otherPlaces, smallTalkOnly, false);
+                    pointsBack, otherPlaces, smallTalkOnly, false, false);
         }
     }
 
     private static Facts withoutContext(Facts f) {
         return new Facts(Optional.empty(), f.tokens(), f.topIntent(), f.topKind(), f.topScore(), f.confident(),
                 f.namedTopics(), f.likelyIntents(), f.followUps(), f.aspects(), f.pointsBack(), f.otherPlaces(),
-                f.smallTalkOnly(), f.ownPlace());
+                f.smallTalkOnly(), f.ownPlace(), f.echoesLast());
     }
 
     /** Decides. */
@@ -90,7 +101,9 @@ sealed interface Turn {
         }
         if (f.context().isEmpty()) {
             boolean sureOfSomething = f.confident() && f.topKind() != Intent.Kind.OUT_OF_SCOPE;
-            return leaningAspect && f.namedTopics().isEmpty() && !f.otherPlaces() && !sureOfSomething
+            // "und in Euro?" as a first message leans on nothing; a whole question naming the report's place doesn't lean
+            boolean leaning = leaningAspect && f.tokens() <= MAX_FOLLOW_UP_TOKENS && !f.ownPlace();
+            return leaning && f.namedTopics().isEmpty() && !f.otherPlaces() && !sureOfSomething
                     ? new NoContext() : new Fresh();
         }
         List<String> last = f.context().get().topics();
@@ -100,14 +113,18 @@ sealed interface Turn {
         }
         // "why?", "wieso das?": a short question for reasons that names no topic asks about the last answer
         boolean asksWhy = f.aspects().contains(Aspect.WHY) && f.tokens() <= SHORT && f.namedTopics().isEmpty();
-        boolean asksOfTheLast = !f.followUps().isEmpty() || leaningAspect || asksWhy;
+        // "und weltweit?" leans on the last answer; "who leads worldwide in AI?" is a question of its own
+        boolean worldOnly = f.followUps().equals(Set.of(FollowUpAspect.WORLD));
+        boolean leansByFollowUp = !f.followUps().isEmpty() && (!worldOnly || f.tokens() <= SHORT || f.pointsBack());
+        boolean asksOfTheLast = leansByFollowUp || leaningAspect || asksWhy;
         if (f.confident() && f.topKind() != Intent.Kind.TOPIC && !asksOfTheLast) {
             return new Fresh(); // "danke!", "tell me a joke"
         }
         if (topicElsewhere && f.topScore() >= SURE_OF_ANOTHER_TOPIC && f.tokens() > 4) {
             return new Fresh();
         }
-        if (f.namedTopics().stream().anyMatch(last::contains) && last.contains(f.topIntent()) && f.tokens() > 4) {
+        if (f.namedTopics().stream().anyMatch(last::contains) && last.contains(f.topIntent()) && f.tokens() > 4
+                && f.confident()) {
             return new Fresh(); // a full question about the same topic: the normal path answers it best
         }
         if (asksOfTheLast && f.tokens() <= MAX_FOLLOW_UP_TOKENS) {
@@ -116,6 +133,9 @@ sealed interface Turn {
         boolean sureElsewhere = f.confident() && topicElsewhere && f.topScore() >= POINTING_BACK_LOSES;
         if (f.pointsBack() && f.tokens() <= SHORT && !sureElsewhere) {
             return new FollowUp(f.context().get()); // "and that?", "und davon?"
+        }
+        if (f.echoesLast() && !f.confident() && f.tokens() <= MAX_FOLLOW_UP_TOKENS && !f.otherPlaces()) {
+            return new FollowUp(f.context().get()); // "in wie vielen Ländern?" after "… in 31 Ländern"
         }
         return new Fresh();
     }

@@ -26,6 +26,10 @@ import java.util.Set;
  * words mean nothing on their own ("when it comes to" asks no date).
  */
 public final class ChatWords {
+    /** The shortest figure word that counts at the end of a compound, and the shortest part before it. */
+    private static final int MIN_COMPOUND_TAIL = 4;
+    private static final int MIN_COMPOUND_HEAD = 3;
+
 
     private final List<String[]> smallTalk;
     /** The small-talk phrases by their first word, longest first. */
@@ -48,8 +52,24 @@ public final class ChatWords {
      */
     private final List<String> foldedIdioms;
 
+    private final Set<String> questionWords;
+    private final Set<String> closings;
+
     public ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
                      Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms) {
+        this(smallTalk, requests, figureWords, followUps, idioms, Set.of(), Set.of());
+    }
+
+    /**
+     * @param questionWords normalised words that make a message a question ("welche", "who")
+     * @param closings      the small-talk intents that close a conversation ("thanks", "goodbye") and so never
+     *                      answer a question
+     */
+    public ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
+                     Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms,
+                     Set<String> questionWords, Set<String> closings) {
+        this.questionWords = Set.copyOf(questionWords);
+        this.closings = Set.copyOf(closings);
         this.smallTalk = split(longestFirst(smallTalk));
         Map<String, List<String[]>> byFirst = new java.util.HashMap<>();
         this.smallTalk.forEach(p -> byFirst.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p));
@@ -140,6 +160,12 @@ public final class ChatWords {
     }
 
     /** The words bundled with reportbot. */
+    private static List<String> plain(JsonNode array) {
+        List<String> l = new ArrayList<>();
+        array.forEach(n -> l.add(n.asText()));
+        return l;
+    }
+
     public static ChatWords bundled() {
         try (InputStream in = ChatWords.class.getResourceAsStream("chat.json")) {
             if (in == null) {
@@ -154,7 +180,8 @@ public final class ChatWords {
                 followUps.put(l, m);
             }
             return new ChatWords(bothLanguages(root.path("smallTalk")), bothLanguages(root.path("requests")),
-                    new HashSet<>(bothLanguages(root.path("figureWords"))), followUps, idiomPatterns(root.path("idioms")));
+                    new HashSet<>(bothLanguages(root.path("figureWords"))), followUps, idiomPatterns(root.path("idioms")),
+                    new HashSet<>(bothLanguages(root.path("questionWords"))), new HashSet<>(plain(root.path("closings"))));
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineLoadException("the bundled chat words cannot be read: " + e.getMessage(), e);
         }
@@ -201,7 +228,8 @@ public final class ChatWords {
 
     /**
      * Whether a request asks for a figure: a request phrase followed, after at most one article, by a figure
-     * word ("Nenne mir die Zahl der Schulen", "give me the count of …"); such a request wants a number, not names.
+     * word ("Nenne mir die Zahl der Schulen", "give me the count of …"), also as the end of a German compound
+     * ("die Finanzierungssumme"); such a request wants a number, not names.
      */
     public boolean requestsAFigure(List<String> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
@@ -211,10 +239,43 @@ public final class ChatWords {
                     continue;
                 }
                 for (int j = i + n; j < Math.min(tokens.size(), i + n + 2); j++) {
-                    if (figureWords.contains(tokens.get(j))) {
+                    if (isFigureWord(tokens.get(j))) {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a small-talk intent closes a conversation ("thanks", "goodbye"): such an intent never answers a
+     * message that asks something ("und welche waren das?" is no goodbye, whatever its few words score).
+     */
+    public boolean closes(String intent) {
+        return closings.contains(intent);
+    }
+
+    /**
+     * Whether a text asks something: it has a question mark ("und in Deutschland?") or starts with a question word
+     * ("wer", "welche", "how"); "that's exactly what I needed" asks nothing.
+     */
+    public boolean asksSomething(String text) {
+        List<String> tokens = TextNormalizer.tokens(text);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        return text.indexOf('?') >= 0 || questionWords.contains(tokens.get(0));
+    }
+
+    /** A figure word, or a compound ending in one of at least four letters ("finanzierungssumme", "marktwert"). */
+    private boolean isFigureWord(String token) {
+        if (figureWords.contains(token)) {
+            return true;
+        }
+        for (int k = MIN_COMPOUND_HEAD; k <= token.length() - MIN_COMPOUND_TAIL; k++) {
+            if (figureWords.contains(token.substring(k))) {
+                return true;
             }
         }
         return false;

@@ -26,12 +26,14 @@ public enum FollowUpAspect {
     /** which period or date the figure is for */
     PERIOD,
     /** more on the same, or whether it is a lot */
-    MORE;
+    MORE,
+    /** "und weltweit?": the same topic for the whole world; declined unless the topic's sentences speak of it. */
+    WORLD;
 
     /** Whether the answer is the topic's own answer (its sentences hold the figure, place or period asked for). */
     public boolean answeredByTheTopic() {
         return switch (this) {
-            case COUNT, GROWTH, VALUE, ABSOLUTE, PLACE, PERIOD, MORE -> true;
+            case COUNT, GROWTH, VALUE, ABSOLUTE, PLACE, PERIOD, MORE, WORLD -> true;
             case EURO, NATIONAL, PER_UNIT, SOURCE -> false;
         };
     }

@@ -17,17 +17,19 @@ import java.util.Set;
  * question asks about a topic ({@link Aspect}), cues that it checks a figure, future-tense cues and the
  * names of places other than the report's, the function words of each language, and words that point
  * back to what was said before ("das", "davon", "that"), and the nouns that make "2000 …" a count rather than
- * a year, and the words that name a time (for "when?"). All normalised with {@link TextNormalizer}. Immutable.
+ * a year, the words that name a time (for "when?") and the words that give a reason (for "why?"). All normalised
+ * with {@link TextNormalizer}. Immutable.
  */
 public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verification, List<String> future,
                       List<String> places, Map<Language, List<String>> functionWords, List<String> followUp,
-                      Set<String> countedNouns, List<String> timeWords) {
+                      Set<String> countedNouns, List<String> timeWords, List<String> reasonWords) {
 
     public Lexicon {
         functionWords = Map.copyOf(functionWords);
         followUp = List.copyOf(followUp);
         countedNouns = Set.copyOf(countedNouns);
         timeWords = List.copyOf(timeWords);
+        reasonWords = List.copyOf(reasonWords);
         aspects = Map.copyOf(aspects);
         verification = List.copyOf(verification);
         future = List.copyOf(future);
@@ -50,7 +52,8 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
             }
             return new Lexicon(aspects, strings(root.path("verification")), strings(root.path("future")),
                     strings(root.path("places")), functionWords, strings(root.path("followUp")),
-                    Set.copyOf(strings(root.path("countedNouns"))), strings(root.path("timeWords")));
+                    Set.copyOf(strings(root.path("countedNouns"))), strings(root.path("timeWords")),
+                    gapped(root.path("reasonWords")));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled lexicon cannot be read: " + e.getMessage(), e);
         }
@@ -77,7 +80,16 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
         counted.addAll(own.countedNouns());
         List<String> allPlaces = new ArrayList<>(places);
         own.places().stream().filter(p -> !allPlaces.contains(p)).forEach(allPlaces::add);
-        return new Lexicon(merged, verification, future, allPlaces, functionWords, followUp, counted, timeWords);
+        return new Lexicon(merged, verification, future, allPlaces, functionWords, followUp, counted, timeWords,
+                reasonWords);
+    }
+
+    /** Phrases that may hold a gap ("um ... zu"): each part normalised, the gap kept as " ... ". */
+    private static List<String> gapped(JsonNode array) {
+        List<String> l = new ArrayList<>();
+        array.forEach(n -> l.add(java.util.Arrays.stream(n.asText().split("\\.\\.\\."))
+                .map(TextNormalizer::normalize).collect(java.util.stream.Collectors.joining(" ... "))));
+        return l;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -12,11 +12,13 @@ import java.util.List;
  * General-language cues of a question that asks beyond what a topic's figures cover, from the {@code scope}
  * section of {@code io/reportbot/nlp/claims.json}: a part of the topic ("wie viele der …", "how many of the"),
  * the whole world, an exact figure ("genau"), a period ("Q4", "im ganzen Jahr"; quarters by number), and names ("welche
- * Unternehmen", "what is the name"). All normalised with {@link TextNormalizer}. Immutable and thread-safe.
+ * Unternehmen", "what is the name"). A quarter after a word of {@code through} ("bis Ende September", "through
+ * June") names every quarter from the first of the year to it. All normalised with {@link TextNormalizer}.
+ * Immutable and thread-safe.
  */
 public record ScopeWords(List<String> subset, List<String> world, List<String> exact, List<String> fullYear,
                          java.util.Map<Integer, List<String>> quarters, List<String> namesQuestion, List<String> namedNouns,
-                         List<String> nameOf) {
+                         List<String> nameOf, List<String> through) {
 
     /** Words that end the search for a named noun after "welche" ("welcher Anteil der Modelle" asks no names). */
     private static final List<String> NOT_NAMES = List.of("anteil", "share", "teil", "part", "percentage", "prozentsatz",
@@ -32,6 +34,13 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
         namesQuestion = List.copyOf(namesQuestion);
         namedNouns = List.copyOf(namedNouns);
         nameOf = List.copyOf(nameOf);
+        through = List.copyOf(through);
+    }
+
+    public ScopeWords(List<String> subset, List<String> world, List<String> exact, List<String> fullYear,
+                      java.util.Map<Integer, List<String>> quarters, List<String> namesQuestion, List<String> namedNouns,
+                      List<String> nameOf) {
+        this(subset, world, exact, fullYear, quarters, namesQuestion, namedNouns, nameOf, List.of());
     }
 
     /** The cues bundled with reportbot. */
@@ -44,7 +53,7 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
             java.util.Map<Integer, List<String>> quarters = new java.util.HashMap<>();
             s.path("quarters").fields().forEachRemaining(e -> quarters.put(Integer.parseInt(e.getKey()), list(s.path("quarters"), e.getKey())));
             return new ScopeWords(list(s, "subset"), list(s, "world"), list(s, "exact"), list(s, "fullYear"),
-                    quarters, list(s, "namesQuestion"), list(s, "namedNouns"), list(s, "nameOf"));
+                    quarters, list(s, "namesQuestion"), list(s, "namedNouns"), list(s, "nameOf"), list(s, "through"));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled claim words cannot be read: " + e.getMessage(), e);
         }
@@ -62,6 +71,11 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
         quarters.forEach((n, phrases) -> {
             if (any(normalized, phrases)) {
                 q.add(n);
+            }
+            if (phrases.stream().anyMatch(p -> through.stream().anyMatch(t -> Question.containsPhrase(normalized, t + " " + p)))) {
+                for (int i = 1; i <= n; i++) {
+                    q.add(i); // "bis Ende September": the first three quarters
+                }
             }
         });
         return q;

@@ -176,4 +176,79 @@ class ChatQuestionsTest {
             assertThat(noPlus).isEmpty();
         }
     }
+
+    /** Kinds the third blind sets (r3) showed, each with sentences of its own. */
+    @Nested
+    class FromTheThirdBlindSets {
+
+        @Test
+        void whyIsAnsweredWhenTheTopicsSentenceGivesACauseOrAPurpose() {
+            String race = UUID.randomUUID().toString();
+            ask(race, "Wie steht es um den globalen KI-Wettlauf?");
+            Reply cause = ask(race, "warum ist das so?");
+            assertThat(cause.fallback()).isFalse();
+            assertThat(cause.text()).contains("treiben");
+            String frontier = UUID.randomUUID().toString();
+            ask(frontier, "Was erforscht Peking an Zukunftstechnologien?");
+            assertThat(ask(frontier, "warum das Ganze?").text()).contains("nächste Welle");
+        }
+
+        @Test
+        void whyIsDeclinedWhenTheTopicsSentenceGivesNoCause() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie groß ist die KI-Branche in Peking?");
+            Reply r = ask(c, "warum ist das so?");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).contains("Gründe").contains("300");
+        }
+
+        @Test
+        void aRequestForAFigureInACompoundAsksForTheFigureNotForNames() {
+            Reply r = ask("Nenne mir die Fördersumme des KI-Industriefonds.");
+            assertThat(r.fallback()).isFalse();
+            assertThat(r.text()).contains("2 Milliarden").doesNotContain("Namen");
+        }
+
+        @Test
+        void throughTheEndOfAQuarterIsTheReportsOwnPeriodButOneMonthAloneIsNot() {
+            assertThat(ask("Wie viel Geld haben Pekinger KI-Firmen bis Ende des dritten Quartals eingesammelt?").text())
+                    .contains("32 Milliarden");
+            assertThat(ask("How much financing did Beijing's AI sector raise through September?").text()).contains("32 billion");
+            assertThat(ask("Wie viel Geld haben Pekinger KI-Firmen allein im August eingesammelt?").fallback()).isTrue();
+        }
+
+        @Test
+        void theWholeWorldAfterATopicAboutBeijingIsDeclinedWithWhatTheReportSays() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie viele Einhörner hat Peking?");
+            Reply world = ask(c, "und weltweit?");
+            assertThat(world.fallback()).isTrue();
+            assertThat(world.text()).contains("Beijing").doesNotContain("USA und China");
+            String race = UUID.randomUUID().toString();
+            ask(race, "Who leads the global AI race?");
+            assertThat(ask(race, "and globally?").fallback()).as("the race is global: nothing to decline").isFalse();
+        }
+
+        @Test
+        void aShareOfTheNationalTotalIsNotTakenForAPartTheReportDoesNotBreakDown() {
+            Reply r = ask("Welcher Prozentsatz der landesweit registrierten großen Modelle entfällt auf Peking?");
+            assertThat(r.fallback()).isFalse();
+            assertThat(r.text()).contains("40 Prozent");
+        }
+
+        @Test
+        void aClosingNeverAnswersAQuestion() {
+            Engine second = EngineFactory.create(new EngineSettings(
+                    java.util.Optional.of(java.nio.file.Path.of("src/test/resources/reports/ai-index-2024")),
+                    java.util.Optional.empty()), io.reportbot.nlp.IntentClassifier.Settings.defaults());
+            String c = UUID.randomUUID().toString();
+            second.answer(Inbound.of("Was sagt der Index zu KI in Unternehmen?", c, "test"));
+            Reply r = second.answer(Inbound.of("und in Frankreich?", c, "test"));
+            assertThat(r.intent()).isNotIn("goodbye", "thanks");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).contains("Frankreich");
+            assertThat(ask("great, that's all I wanted to know").intent()).as("a thank-you without a question")
+                    .isIn("thanks", "goodbye");
+        }
+    }
 }

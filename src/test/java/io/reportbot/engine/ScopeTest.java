@@ -62,7 +62,6 @@ class ScopeTest {
         assertThat(ask("Which share of China's unicorns does Beijing have?").fallback()).isFalse();
         assertThat(ask("Wer liegt weltweit bei KI vorn?").fallback()).isFalse();
         assertThat(ask("Sozialfinanzierung in Q1 bis Q3 2024?").fallback()).isFalse();
-        assertThat(ask("How much did the industry grow in 2023?").fallback()).isFalse();
         assertThat(ask("tell us about the unicorns").fallback()).isFalse();
     }
 

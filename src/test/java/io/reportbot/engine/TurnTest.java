@@ -89,4 +89,52 @@ class TurnTest {
         assertThat(Turn.decide(facts(UNICORNS, 7, "computing_centres", Intent.Kind.TOPIC, 0.95, Set.of(),
                 Set.of(FollowUpAspect.PLACE), Set.of(), false))).isInstanceOf(Turn.Fresh.class);
     }
+
+    private static Turn.Facts echo(int tokens, String top, double score, boolean echoes) {
+        return new Turn.Facts(UNICORNS, tokens, top, Intent.Kind.TOPIC, score, score >= 0.3, Set.of(),
+                List.of(top, "overview"), Set.of(), Set.of(), false, false, false, false, echoes);
+    }
+
+    @Test
+    void aTerseTurnUsingAWordOfTheLastAnswerLeansOnIt() {
+        assertThat(Turn.decide(echo(4, "overview", 0.2, true))).isInstanceOf(Turn.FollowUp.class);
+        assertThat(Turn.decide(echo(4, "overview", 0.2, false))).as("no echo, no pointer: a question of its own")
+                .isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
+    void anEchoLosesToAClassifierSureOfSomethingElseAndToLongTurns() {
+        assertThat(Turn.decide(echo(4, "schools", 0.7, true))).isInstanceOf(Turn.Fresh.class);
+        assertThat(Turn.decide(echo(12, "overview", 0.2, true))).isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
+    void theWholeWorldAloneLeansOnTheLastTopicButAWholeQuestionAboutItDoesNot() {
+        assertThat(Turn.decide(facts(UNICORNS, 2, "global_landscape", Intent.Kind.TOPIC, 0.6, Set.of(),
+                Set.of(FollowUpAspect.WORLD), Set.of(), false))).as("und weltweit?").isInstanceOf(Turn.FollowUp.class);
+        assertThat(Turn.decide(facts(UNICORNS, 7, "global_landscape", Intent.Kind.TOPIC, 0.6, Set.of(),
+                Set.of(FollowUpAspect.WORLD), Set.of(), false))).as("wer liegt weltweit bei KI vorne?")
+                .isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
+    void aLongTurnAboutTheSameTopicTheClassifierIsUnsureOfStillLeansOnIt() {
+        // "how many of its agencies are issuing them?": the normal path would fall below the threshold
+        Turn.Facts unsure = new Turn.Facts(UNICORNS, 6, "unicorns", Intent.Kind.TOPIC, 0.28, false, Set.of("unicorns"),
+                List.of("unicorns", "out_of_scope"), Set.of(FollowUpAspect.COUNT), Set.of(Aspect.HOW_MANY), true, false,
+                false);
+        assertThat(Turn.decide(unsure)).isInstanceOf(Turn.FollowUp.class);
+        Turn.Facts sure = new Turn.Facts(UNICORNS, 6, "unicorns", Intent.Kind.TOPIC, 0.9, true, Set.of("unicorns"),
+                List.of("unicorns", "out_of_scope"), Set.of(FollowUpAspect.COUNT), Set.of(Aspect.HOW_MANY), true, false,
+                false);
+        assertThat(Turn.decide(sure)).isInstanceOf(Turn.Fresh.class);
+    }
+
+    @Test
+    void withoutContextAWholeQuestionNamingTheReportsPlaceIsNoDanglingFollowUp() {
+        Turn.Facts whole = new Turn.Facts(Optional.empty(), 10, "out_of_scope", Intent.Kind.OUT_OF_SCOPE, 0.9, true,
+                Set.of(), List.of("out_of_scope", "overview"), Set.of(), Set.of(Aspect.NATIONAL), false, false, false,
+                true);
+        assertThat(Turn.decide(whole)).isInstanceOf(Turn.Fresh.class);
+    }
 }

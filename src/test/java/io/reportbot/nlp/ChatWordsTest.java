@@ -27,6 +27,35 @@ class ChatWordsTest {
     }
 
     @Test
+    void aFigureWordAtTheEndOfACompoundCounts() {
+        assertThat(words.requestsAFigure(TextNormalizer.tokens("Nenne mir die Gesamtinvestitionen des Fonds"))).isTrue();
+        assertThat(words.requestsAFigure(TextNormalizer.tokens("Sag mir die Fördersumme"))).isTrue();
+        assertThat(words.requestsAFigure(TextNormalizer.tokens("Nenne mir die Forschungslabore"))).isFalse();
+    }
+
+    @Test
+    void aQuestionMarkOrALeadingQuestionWordMakesAMessageAsk() {
+        assertThat(words.asksSomething("und wer steckt dahinter?")).isTrue();
+        assertThat(words.asksSomething("und in Italien?")).isTrue();
+        assertThat(words.asksSomething("which one came first")).isTrue();
+        assertThat(words.asksSomething("cool, that is what I was after")).isFalse();
+        assertThat(words.asksSomething("")).isFalse();
+    }
+
+    @Test
+    void thanksAndGoodbyeCloseAConversationGreetingsDoNot() {
+        assertThat(words.closes("thanks")).isTrue();
+        assertThat(words.closes("goodbye")).isTrue();
+        assertThat(words.closes("greeting")).isFalse();
+    }
+
+    @Test
+    void theWholeWorldIsAFollowUpAspectInBothLanguages() {
+        assertThat(words.followUpAspects(TextNormalizer.normalize("und weltweit"))).contains(FollowUpAspect.WORLD);
+        assertThat(words.followUpAspects(TextNormalizer.normalize("and around the world"))).contains(FollowUpAspect.WORLD);
+    }
+
+    @Test
     void followUpAspectsAreReadInBothLanguages() {
         assertThat(words.followUpAspects(TextNormalizer.normalize("und die Anzahl davon?"))).contains(FollowUpAspect.COUNT);
         assertThat(words.followUpAspects(TextNormalizer.normalize("and how fast?"))).contains(FollowUpAspect.GROWTH);
