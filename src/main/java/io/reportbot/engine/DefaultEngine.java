@@ -292,6 +292,21 @@ final class DefaultEngine implements Engine {
                            Set<FollowUpAspect> followUps, Question q, List<String> tokens, ScoredIntent top,
                            List<ScoredIntent> scores, List<IntentScore> ranking) {
         String first = context.topics().get(0);
+        Optional<Topic> answeredElsewhere = report.topic(first).flatMap(t -> followUps.stream()
+                .map(a -> t.aspectTopics().get(a.name())).filter(java.util.Objects::nonNull).findFirst())
+                .flatMap(report::topic);
+        if (answeredElsewhere.isPresent()) {
+            // "sind die gut?" after the large models: the topic the report names for that aspect answers it
+            Topic other = answeredElsewhere.get();
+            Reply reply = topicReply(other, lang, top.score(), aspects, q, Claim.none(), ranking);
+            remember(inbound, reply, Set.of());
+            return reply;
+        }
+        if (followUps.contains(FollowUpAspect.QUALITY) && report.topic(first).isPresent()) {
+            // no topic of the report rates it: said so, with the topic to go back to
+            return fallback(lang, wording.format(lang, "fallback.quality", report.topic(first).get().label().get(lang)),
+                    top.score(), suggestions(scores, lang, first), ranking);
+        }
         Intent firstIntent = intents.getOrDefault(first, intents.get(top.intent()));
         Optional<String> refusal = guard.refusal(q, firstIntent, lang);
         boolean computesTheNation = (followUps.contains(FollowUpAspect.NATIONAL) || aspects.contains(Aspect.NATIONAL))

@@ -84,7 +84,10 @@ final class MessageCore {
         return tokens.isEmpty() || words.smallTalkRun(tokens, 0) == tokens.size();
     }
 
-    /** Cuts a run of small-talk words at the start ("hey bot thanks how many …") and at the end ("… thx"). */
+    /**
+     * Cuts a run of small-talk words at the start ("hey bot thanks how many …") and at the end ("… thx"), but not
+     * at the end of a question ("sind die gut?").
+     */
     private String trimWords(String core) {
         List<String> quick = TextNormalizer.tokens(core);
         if (words.smallTalkRun(quick, 0) == 0 && words.smallTalkEnding(quick, quick.size()) == 0) {
@@ -100,7 +103,10 @@ final class MessageCore {
             return core;
         }
         int end = tokens.size();
-        for (int n = words.smallTalkEnding(tokens, end); n > 0 && end - n >= lead + 2; n = words.smallTalkEnding(tokens, end)) {
+        // a word right before the question mark belongs to the question ("sind die gut?"), not to a thank-you after it
+        boolean endsAsking = core.endsWith("?");
+        for (int n = endsAsking ? 0 : words.smallTalkEnding(tokens, end); n > 0 && end - n >= lead + 2;
+                n = words.smallTalkEnding(tokens, end)) {
             end -= n;
         }
         int from = lead == 0 ? 0 : w.get(lead)[0];

@@ -172,6 +172,13 @@ public final class ReportLoader {
                 }
             }
         }
+        for (Topic t : r.topics()) {
+            t.aspectTopics().forEach((aspect, target) -> {
+                if (!topicIds.contains(target)) {
+                    problems.add("topic \"" + t.id() + "\": aspectTopics names topic \"" + target + "\", which does not exist");
+                }
+            });
+        }
         problems.addAll(claimDataProblems(r, topicIds));
         if (!problems.isEmpty()) {
             throw new EngineLoadException(name + " is not valid: " + String.join("; ", problems));

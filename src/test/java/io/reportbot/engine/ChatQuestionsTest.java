@@ -237,6 +237,20 @@ class ChatQuestionsTest {
         }
 
         @Test
+        void howGoodTheLastAnswersThingsAreIsAnsweredByTheTopicTheReportNamesForItOrDeclined() {
+            String models = UUID.randomUUID().toString();
+            ask(models, "Wie viele große Modelle hat Peking registriert?");
+            Reply quality = ask(models, "und taugen die was?");
+            assertThat(quality.intent()).isEqualTo("llm_quality");
+            assertThat(quality.text()).contains("internationalen Standards");
+            String unicorns = UUID.randomUUID().toString();
+            ask(unicorns, "How many unicorns does Beijing have?");
+            Reply unrated = ask(unicorns, "how good are they?");
+            assertThat(unrated.fallback()).isTrue();
+            assertThat(unrated.text()).contains("doesn't rate").contains("Unicorn companies");
+        }
+
+        @Test
         void aClosingNeverAnswersAQuestion() {
             Engine second = EngineFactory.create(new EngineSettings(
                     java.util.Optional.of(java.nio.file.Path.of("src/test/resources/reports/ai-index-2024")),

@@ -27,6 +27,12 @@ class MessageCoreTest {
     }
 
     @Test
+    void aWordRightBeforeTheQuestionMarkBelongsToTheQuestion() {
+        assertThat(core.of("und sind die wirklich gut?")).isEqualTo("und sind die wirklich gut?");
+        assertThat(core.of("how many unicorns are there thx")).isEqualTo("how many unicorns are there");
+    }
+
+    @Test
     void mentionsAreCut() {
         assertThat(core.of("@reportbot how big is the fund?")).isEqualTo("how big is the fund?");
     }

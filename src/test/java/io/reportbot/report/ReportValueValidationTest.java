@@ -73,4 +73,19 @@ class ReportValueValidationTest {
                 .isInstanceOf(EngineLoadException.class)
                 .hasMessageContaining("fact \"fund\": computed ratio divides by value \"b\", which is 0");
     }
+
+    @Test
+    void anAspectTopicThatDoesNotExistIsRejected() throws IOException {
+        Path f = dir.resolve("report-aspects.json");
+        Files.writeString(f, """
+                {"id": "r", "title": {"de": "T", "en": "T"}, "place": {"name": {"de": "X", "en": "X"}},
+                 "facts": [{"id": "fund_volume", "topic": "t", "source": "Satz.", "values": {"volume": {"amount": 3, "unit": "count"}},
+                            "answer": {"de": "Es sind {volume}.", "en": "It is {volume}."}}],
+                 "topics": [{"id": "t", "label": {"de": "T", "en": "T"}, "facts": ["fund_volume"],
+                             "aspectTopics": {"QUALITY": "nowhere"}}]}
+                """, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new ReportLoader().load(f))
+                .isInstanceOf(EngineLoadException.class)
+                .hasMessageContaining("aspectTopics names topic \"nowhere\"");
+    }
 }
