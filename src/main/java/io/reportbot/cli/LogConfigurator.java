@@ -71,16 +71,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     /** The bundled configuration, with the root level as {@link #ROOT_LEVEL} resolves. */
     static void apply(LoggerContext context, String rootLevel) {
-        Map<String, Supplier<DynamicConverter>> rules = new HashMap<>();
-        rules.put("redactedMsg", RedactedMessageConverter::new);
-        rules.put("redactedEx", RedactedThrowableConverter::new);
-        context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
-
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.setCharset(StandardCharsets.UTF_8);
-        encoder.start();
+        PatternLayoutEncoder encoder = encoder(context);
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
         appender.setName("STDERR");
@@ -94,6 +85,33 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
             root.setLevel(Level.toLevel(rootLevel));
         }
         root.addAppender(appender);
+    }
+
+    /** The bundled pattern's encoder, started (which parses the pattern and makes its converters). */
+    private static PatternLayoutEncoder encoder(LoggerContext context) {
+        Map<String, Supplier<DynamicConverter>> rules = new HashMap<>();
+        rules.put("redactedMsg", RedactedMessageConverter::new);
+        rules.put("redactedEx", RedactedThrowableConverter::new);
+        context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        return encoder;
+    }
+
+    /**
+     * Loads and initialises, on the calling thread, the Logback classes that setting up logging needs (the
+     * pattern layout's converters, most of them), by making the bundled encoder for a throwaway context that is
+     * never used. Touches neither SLF4J nor the real logging context: {@link Preload} calls it on a background
+     * thread at start-up, so that the real set-up, wherever it happens, finds those classes ready.
+     */
+    static void warmUp() {
+        LoggerContext throwaway = new LoggerContext();
+        encoder(throwaway).stop();
+        new ConsoleAppender<ILoggingEvent>().setContext(throwaway);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,21 +14,22 @@ import picocli.CommandLine.Command;
 @Command(name = "reportbot",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Answers German and English questions about a report.",
-        subcommands = {
-                ConsoleCommand.class,
-                AskCommand.class,
-                TelegramCommand.class,
-                DiscordCommand.class,
-                ServeCommand.class,
-                EvalCommand.class,
-                CheckCommand.class,
-                DraftCommand.class,
-                ReviewCommand.class,
-                BenchCommand.class,
-                CommandLine.HelpCommand.class
-        })
+        description = "Answers German and English questions about a report.")
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order the help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ConsoleCommand.class,
+            AskCommand.class,
+            TelegramCommand.class,
+            DiscordCommand.class,
+            ServeCommand.class,
+            EvalCommand.class,
+            CheckCommand.class,
+            DraftCommand.class,
+            ReviewCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Mixin
     EngineOptions engineOptions;
@@ -54,12 +56,37 @@ public final class Main implements Runnable {
             System.err.println(CliText.get("argv.garbled", System.getProperty("sun.jnu.encoding")));
             System.exit(2);
         }
-        System.exit(newCommandLine().execute(argv.array()));
+        System.exit(newCommandLine(argv.array()).execute(argv.array()));
     }
 
-    /** The configured command line, shared by {@link #main} and the tests. */
+    /** The configured command line with every subcommand, shared by {@link #main} and the tests. */
     public static CommandLine newCommandLine() {
+        return withSubcommands(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when the first one names a subcommand (other than {@code help}, which
+     * lists the others), with only that one, as the arguments cannot reach any other; else with all. Building
+     * picocli's model of every subcommand (and loading their classes) was a tenth of the start-up of
+     * {@code ask}; what the arguments do, print or fail with is the same either way ({@code MainTest}).
+     */
+    static CommandLine newCommandLine(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && command != null && args[0].equals(command.name())) {
+                    return withSubcommands(List.of(c));
+                }
+            }
+        }
+        return newCommandLine();
+    }
+
+    private static CommandLine withSubcommands(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(utf8(FileDescriptor.out));
         cl.setErr(utf8(FileDescriptor.err));
         cl.setExecutionExceptionHandler(new ErrorHandler());

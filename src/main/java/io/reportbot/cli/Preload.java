@@ -15,7 +15,8 @@ import io.reportbot.report.ReportLoader;
  * bundled report, intents and word lists once loads Jackson's, the report's and the word lists' classes, and opens the jar's file system that the bundled intents are read
  * from (together about a tenth of start-up when the main thread did it). What is read here is thrown away, and so
  * is any failure: the engine reads and checks everything itself, as before, so its answers cannot differ. Only the
- * jar's file system stays open, as the engine's own reading of the intents leaves it.
+ * jar's file system stays open, as the engine's own reading of the intents leaves it. A second thread does the same
+ * for Logback's classes ({@link LogConfigurator#warmUp}), without setting up logging.
  */
 final class Preload {
 
@@ -27,6 +28,18 @@ final class Preload {
         Thread t = new Thread(Preload::run, "reportbot-preload");
         t.setDaemon(true);
         t.start();
+        Thread logging = new Thread(Preload::logging, "reportbot-preload-logging");
+        logging.setDaemon(true);
+        logging.start();
+    }
+
+    /** Logback's classes (a tenth of start-up on the main thread otherwise), without setting up logging itself. */
+    private static void logging() {
+        try {
+            LogConfigurator.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            // the real set-up reports what is wrong
+        }
     }
 
     private static void run() {

@@ -5,7 +5,6 @@ import io.reportbot.core.Language;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.doccat.DoccatFactory;
@@ -126,11 +125,27 @@ public final class IntentClassifier {
         String[] tokens = preparedTokens.isEmpty() ? new String[] {""} : preparedTokens.toArray(String[]::new);
         double[] outcomes = scorer.score(tokens);
         List<ScoredIntent> result = new ArrayList<>(outcomes.length);
-        for (int i = 0; i < outcomes.length; i++) {
+        for (int i : bestFirst(outcomes)) {
             result.add(new ScoredIntent(scorer.outcome(i), outcomes[i]));
         }
-        result.sort(Comparator.comparingDouble(ScoredIntent::score).reversed());
         return result;
+    }
+
+    /**
+     * The indexes of the scores, highest score first; equal scores in index order (as a stable sort by descending
+     * score gives them). An insertion sort: there are a few dozen intents at most.
+     */
+    static int[] bestFirst(double[] scores) {
+        int[] order = new int[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            int j = i;
+            while (j > 0 && Double.compare(scores[order[j - 1]], scores[i]) < 0) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+        return order;
     }
 
     /** Whether a token occurs in the training examples (after correction it usually does). */

@@ -2,7 +2,6 @@ package io.reportbot.nlp;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +20,64 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        return simple(text) ? normalizeSimple(text) : normalizeFully(text);
+    }
+
+    /**
+     * Whether every character is below U+00C0 or one of ä, ö, ü, ß, Ä, Ö, Ü: for those, lower-casing is
+     * per character, the folds give ASCII, nothing decomposes and nothing is a combining mark, so one pass
+     * ({@link #normalizeSimple}) gives what {@link #normalizeFully} gives (TextNormalizerTest compares them).
+     */
+    static boolean simple(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\u00C0' && fold(c) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ASCII an umlaut or ß folds to (upper-case umlauts as their lower-case ones), else null. */
+    private static String fold(char c) {
+        return switch (c) {
+            case '\u00E4', '\u00C4' -> "ae";
+            case '\u00F6', '\u00D6' -> "oe";
+            case '\u00FC', '\u00DC' -> "ue";
+            case '\u00DF' -> "ss";
+            default -> null;
+        };
+    }
+
+    /** {@link #normalize} in one pass, for a text that is {@link #simple}. */
+    static String normalizeSimple(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        boolean space = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+                space = false;
+            } else if (c >= '\u00C0') {
+                sb.append(fold(c));
+                space = false;
+            } else if (!space) {
+                sb.append(' ');
+                space = true;
+            }
+        }
+        int end = sb.length();
+        if (end > 0 && sb.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return sb.substring(0, end);
+    }
+
+    /** {@link #normalize} for any text, step by step. */
+    static String normalizeFully(String text) {
         String lower = text.toLowerCase(Locale.ROOT)
                 .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
         String decomposed = decomposable(lower) ? Normalizer.normalize(lower, Normalizer.Form.NFD) : lower;
@@ -63,6 +120,17 @@ public final class TextNormalizer {
     /** The normalised tokens of a text. */
     public static List<String> tokens(String text) {
         String n = normalize(text);
-        return n.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(n.split(" ")));
+        if (n.isEmpty()) {
+            return List.of();
+        }
+        // n has single spaces between tokens and none at either end
+        List<String> tokens = new ArrayList<>();
+        int start = 0;
+        for (int i = n.indexOf(' '); i >= 0; i = n.indexOf(' ', start)) {
+            tokens.add(n.substring(start, i));
+            start = i + 1;
+        }
+        tokens.add(n.substring(start));
+        return tokens;
     }
 }

@@ -80,10 +80,15 @@ public final class TypoCorrector {
 
     /** The word itself and every distinct string made from it by deleting up to two characters. */
     private static Set<String> deletions(String word) {
+        return deletions(word, MAX_DISTANCE);
+    }
+
+    /** The word itself and every distinct string made from it by deleting up to {@code max} characters. */
+    private static Set<String> deletions(String word, int max) {
         Set<String> out = new HashSet<>();
         out.add(word);
         Set<String> frontier = Set.of(word);
-        for (int step = 0; step < MAX_DISTANCE; step++) {
+        for (int step = 0; step < max; step++) {
             Set<String> next = new HashSet<>();
             for (String s : frontier) {
                 for (int i = 0; i < s.length(); i++) {
@@ -111,8 +116,10 @@ public final class TypoCorrector {
             }
             return out;
         }
+        // words within distance max share a string made by deleting up to max characters from each (a transposition
+        // too: delete one of its two characters on both sides); the index has those of every word
         Set<String> found = new HashSet<>();
-        for (String d : deletions(token)) {
+        for (String d : deletions(token, max)) {
             List<String> words = index.get(d);
             if (words != null) {
                 found.addAll(words);

@@ -28,8 +28,8 @@ public record Report(String id, Text title, Text summary, Place place, List<Inte
         years = years == null ? List.of() : List.copyOf(years);
         currencies = currencies == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(currencies));
-        topics = topics == null ? List.of() : List.copyOf(topics);
-        facts = facts == null ? List.of() : List.copyOf(facts);
+        topics = ById.of(topics, Topic::id);
+        facts = ById.of(facts, Fact::id);
         uncovered = uncovered == null ? List.of() : List.copyOf(uncovered);
     }
 
@@ -44,16 +44,24 @@ public record Report(String id, Text title, Text summary, Place place, List<Inte
     }
 
     public Optional<Topic> topic(String topicId) {
-        return topics.stream().filter(t -> t.id().equals(topicId)).findFirst();
+        return Optional.ofNullable(((ById<Topic>) topics).find(topicId));
     }
 
     public Optional<Fact> fact(String factId) {
-        return facts.stream().filter(f -> f.id().equals(factId)).findFirst();
+        return Optional.ofNullable(((ById<Fact>) facts).find(factId));
     }
 
     /** The facts a topic's answer uses, in order. */
     public List<Fact> factsOf(Topic topic) {
-        return topic.facts().stream().map(this::fact).flatMap(Optional::stream).toList();
+        ById<Fact> byId = (ById<Fact>) facts;
+        List<Fact> found = new java.util.ArrayList<>(topic.facts().size());
+        for (String id : topic.facts()) {
+            Fact f = byId.find(id);
+            if (f != null) {
+                found.add(f);
+            }
+        }
+        return java.util.Collections.unmodifiableList(found);
     }
 
     /** Facts by id, in dataset order. */

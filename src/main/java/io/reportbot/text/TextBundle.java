@@ -37,12 +37,15 @@ public final class TextBundle {
     private final String name;
     private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** Parsed patterns by language and pattern text (never handed out: {@link #parsed} copies them). */
+    private final Map<Language, Map<String, MessageFormat>> formats = new EnumMap<>(Language.class);
 
     private TextBundle(String name) {
         this.name = name;
         ResourceBundle.Control noDefaultLocale = ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES);
         for (Language l : Language.values()) {
+            formats.put(l, new ConcurrentHashMap<>());
             try {
                 bundles.put(l, ResourceBundle.getBundle(name, l.locale(), noDefaultLocale));
             } catch (MissingResourceException e) {
@@ -86,11 +89,24 @@ public final class TextBundle {
             asText[i] = String.valueOf(args[i]);
         }
         try {
-            return new MessageFormat(pattern.replace("'", "''"), language.locale()).format(asText);
+            return parsed(language, pattern).format(asText);
         } catch (IllegalArgumentException e) { // a brace that is no placeholder: show the text as written
             warnOnce(language, key, "in {} ({}) has a brace that is no placeholder: showing it unformatted");
             return pattern;
         }
+    }
+
+    /**
+     * A pattern's MessageFormat, parsed once and copied per use (a MessageFormat is not thread-safe; copying it
+     * is much cheaper than parsing the pattern again).
+     */
+    private MessageFormat parsed(Language language, String pattern) {
+        MessageFormat f = formats.get(language).get(pattern);
+        if (f == null) {
+            f = new MessageFormat(pattern.replace("'", "''"), language.locale()); // may throw: nothing cached
+            formats.get(language).putIfAbsent(pattern, f);
+        }
+        return (MessageFormat) f.clone();
     }
 
     /** Whether the language's own bundle (or the base bundle) has the key; the English fallback does not count. */

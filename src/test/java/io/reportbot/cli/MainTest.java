@@ -183,4 +183,40 @@ class MainTest {
         Run sweep = run("", "eval", "--threshold-sweep", f.toString());
         assertThat(sweep.out()).contains("threshold").contains("0.40");
     }
+
+    /** main builds only the subcommand the arguments name: its help and its option errors are the same as with all. */
+    @Test
+    void theCommandLineForOneSubcommandSaysWhatTheFullOneSays() {
+        CommandLine full = Main.newCommandLine();
+        for (String name : full.getSubcommands().keySet()) {
+            CommandLine one = Main.newCommandLine(new String[] {name});
+            if (name.equals("help")) {
+                assertThat(one.getSubcommands().keySet()).isEqualTo(full.getSubcommands().keySet());
+                continue;
+            }
+            assertThat(one.getSubcommands().keySet()).containsExactly(name);
+            assertThat(one.getSubcommands().get(name).getUsageMessage())
+                    .isEqualTo(full.getSubcommands().get(name).getUsageMessage());
+            for (String[] args : List.of(new String[] {name, "--no-such-option"}, new String[] {name, "--help"},
+                    new String[] {name, "--threshold-sweep", "x", "y"})) {
+                StringWriter fullOut = new StringWriter();
+                StringWriter fullErr = new StringWriter();
+                StringWriter oneOut = new StringWriter();
+                StringWriter oneErr = new StringWriter();
+                CommandLine a = Main.newCommandLine();
+                a.setOut(new PrintWriter(fullOut, true));
+                a.setErr(new PrintWriter(fullErr, true));
+                CommandLine b = Main.newCommandLine(args);
+                b.setOut(new PrintWriter(oneOut, true));
+                b.setErr(new PrintWriter(oneErr, true));
+                assertThat(b.execute(args)).as(String.join(" ", args)).isEqualTo(a.execute(args));
+                assertThat(oneOut.toString()).isEqualTo(fullOut.toString());
+                assertThat(oneErr.toString()).isEqualTo(fullErr.toString());
+            }
+        }
+        assertThat(Main.newCommandLine(new String[] {"--help"}).getSubcommands().keySet())
+                .isEqualTo(full.getSubcommands().keySet());
+        assertThat(Main.newCommandLine(new String[] {"bnech"}).getSubcommands().keySet())
+                .isEqualTo(full.getSubcommands().keySet());
+    }
 }

@@ -48,4 +48,33 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.decomposable("wie gross ist die ki branche 2024")).isFalse();
         assertThat(TextNormalizer.decomposable("caf\u00e9")).isTrue();
     }
+
+    /** The one-pass normalisation gives what the step-by-step one gives, for every text it is used for. */
+    @Test
+    void theOnePassNormalisationAgreesWithTheFullOne() {
+        java.util.Random random = new java.util.Random(42);
+        String extra = "\u00e4\u00f6\u00fc\u00df\u00c4\u00d6\u00dc\u00e9\u00c0\u0130\u1e9e\u0301\u00ff";
+        int simple = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(12);
+            for (int i = 0; i < len; i++) {
+                sb.append(random.nextInt(4) == 0 ? extra.charAt(random.nextInt(extra.length()))
+                        : (char) random.nextInt(0xC0));
+            }
+            String s = sb.toString();
+            assertThat(TextNormalizer.normalize(s)).isEqualTo(TextNormalizer.normalizeFully(s));
+            assertThat(TextNormalizer.tokens(s)).isEqualTo(s.isEmpty() || TextNormalizer.normalizeFully(s).isEmpty()
+                    ? java.util.List.of() : java.util.List.of(TextNormalizer.normalizeFully(s).split(" ")));
+            if (TextNormalizer.simple(s)) {
+                simple++;
+            }
+        }
+        assertThat(simple).isGreaterThan(10_000);
+        for (char c = 0; c < 0xC0; c++) {
+            assertThat(TextNormalizer.simple(String.valueOf(c))).isTrue();
+        }
+        assertThat(TextNormalizer.simple("Gr\u00f6\u00dfe")).isTrue();
+        assertThat(TextNormalizer.simple("caf\u00e9")).isFalse();
+    }
 }
