@@ -82,11 +82,21 @@ public final class Main implements Runnable {
         return newCommandLine();
     }
 
-    private static CommandLine withSubcommands(List<Class<?>> subcommands) {
+    /** The bare command line with every subcommand: no streams, no error handler set (for tests that set their own). */
+    public static CommandLine bare() {
+        return bare(SUBCOMMANDS);
+    }
+
+    private static CommandLine bare(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new Main());
         for (Class<?> c : subcommands) {
             cl.addSubcommand(c);
         }
+        return cl;
+    }
+
+    private static CommandLine withSubcommands(List<Class<?>> subcommands) {
+        CommandLine cl = bare(subcommands);
         cl.setOut(utf8(FileDescriptor.out));
         cl.setErr(utf8(FileDescriptor.err));
         cl.setExecutionExceptionHandler(new ErrorHandler());

@@ -41,7 +41,7 @@ class DraftCommandTest {
 
     static ReportCheckTest.Run run(String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
-        picocli.CommandLine cl = new picocli.CommandLine(new io.reportbot.cli.Main());
+        picocli.CommandLine cl = io.reportbot.cli.Main.bare();
         cl.setOut(new java.io.PrintWriter(out));
         cl.setErr(new java.io.PrintWriter(out));
         return new ReportCheckTest.Run(cl.execute(args), out.toString());

@@ -96,7 +96,7 @@ class ReportCheckTest {
 
     static Run check(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.bare();
         cl.setOut(new PrintWriter(out));
         String[] all = Stream.concat(Stream.of("check"), Stream.of(args)).toArray(String[]::new);
         int exit = cl.execute(all);
