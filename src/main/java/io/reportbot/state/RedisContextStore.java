@@ -52,7 +52,9 @@ final class RedisContextStore implements ContextStore {
         } catch (IOException e) {
             throw new IllegalArgumentException("a context value must be writable as JSON: " + value.getClass(), e);
         }
-        link.call("context", c -> c.set(prefix + conversationKey, raw, SetArgs.Builder.px(idleMillis)), null);
+        // sent without waiting for the reply: the answer goes on at once, and the next command on the connection
+        // (marking the update answered, or the next read) is applied after it, see RedisLink#send
+        link.send("context", c -> c.set(prefix + conversationKey, raw, SetArgs.Builder.px(idleMillis)));
     }
 
     @Override
