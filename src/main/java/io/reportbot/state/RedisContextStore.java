@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Conversation context in Redis as JSON: {@code SET key json PX idle} to store, {@code GETEX key PX idle} to read
- * (which restarts the idle time, as the in-process store does). A value that no longer reads (written by an older
+ * Conversation context in Redis as JSON: {@code SET key json PX idle} to store (sent without waiting, see
+ * {@link ContextStore#put}), {@code GETEX key PX idle} to read (which restarts the idle time, as the in-process store
+ * does). A value that no longer reads (written by an older
  * version) counts as none. Thread-safe.
  */
 final class RedisContextStore implements ContextStore {

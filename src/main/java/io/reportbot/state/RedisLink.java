@@ -64,7 +64,9 @@ final class RedisLink implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
+                // TCP_NODELAY is Lettuce's default; said here since every answer's round trips depend on it
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).tcpNoDelay(true)
+                        .build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
         this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
