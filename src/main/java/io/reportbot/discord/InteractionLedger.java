@@ -43,9 +43,8 @@ final class InteractionLedger {
             return true;
         }
         String key = key(interactionId);
-        switch (ledger.claim(key)) {
+        switch (ledger.claimAnswered(key)) { // claimed and marked answered at once: one round trip in Redis
             case FIRST -> {
-                ledger.markAnswered(key);
                 return true;
             }
             case UNCHECKED -> {

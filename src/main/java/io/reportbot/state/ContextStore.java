@@ -20,7 +20,12 @@ public interface ContextStore {
      */
     <T> Optional<T> get(String conversationKey, Class<T> type);
 
-    /** Remembers a value for a conversation, replacing the previous one. */
+    /**
+     * Remembers a value for a conversation, replacing the previous one. The Redis store sends the write without
+     * waiting for Redis: it is applied before any later command of the same process (one connection, in order), so
+     * this process reads it back at once, and other replicas see it once a later command of this process has been
+     * answered, such as marking the update answered after the reply was sent.
+     */
     void put(String conversationKey, Object value);
 
     /** How many conversations are remembered now, or -1 when the store cannot tell cheaply (Redis). */

@@ -36,6 +36,19 @@ public interface DeliveryLedger {
     /** Claims a key (in Redis: {@code SET key claimed NX PX lease}). */
     Claim claim(String key);
 
+    /**
+     * Claims a key and marks it answered in one step, for a receiver that never hands a claim back (Discord never
+     * redelivers an interaction): {@link Claim#FIRST} means the caller owns it and everybody else finds it
+     * {@link Claim#ANSWERED} from now on. Same outcomes as {@link #claim}; in Redis one round trip instead of two.
+     */
+    default Claim claimAnswered(String key) {
+        Claim claim = claim(key);
+        if (claim == Claim.FIRST) {
+            markAnswered(key);
+        }
+        return claim;
+    }
+
     /** Marks a claimed key as answered (kept for a day). */
     void markAnswered(String key);
 

@@ -25,12 +25,21 @@ final class InProcessLedger implements DeliveryLedger {
 
     @Override
     public Claim claim(String key) {
+        return claim(key, false);
+    }
+
+    @Override
+    public Claim claimAnswered(String key) {
+        return claim(key, true);
+    }
+
+    private Claim claim(String key, boolean answered) {
         long now = ticker.read();
         Claim[] outcome = new Claim[1];
         entries.asMap().compute(key, (k, old) -> {
             if (old == null || (!old.answered() && old.leaseEnd() - now <= 0)) {
                 outcome[0] = Claim.FIRST;
-                return new Entry(false, now + leaseNanos);
+                return answered ? new Entry(true, 0) : new Entry(false, now + leaseNanos);
             }
             outcome[0] = old.answered() ? Claim.ANSWERED : Claim.TAKEN;
             return old;

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Conversation context in Redis as JSON: {@code SET key json PX idle} to store, {@code GETEX key PX idle} to read
- * (which restarts the idle time, as the in-process store does). A value that no longer reads (written by an older
+ * Conversation context in Redis as JSON: {@code SET key json PX idle} to store (sent without waiting, see
+ * {@link ContextStore#put}), {@code GETEX key PX idle} to read (which restarts the idle time, as the in-process store
+ * does). A value that no longer reads (written by an older
  * version) counts as none. Thread-safe.
  */
 final class RedisContextStore implements ContextStore {
@@ -52,7 +53,9 @@ final class RedisContextStore implements ContextStore {
         } catch (IOException e) {
             throw new IllegalArgumentException("a context value must be writable as JSON: " + value.getClass(), e);
         }
-        link.call("context", c -> c.set(prefix + conversationKey, raw, SetArgs.Builder.px(idleMillis)), null);
+        // sent without waiting for the reply: the answer goes on at once, and the next command on the connection
+        // (marking the update answered, or the next read) is applied after it, see RedisLink#send
+        link.send("context", c -> c.set(prefix + conversationKey, raw, SetArgs.Builder.px(idleMillis)));
     }
 
     @Override

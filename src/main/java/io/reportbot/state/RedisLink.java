@@ -4,8 +4,10 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -62,7 +64,9 @@ final class RedisLink implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).build())
+                // TCP_NODELAY is Lettuce's default; said here since every answer's round trips depend on it
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).keepAlive(true).tcpNoDelay(true)
+                        .build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
         this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -126,6 +130,33 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one command without waiting for its reply, or drops it at once when Redis is not connected. The command
+     * is bounded by the command timeout like any other; a failure is counted and logged as in {@link #call}. Commands
+     * on the one connection are applied in the order they are sent, so the reply to any later {@link #call} confirms
+     * that this one was applied (or failed) before it.
+     */
+    void send(String operation, Function<RedisAsyncCommands<String, byte[]>, RedisFuture<?>> command) {
+        StatefulRedisConnection<String, byte[]> c = connection;
+        if (c == null || closed) {
+            listener.failed(operation);
+            return;
+        }
+        try {
+            command.apply(c.async()).whenComplete((result, e) -> {
+                if (e == null) {
+                    markUp();
+                } else {
+                    listener.failed(operation);
+                    markDown(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            listener.failed(operation);
+            markDown(e);
+        }
+    }
+
     /** Counts a failure that happened outside {@link #call} (Bucket4j's own calls). */
     void failed(String operation, RuntimeException e) {
         listener.failed(operation);
@@ -141,7 +172,7 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
-    private void markDown(RuntimeException e) {
+    private void markDown(Throwable e) {
         if (up.compareAndSet(true, false)) {
             LOG.warn("{} is down ({}): answers go on, follow-ups and de-duplication degrade", settings.describe(),
                     e.getClass().getSimpleName());

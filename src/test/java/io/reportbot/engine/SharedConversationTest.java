@@ -44,8 +44,16 @@ class SharedConversationTest {
         redis.close();
     }
 
+    /**
+     * Answers as a replica does: the engine's context write is not waited for, and the mark of the update that
+     * follows the answer confirms it, so the other replica reads it from then on.
+     */
     private static Reply ask(Engine e, String conversation, String text) {
-        return e.answer(Inbound.of(text, conversation, "telegram"));
+        Reply reply = e.answer(Inbound.of(text, conversation, "telegram"));
+        if (e == a || e == b) {
+            (e == a ? stateA : stateB).ledger().markAnswered("telegram:update:" + System.nanoTime());
+        }
+        return reply;
     }
 
     @Test

@@ -82,6 +82,7 @@ class RedisOutageTest {
         timed(() -> assertThat(state.contexts().get("c", Sample.class)).isEmpty());
         timed(() -> state.contexts().put("c", new Sample(List.of("x"), Language.DE)));
         timed(() -> assertThat(state.ledger().claim("u")).isEqualTo(Claim.UNCHECKED));
+        timed(() -> assertThat(state.ledger().claimAnswered("v")).isEqualTo(Claim.UNCHECKED));
         timed(() -> state.ledger().markAnswered("u"));
         timed(() -> state.ledger().release("u"));
         timed(() -> assertThat(state.rateLimits().tryConsume("r", new RateLimits.Limit(1, Duration.ofMinutes(1))))
@@ -118,7 +119,7 @@ class RedisOutageTest {
         assertThat(state.available()).isFalse();
         everyOperationDegrades(state);
         assertThat(recorder.failures("context")).isEqualTo(2);
-        assertThat(recorder.failures("ledger")).isEqualTo(3);
+        assertThat(recorder.failures("ledger")).isEqualTo(4);
         assertThat(recorder.failures("rate_limit")).isEqualTo(1);
         assertThat(recorder.failures("choice")).isEqualTo(2);
         assertThat(recorder.failures("ping")).isPositive();
@@ -205,6 +206,12 @@ class RedisOutageTest {
             long took = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             assertThat(took).as("given up after the 200 ms timeout, not after the 3 s pause").isLessThan(1_500);
             assertThat(recorder.failures("ledger")).isEqualTo(1);
+
+            t0 = System.nanoTime();
+            state.contexts().put("stalled", new Sample(List.of("x"), Language.EN));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0).toMillis()).as("a context write is not waited for")
+                    .isLessThan(1_500);
+            await(() -> recorder.failures("context") == 1, "the unanswered context write to time out and be counted");
         } finally {
             raw.shutdown(Duration.ZERO, Duration.ofSeconds(1));
         }

@@ -53,6 +53,7 @@ class RedisStateTest extends SharedStateContract {
     void twoInstancesOnOneRedisShareContextLedgerLimitsAndChoices() {
         try (SharedState other = open()) {
             state.contexts().put("shared:c", new Sample(List.of("unicorns"), Language.EN, "n"));
+            state.ledger().markAnswered("shared:before"); // as a replica does after its answer: confirms the write
             assertThat(other.contexts().get("shared:c", Sample.class)).map(Sample::topics).contains(List.of("unicorns"));
 
             assertThat(state.ledger().claim("shared:u")).isEqualTo(Claim.FIRST);
@@ -74,6 +75,7 @@ class RedisStateTest extends SharedStateContract {
     @Test
     void keysCarryTheirExpiries() {
         state.contexts().put("ttl:c", new Sample(List.of("x"), Language.DE, ""));
+        state.choices().get("ttl:none"); // any later command of this state confirms the write
         assertThat(redisCli().pttl("reportbot:ctx:ttl:c")).isBetween(Duration.ofMinutes(29).toMillis(),
                 Duration.ofMinutes(30).toMillis());
         redisCli().pexpire("reportbot:ctx:ttl:c", 1000);
@@ -93,6 +95,34 @@ class RedisStateTest extends SharedStateContract {
         List<String> buckets = redisCli().keys("reportbot:rl:ttl:user*");
         assertThat(buckets).hasSize(1);
         assertThat(redisCli().pttl(buckets.get(0))).isPositive();
+    }
+
+    @Test
+    void aContextWriteIsInRedisForEveryReplicaOnceTheWriterMarksItsUpdateAnswered() {
+        try (SharedState other = open()) {
+            for (int i = 0; i < 200; i++) { // the write is not waited for; the mark after it is, on one connection
+                state.ledger().claim("ryw:u" + i);
+                state.contexts().put("ryw:c", new Sample(List.of("t" + i), Language.EN, ""));
+                state.ledger().markAnswered("ryw:u" + i);
+                assertThat(other.ledger().claim("ryw:u" + i)).isEqualTo(Claim.ANSWERED);
+                assertThat(other.contexts().get("ryw:c", Sample.class)).map(Sample::topics)
+                        .as("turn " + i).contains(List.of("t" + i));
+            }
+        }
+    }
+
+    @Test
+    void aClaimAnsweredAtOnceIsKeptADayInOneScriptThatSurvivesAScriptFlush() {
+        assertThat(state.ledger().claimAnswered("once:u")).isEqualTo(Claim.FIRST);
+        assertThat(redisCli().get("reportbot:led:once:u")).isEqualTo("answered");
+        assertThat(redisCli().pttl("reportbot:led:once:u")).isGreaterThan(Duration.ofHours(23).toMillis());
+        assertThat(state.ledger().claimAnswered("once:u")).isEqualTo(Claim.ANSWERED);
+
+        redisCli().scriptFlush(); // as after a Redis restart: NOSCRIPT, then the script is sent whole once
+        state.ledger().claim("once:held");
+        assertThat(state.ledger().claimAnswered("once:held")).isEqualTo(Claim.TAKEN);
+        assertThat(redisCli().get("reportbot:led:once:held")).as("left to its holder").isEqualTo("claimed");
+        assertThat(state.ledger().claimAnswered("once:v")).isEqualTo(Claim.FIRST);
     }
 
     @Test

@@ -72,6 +72,20 @@ abstract class SharedStateContract {
     }
 
     @Test
+    void aClaimAnsweredAtOnceIsFirstOnceThenAnsweredForEveryClaim() {
+        assertThat(state.ledger().claimAnswered(key("o1"))).isEqualTo(Claim.FIRST);
+        assertThat(state.ledger().claimAnswered(key("o1"))).isEqualTo(Claim.ANSWERED);
+        assertThat(state.ledger().claim(key("o1"))).isEqualTo(Claim.ANSWERED);
+        state.ledger().release(key("o1"));
+        assertThat(state.ledger().claim(key("o1"))).as("an answered key is not released").isEqualTo(Claim.ANSWERED);
+
+        assertThat(state.ledger().claim(key("o2"))).isEqualTo(Claim.FIRST);
+        assertThat(state.ledger().claimAnswered(key("o2"))).isEqualTo(Claim.TAKEN);
+        state.ledger().release(key("o2"));
+        assertThat(state.ledger().claim(key("o2"))).as("the holder's claim was left alone").isEqualTo(Claim.FIRST);
+    }
+
+    @Test
     void aReleasedClaimCanBeTakenAgainButAnAnsweredOneStaysAnswered() {
         state.ledger().claim(key("r1"));
         state.ledger().release(key("r1"));
@@ -88,8 +102,8 @@ abstract class SharedStateContract {
             for (int round = 0; round < 20; round++) {
                 String k = key("race" + round);
                 List<Callable<Claim>> tasks = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    tasks.add(() -> state.ledger().claim(k));
+                for (int i = 0; i < 8; i++) { // both ways of claiming, mixed
+                    tasks.add(i % 2 == 0 ? () -> state.ledger().claim(k) : () -> state.ledger().claimAnswered(k));
                 }
                 long first = 0;
                 for (Future<Claim> f : pool.invokeAll(tasks)) {
