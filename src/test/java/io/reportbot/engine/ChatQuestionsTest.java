@@ -251,6 +251,15 @@ class ChatQuestionsTest {
         }
 
         @Test
+        void aFigureAspectAfterTheOverviewIsAboutItsHeadlineFigure() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Fass den Bericht kurz zusammen.");
+            Reply growth = ask(c, "und das Wachstum?");
+            assertThat(growth.intent()).isEqualTo("industry_size");
+            assertThat(growth.text()).contains("12 Prozent");
+        }
+
+        @Test
         void aClosingNeverAnswersAQuestion() {
             Engine second = EngineFactory.create(new EngineSettings(
                     java.util.Optional.of(java.nio.file.Path.of("src/test/resources/reports/ai-index-2024")),
