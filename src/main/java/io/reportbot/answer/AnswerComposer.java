@@ -3,6 +3,7 @@ package io.reportbot.answer;
 import io.reportbot.core.Language;
 import io.reportbot.nlp.Aspect;
 import io.reportbot.nlp.Claim;
+import io.reportbot.nlp.Lexicon;
 import io.reportbot.report.Computed;
 import io.reportbot.report.Fact;
 import io.reportbot.report.Qualifier;
@@ -179,12 +180,12 @@ public final class AnswerComposer {
     /** Whether a fact's source sentence contains one of the (normalised) words or phrases, as whole words. */
     private static boolean contains(Fact f, List<String> words) {
         String source = " " + io.reportbot.nlp.TextNormalizer.normalize(f.source()) + " ";
-        return words.stream().anyMatch(w -> w.contains(GAP) ? containsWithGap(source, w.split(" \\.\\.\\. "))
+        return words.stream().anyMatch(w -> w.contains(Lexicon.GAP)
+                ? containsWithGap(source, w.split(java.util.regex.Pattern.quote(Lexicon.GAP)))
                 : source.contains(" " + w + " "));
     }
 
     /** A phrase with a gap: "um ... zu" (normalised "um" then "zu" within {@link #MAX_GAP} words: a purpose). */
-    private static final String GAP = " ... ";
     private static final int MAX_GAP = 12;
 
     private static boolean containsWithGap(String source, String[] parts) {

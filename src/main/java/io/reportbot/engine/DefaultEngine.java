@@ -183,7 +183,9 @@ final class DefaultEngine implements Engine {
         Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
                 confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
                 !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions),
-                context.isPresent() && vocabulary.echoes(TextNormalizer.tokens(core), context.get().topics())));
+                // the words of the last answer count only for a short turn the classifier is unsure of: not looked up otherwise
+                context.isPresent() && !confident && tokens.size() <= Turn.MAX_FOLLOW_UP_TOKENS
+                        && vocabulary.echoes(TextNormalizer.tokens(core), context.get().topics())));
         if (turn instanceof Turn.NoContext) {
             return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), top.score(),
                     topics(lang).stream().limit(3).toList(), ranking);
@@ -292,7 +294,8 @@ final class DefaultEngine implements Engine {
                            Set<FollowUpAspect> followUps, Question q, List<String> tokens, ScoredIntent top,
                            List<ScoredIntent> scores, List<IntentScore> ranking) {
         String first = context.topics().get(0);
-        Optional<Topic> answeredElsewhere = report.topic(first).flatMap(t -> followUps.stream()
+        Optional<Topic> firstTopic = report.topic(first);
+        Optional<Topic> answeredElsewhere = firstTopic.flatMap(t -> followUps.stream()
                 .map(a -> t.aspectTopics().get(a.name())).filter(java.util.Objects::nonNull).findFirst())
                 .flatMap(report::topic);
         if (answeredElsewhere.isPresent()) {
@@ -302,9 +305,9 @@ final class DefaultEngine implements Engine {
             remember(inbound, reply, Set.of());
             return reply;
         }
-        if (followUps.contains(FollowUpAspect.QUALITY) && report.topic(first).isPresent()) {
+        if (followUps.contains(FollowUpAspect.QUALITY) && firstTopic.isPresent()) {
             // no topic of the report rates it: said so, with the topic to go back to
-            return fallback(lang, wording.format(lang, "fallback.quality", report.topic(first).get().label().get(lang)),
+            return fallback(lang, wording.format(lang, "fallback.quality", firstTopic.get().label().get(lang)),
                     top.score(), suggestions(scores, lang, first), ranking);
         }
         Intent firstIntent = intents.getOrDefault(first, intents.get(top.intent()));

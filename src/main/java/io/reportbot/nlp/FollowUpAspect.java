@@ -30,13 +30,5 @@ public enum FollowUpAspect {
     /** "und weltweit?": the same topic for the whole world; declined unless the topic's sentences speak of it. */
     WORLD,
     /** "sind die gut?": how good the last answer's things are; another topic may answer it (a topic's aspectTopics). */
-    QUALITY;
-
-    /** Whether the answer is the topic's own answer (its sentences hold the figure, place or period asked for). */
-    public boolean answeredByTheTopic() {
-        return switch (this) {
-            case COUNT, GROWTH, VALUE, ABSOLUTE, PLACE, PERIOD, MORE, WORLD, QUALITY -> true;
-            case EURO, NATIONAL, PER_UNIT, SOURCE -> false;
-        };
-    }
+    QUALITY
 }

@@ -84,11 +84,14 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
                 reasonWords);
     }
 
-    /** Phrases that may hold a gap ("um ... zu"): each part normalised, the gap kept as " ... ". */
+    /** How a phrase of {@link #reasonWords} marks a gap of a few words between its parts ("um ... zu"). */
+    public static final String GAP = " ... ";
+
+    /** Phrases that may hold a gap ("um ... zu"): each part normalised, the gap kept as {@link #GAP}. */
     private static List<String> gapped(JsonNode array) {
         List<String> l = new ArrayList<>();
         array.forEach(n -> l.add(java.util.Arrays.stream(n.asText().split("\\.\\.\\."))
-                .map(TextNormalizer::normalize).collect(java.util.stream.Collectors.joining(" ... "))));
+                .map(TextNormalizer::normalize).collect(java.util.stream.Collectors.joining(GAP))));
         return l;
     }
 

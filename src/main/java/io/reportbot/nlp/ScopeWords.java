@@ -37,12 +37,6 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
         through = List.copyOf(through);
     }
 
-    public ScopeWords(List<String> subset, List<String> world, List<String> exact, List<String> fullYear,
-                      java.util.Map<Integer, List<String>> quarters, List<String> namesQuestion, List<String> namedNouns,
-                      List<String> nameOf) {
-        this(subset, world, exact, fullYear, quarters, namesQuestion, namedNouns, nameOf, List.of());
-    }
-
     /** The cues bundled with reportbot. */
     public static ScopeWords bundled() {
         try (InputStream in = ScopeWords.class.getResourceAsStream("claims.json")) {

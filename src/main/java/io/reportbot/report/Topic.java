@@ -18,8 +18,4 @@ public record Topic(String id, Text label, List<String> facts, Text example, Map
         facts = facts == null ? List.of() : List.copyOf(facts);
         aspectTopics = aspectTopics == null ? Map.of() : Map.copyOf(aspectTopics);
     }
-
-    public Topic(String id, Text label, List<String> facts, Text example) {
-        this(id, label, facts, example, Map.of());
-    }
 }

@@ -51,7 +51,7 @@ class LogConfiguratorTest {
                 .isEqualTo(((Map<?, ?>) fromXml.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS)).keySet());
 
         // a fake bot token in the message and in an exception: both ways must mask it alike
-        String fakeToken = "MTAxMjM0NTY3ODkwMTIzNDU2.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
+        String fakeToken = "FAKE-BOT-TOKEN-FOR-TESTS.FAKE.not-a-real-token-only-for-tests-000";
         for (Object[] line : new Object[][] {
                 {"io.reportbot.telegram.TelegramBot", Level.WARN, "retrying after {} ms", new Object[] {250}, null},
                 {"net.dv8tion.jda.api.requests.Requester", Level.WARN, "429 on interactions/1/" + fakeToken + "/callback",

@@ -261,9 +261,7 @@ class ChatQuestionsTest {
 
         @Test
         void aClosingNeverAnswersAQuestion() {
-            Engine second = EngineFactory.create(new EngineSettings(
-                    java.util.Optional.of(java.nio.file.Path.of("src/test/resources/reports/ai-index-2024")),
-                    java.util.Optional.empty()), io.reportbot.nlp.IntentClassifier.Settings.defaults());
+            Engine second = TestEngines.secondReport();
             String c = UUID.randomUUID().toString();
             second.answer(Inbound.of("Was sagt der Index zu KI in Unternehmen?", c, "test"));
             Reply r = second.answer(Inbound.of("und in Frankreich?", c, "test"));

@@ -2,9 +2,6 @@ package io.reportbot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reportbot.nlp.IntentClassifier;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,14 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SecondReportScopeTest {
 
-    private static final class Holder {
-        static final Engine ENGINE = EngineFactory.create(new EngineSettings(
-                Optional.of(Path.of("src/test/resources/reports/ai-index-2024")), Optional.empty()),
-                IntentClassifier.Settings.defaults());
-    }
-
     private static Reply ask(String text) {
-        return Holder.ENGINE.answer(Inbound.of(text, "second-" + UUID.randomUUID(), "test"));
+        return TestEngines.secondReport().answer(Inbound.of(text, "second-" + UUID.randomUUID(), "test"));
     }
 
     @ParameterizedTest

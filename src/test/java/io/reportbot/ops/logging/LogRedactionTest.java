@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Interaction tokens and Discord and Telegram bot tokens never reach a log line, including JDA's own WARN on a 429. */
 class LogRedactionTest {
-    private static final String DISCORD_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gx1y2z.fake-token-for-tests-0000000000";
+    private static final String DISCORD_TOKEN = "FAKE-DISCORD-TOKEN-FOR-TESTS.FAKE.not-a-real-token-only-for-tests-000";
     private static final String INTERACTION_TOKEN = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5OmZha2UtdG9rZW4tZm9yLXRlc3Rz";
 
     @Test
