@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * questions, conversations and (but for the second report's last set) claims. Every set was scored untouched on
  * main before anything was changed for it (README, "Measured on questions nobody had seen"); the floors are what
  * the build reaches minus a margin, so no set can get worse, and not one false claim may be confirmed. The third
- * sets (r3_*, December 2) were written the same way for issue 9 and scored untouched on main at 4f8d82e.
+ * sets (r3_*, December 2) were written the same way for issue 9 and scored untouched on main at 4f8d82e, the
+ * fourth (r4_*) on main at aba7f33.
  */
 class DecemberBlindSetsTest {
 
@@ -47,7 +48,9 @@ class DecemberBlindSetsTest {
             "r3,                      white paper, 0.93, 0.91, 0.95, 0.85, 0.64",
             "ai-index-2024/dec,       AI Index,    0.92, 0.92, 0.97, 0.85, 0.64",
             "ai-index-2024/dec_final, AI Index,    0.92, 0.89, 0.97, 0.84, -1",
-            "ai-index-2024/r3,        AI Index,    0.93, 0.87, 0.97, 0.82, -1"})
+            "ai-index-2024/r3,        AI Index,    0.93, 0.87, 0.97, 0.82, -1",
+            "r4,                      white paper, 0.93, 0.88, 0.97, 0.85, 0.58",
+            "ai-index-2024/r4,        AI Index,    0.95, 0.90, 0.97, 0.86, -1"})
     void eachSetMeetsItsFloors(String set, String report, double inScope, double declined, double firstTurns,
                                double followUps, double claims) throws IOException {
         Engine engine = "AI Index".equals(report) ? TestEngines.secondReport() : TestEngines.bundled();
@@ -60,12 +63,12 @@ class DecemberBlindSetsTest {
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).map(TextNormalizer::normalize).collect(Collectors.toSet());
         Set<String> first = training(Path.of("intents"));
         Set<String> second = training(SECOND.resolve("intents"));
-        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations")) {
+        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations", "r4_single", "r4_conversations")) {
             assertThat(Evaluator.read(EVAL.resolve(set + ".jsonl"))).as(set)
                     .noneMatch(q -> first.contains(TextNormalizer.normalize(q.text()))
                             && !coincidences.contains(TextNormalizer.normalize(q.text())));
         }
-        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations")) {
+        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations", "r4_single", "r4_conversations")) {
             assertThat(Evaluator.read(EVAL.resolve("ai-index-2024/" + set + ".jsonl"))).as("ai-index-2024/" + set)
                     .noneMatch(q -> second.contains(TextNormalizer.normalize(q.text()))
                             && !coincidences.contains(TextNormalizer.normalize(q.text())));
