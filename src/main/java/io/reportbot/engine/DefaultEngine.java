@@ -185,7 +185,8 @@ final class DefaultEngine implements Engine {
                 !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions),
                 // the words of the last answer count only for a short turn the classifier is unsure of: not looked up otherwise
                 context.isPresent() && !confident && tokens.size() <= Turn.MAX_FOLLOW_UP_TOKENS
-                        && vocabulary.echoes(TextNormalizer.tokens(core), context.get().topics())));
+                        && vocabulary.echoes(TextNormalizer.tokens(core), context.get().topics()),
+                !q.years().isEmpty()));
         if (turn instanceof Turn.NoContext) {
             return fallback(lang, wording.format(lang, "followup.no_context", firstExample(lang)), top.score(),
                     topics(lang).stream().limit(3).toList(), ranking);
@@ -195,8 +196,9 @@ final class DefaultEngine implements Engine {
         }
 
         String contextTopic = context.map(c -> c.topics().get(0)).orElse(null);
+        boolean statement = chatWords.states(text);
         Optional<Reply> outOfScope = scopeGuard(q, intent, lang, top, scores, ranking,
-                namesTopic ? null : contextTopic);
+                namesTopic ? null : contextTopic, statement);
         if (outOfScope.isPresent()) {
             if (!q.otherPlaces().isEmpty() && namesTopic) {
                 conversations.put(inbound.conversationId(), Conversations.Context.declined(intent.name(), lang));
@@ -223,7 +225,7 @@ final class DefaultEngine implements Engine {
             log.warn("intent {} has no topic in report {}", intent.name(), report.id());
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
         }
-        Reply reply = topicReply(topic, lang, top.score(), aspects, q, claims.read(text, lang), ranking);
+        Reply reply = topicReply(topic, lang, top.score(), aspects, q, claims.read(text, lang), statement, ranking);
         remember(inbound, reply, Focus.of(topic, report.factsOf(topic), followUps, tokens));
         return reply;
     }
@@ -280,7 +282,8 @@ final class DefaultEngine implements Engine {
         if (topic.isEmpty()) {
             return fallback(lang, wording.get(lang, "fallback.unknown"), 0, topics(lang).stream().limit(3).toList(), List.of());
         }
-        Reply reply = topicReply(topic.get(), lang, 1.0, EnumSet.noneOf(Aspect.class), null, Claim.none(), List.of());
+        Reply reply = topicReply(topic.get(), lang, 1.0, EnumSet.noneOf(Aspect.class), null, Claim.none(), false,
+                List.of());
         remember(inbound, reply, Set.of());
         return reply;
     }
@@ -301,7 +304,7 @@ final class DefaultEngine implements Engine {
         if (answeredElsewhere.isPresent()) {
             // "sind die gut?" after the large models: the topic the report names for that aspect answers it
             Topic other = answeredElsewhere.get();
-            Reply reply = topicReply(other, lang, top.score(), aspects, q, Claim.none(), ranking);
+            Reply reply = topicReply(other, lang, top.score(), aspects, q, Claim.none(), false, ranking);
             remember(inbound, reply, Set.of());
             return reply;
         }
@@ -412,6 +415,13 @@ final class DefaultEngine implements Engine {
     }
 
     private void remember(Inbound inbound, Reply reply, Set<String> focus) {
+        if (reply.fallback() && !reply.factIds().isEmpty() && report.topic(reply.intent()).isPresent()) {
+            // a part the report doesn't give ("in dollars?", "which ones?") was declined about a topic it knows:
+            // the conversation stays on that topic ("und wie viele sind es?")
+            conversations.put(inbound.conversationId(), new Conversations.Context(List.of(reply.intent()),
+                    reply.language(), focus));
+            return;
+        }
         if (reply.fallback() || reply.factIds().isEmpty() || reply.topics().isEmpty()) {
             return;
         }
@@ -420,7 +430,8 @@ final class DefaultEngine implements Engine {
 
     /** Places, years and metrics the report doesn't cover: an honest "the report doesn't say". */
     private Optional<Reply> scopeGuard(Question q, Intent intent, Language lang, ScoredIntent top,
-                                       List<ScoredIntent> scores, List<IntentScore> ranking, String contextTopic) {
+                                       List<ScoredIntent> scores, List<IntentScore> ranking, String contextTopic,
+                                       boolean statement) {
         if (intent.kind() == Intent.Kind.SMALLTALK && top.score() >= threshold) {
             return Optional.empty();
         }
@@ -428,6 +439,8 @@ final class DefaultEngine implements Engine {
         Optional<Topic> topic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
                 ? report.topic(intent.name()) : Optional.empty();
         return guard.refusal(q, intent, lang)
+                // a statement the report doesn't cover ("Beijing has more unicorns than Silicon Valley.") is left open
+                .map(reason -> statement && !q.verification() ? wording.format(lang, "verify.open_scope", reason) : reason)
                 .map(reason -> topic.map(t -> reason + " " + wording.format(lang, "fallback.what_it_says",
                         composer.summary(t, lang, aspectsFor(q, List.of())))).orElse(reason))
                 .map(reason -> fallback(lang, reason, top.score(), suggestions(scores, lang, suggestFirst), ranking));
@@ -445,11 +458,15 @@ final class DefaultEngine implements Engine {
         return aspects;
     }
 
+    /**
+     * @param statement whether the message states something ("Beijing hat 40 Einhörner."): it is confirmed, corrected
+     *                  or said to be left open, as if asked "is it true that …?"
+     */
     private Reply topicReply(Topic topic, Language lang, double confidence, Set<Aspect> aspects, Question q,
-                             Claim claim, List<IntentScore> ranking) {
+                             Claim claim, boolean statement, List<IntentScore> ranking) {
         Composed c = q == null ? composer.topic(topic, lang, aspects)
-                : composer.topic(topic, lang, aspects, claim, q.verification() || claim.asks(), q.otherPlaces(),
-                        q.years());
+                : composer.topic(topic, lang, aspects, claim, q.verification() || claim.asks() || statement,
+                        q.otherPlaces(), q.years());
         List<Suggestion> sugg = c.fallback() ? List.of(new Suggestion(topic.id(), topic.label().get(lang))) : List.of();
         return new Reply(lang, topic.id(), confidence, c.fallback(), c.text(), sugg, c.factIds(), c.sources(), ranking);
     }

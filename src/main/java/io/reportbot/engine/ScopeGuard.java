@@ -34,6 +34,7 @@ final class ScopeGuard {
     private final Wording wording;
     private final Gazetteer gazetteer;
     private final TopicScope topicScope;
+    private final ScopeWords scopeWords;
     private final Map<String, String> topicSourcesNormalized;
     private final int firstYear;
     private final int lastYear;
@@ -50,6 +51,7 @@ final class ScopeGuard {
         this.wording = wording;
         this.gazetteer = gazetteer;
         this.topicScope = new TopicScope(report, wording, scopeWords);
+        this.scopeWords = scopeWords;
         this.topicSourcesNormalized = report.topics().stream().collect(Collectors.toUnmodifiableMap(Topic::id,
                 t -> " " + TextNormalizer.normalize(report.factsOf(t).stream().map(Fact::source)
                         .collect(Collectors.joining(" "))) + " "));
@@ -127,14 +129,28 @@ final class ScopeGuard {
         if (q.future() && intent.kind() != Intent.Kind.OUT_OF_SCOPE) {
             return Optional.of(wording.format(lang, "fallback.future", String.valueOf(lastYear)));
         }
+        boolean growing = topic.map(this::hasGrowth).orElse(false);
         for (int year : q.years()) {
             // the year before the report's: answered where the topic's sentences give a figure for it ("from 17 in
             // 2022"); elsewhere the report states none, and a figure computed from a growth rate is no stated one
-            // (a claim about it still goes to the claim checker, which the computed figure lets say "no")
+            // (a claim about it still goes to the claim checker, which the computed figure lets say "no"); the year
+            // before the report's present, named as what a topic's growth rate is measured against, is asked about
+            // that rate ("how much will it grow in 2024 compared with 2023?", "did it grow compared with 2022?")
+            boolean statedInTopic = isTopic && (sources.contains(" " + year + " ") || bounds(topic.get(), year));
+            boolean growthBase = year == lastYear - 1 && growing && scopeWords.comparesWith(q.normalized(), year);
             boolean statedForTheYearBefore = year == previousYear() && isTopic
-                    && (sources.contains(" " + year + " ") || q.verification());
-            if (report.years().contains(year) || statedForTheYearBefore) {
+                    && (statedInTopic || q.verification());
+            if (statedForTheYearBefore || growthBase) {
                 continue;
+            }
+            if (report.years().contains(year)) {
+                // a year the report covers, but not for this topic: "US private investment in 2016" where the
+                // report gives it for 2022 and 2023 only (its latest year counts for every topic: its present)
+                if (topic.isEmpty() || year == lastYear || statedInTopic || q.verification()) {
+                    continue;
+                }
+                return Optional.of(wording.format(lang, "fallback.topic_year", String.valueOf(year),
+                        topicYears(topic.get(), sources), topic.get().label().get(lang)));
             }
             return Optional.of(year > lastYear
                     ? wording.format(lang, "fallback.future", String.valueOf(lastYear))
@@ -144,6 +160,23 @@ final class ScopeGuard {
             return topicScope.refusal(q, topic.get(), previousYear(), lang);
         }
         return Optional.empty();
+    }
+
+    /** Whether one of the topic's facts compares two years and the year is one of them ("2022-2023"). */
+    private boolean bounds(Topic topic, int year) {
+        return report.factsOf(topic).stream().filter(Fact::spansYears)
+                .anyMatch(f -> f.period().startsWith(year + "-") || f.period().endsWith("-" + year));
+    }
+
+    /** Whether a topic's figures carry a growth rate on the year before. */
+    private boolean hasGrowth(Topic topic) {
+        return report.factsOf(topic).stream().flatMap(f -> f.values().values().stream()).anyMatch(v -> v.yoy() != null);
+    }
+
+    /** The report's years a topic's sentences name, and the report's latest (its present): "2022, 2023". */
+    private String topicYears(Topic topic, String sources) {
+        return report.years().stream().filter(y -> y == lastYear || sources.contains(" " + y + " ") || bounds(topic, y)).sorted()
+                .map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** A place's name as an answer writes it: the gazetteer's, else the alias capitalised. */

@@ -58,19 +58,28 @@ sealed interface Turn {
      * @param ownPlace       whether it names the report's own place ("und in Beijing?")
      * @param echoesLast     whether it uses a word of the last answer's topic ("in wie vielen Ländern?" after "in 31
      *                       Ländern")
+     * @param namesAYear     whether it names a year ("and back in 2016?")
      */
     record Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
                  double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
                  Set<FollowUpAspect> followUps,
                  Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces, boolean smallTalkOnly, boolean ownPlace,
-                 boolean echoesLast) {
+                 boolean echoesLast, boolean namesAYear) {
+
+        Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
+              double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
+              Set<FollowUpAspect> followUps, Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces,
+              boolean smallTalkOnly, boolean ownPlace, boolean echoesLast) {
+            this(context, tokens, topIntent, topKind, topScore, confident, namedTopics, likelyIntents, followUps, aspects,
+                    pointsBack, otherPlaces, smallTalkOnly, ownPlace, echoesLast, false);
+        }
 
         Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
               double topScore, boolean confident, Set<String> namedTopics, List<String> likelyIntents,
               Set<FollowUpAspect> followUps, Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces,
               boolean smallTalkOnly, boolean ownPlace) {
             this(context, tokens, topIntent, topKind, topScore, confident, namedTopics, likelyIntents, followUps, aspects,
-                    pointsBack, otherPlaces, smallTalkOnly, ownPlace, false);
+                    pointsBack, otherPlaces, smallTalkOnly, ownPlace, false, false);
         }
 
         Facts(Optional<Conversations.Context> context, int tokens, String topIntent, Intent.Kind topKind,
@@ -78,14 +87,14 @@ sealed interface Turn {
               Set<FollowUpAspect> followUps, Set<Aspect> aspects, boolean pointsBack, boolean otherPlaces,
               boolean smallTalkOnly) {
             this(context, tokens, topIntent, topKind, topScore, confident, namedTopics, likelyIntents, followUps, aspects,
-                    pointsBack, otherPlaces, smallTalkOnly, false, false);
+                    pointsBack, otherPlaces, smallTalkOnly, false, false, false);
         }
     }
 
     private static Facts withoutContext(Facts f) {
         return new Facts(Optional.empty(), f.tokens(), f.topIntent(), f.topKind(), f.topScore(), f.confident(),
                 f.namedTopics(), f.likelyIntents(), f.followUps(), f.aspects(), f.pointsBack(), f.otherPlaces(),
-                f.smallTalkOnly(), f.ownPlace(), f.echoesLast());
+                f.smallTalkOnly(), f.ownPlace(), f.echoesLast(), f.namesAYear());
     }
 
     /** Decides. */
@@ -116,7 +125,9 @@ sealed interface Turn {
         // "und weltweit?" leans on the last answer; "who leads worldwide in AI?" is a question of its own
         boolean worldOnly = f.followUps().equals(Set.of(FollowUpAspect.WORLD));
         boolean leansByFollowUp = !f.followUps().isEmpty() && (!worldOnly || f.tokens() <= SHORT || f.pointsBack());
-        boolean asksOfTheLast = leansByFollowUp || leaningAspect || asksWhy;
+        // "and back in 2016?", "und 2022?": a short turn that names a year and no topic asks the last topic for it
+        boolean asksAYear = f.namesAYear() && f.tokens() <= SHORT && last.containsAll(f.namedTopics()) && !f.otherPlaces();
+        boolean asksOfTheLast = leansByFollowUp || leaningAspect || asksWhy || asksAYear;
         if (f.confident() && f.topKind() != Intent.Kind.TOPIC && !asksOfTheLast) {
             return new Fresh(); // "danke!", "tell me a joke"
         }

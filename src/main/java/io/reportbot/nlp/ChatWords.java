@@ -268,6 +268,30 @@ public final class ChatWords {
         return text.indexOf('?') >= 0 || questionWords.contains(tokens.get(0));
     }
 
+    /** A statement has at least this many words ("Beijing hat 40 Einhörner." has four). */
+    private static final int MIN_STATEMENT_WORDS = 4;
+
+    /**
+     * Whether a text states something rather than asks: it ends with a full stop or an exclamation mark, asks
+     * nothing and starts with no request ("Beijing hat 40 Einhörner.", "The fund invested 5 billion yuan in 2025.";
+     * not "Tell me about the fund." nor "unicorns in beijing").
+     */
+    public boolean states(String text) {
+        String t = text.strip();
+        List<String> tokens = TextNormalizer.tokens(t);
+        if (tokens.size() < MIN_STATEMENT_WORDS || !(t.endsWith(".") || t.endsWith("!")) || asksSomething(t)) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(tokens.size(), MIN_STATEMENT_WORDS); i++) {
+            for (String[] phrase : requestsByFirst.getOrDefault(tokens.get(i), List.of())) {
+                if (matchAt(tokens, i, phrase) > 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** A figure word, or a compound ending in one of at least four letters ("finanzierungssumme", "marktwert"). */
     private boolean isFigureWord(String token) {
         if (figureWords.contains(token)) {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record ScopeWords(List<String> subset, List<String> world, List<String> exact, List<String> fullYear,
                          java.util.Map<Integer, List<String>> quarters, List<String> namesQuestion, List<String> namedNouns,
-                         List<String> nameOf, List<String> through) {
+                         List<String> nameOf, List<String> through, List<String> comparedWith) {
 
     /** Words that end the search for a named noun after "welche" ("welcher Anteil der Modelle" asks no names). */
     private static final List<String> NOT_NAMES = List.of("anteil", "share", "teil", "part", "percentage", "prozentsatz",
@@ -35,6 +35,7 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
         namedNouns = List.copyOf(namedNouns);
         nameOf = List.copyOf(nameOf);
         through = List.copyOf(through);
+        comparedWith = List.copyOf(comparedWith);
     }
 
     /** The cues bundled with reportbot. */
@@ -47,7 +48,8 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
             java.util.Map<Integer, List<String>> quarters = new java.util.HashMap<>();
             s.path("quarters").fields().forEachRemaining(e -> quarters.put(Integer.parseInt(e.getKey()), list(s.path("quarters"), e.getKey())));
             return new ScopeWords(list(s, "subset"), list(s, "world"), list(s, "exact"), list(s, "fullYear"),
-                    quarters, list(s, "namesQuestion"), list(s, "namedNouns"), list(s, "nameOf"), list(s, "through"));
+                    quarters, list(s, "namesQuestion"), list(s, "namedNouns"), list(s, "nameOf"), list(s, "through"),
+                    list(s, "comparedWith"));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled claim words cannot be read: " + e.getMessage(), e);
         }
@@ -57,6 +59,11 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
         List<String> l = new ArrayList<>();
         s.path(key).forEach(n -> l.add(TextNormalizer.normalize(n.asText())));
         return l;
+    }
+
+    /** Whether a normalised question names the year as what something is compared with ("compared with 2022"). */
+    public boolean comparesWith(String normalized, int year) {
+        return comparedWith.stream().anyMatch(c -> Question.containsPhrase(normalized, c + " " + year));
     }
 
     /** The quarters (1–4) a normalised question names. */

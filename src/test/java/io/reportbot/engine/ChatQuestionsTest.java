@@ -2,10 +2,19 @@ package io.reportbot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reportbot.nlp.IntentClassifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Questions as people type them in a chat, by kind (issue 9). Every example here was written for this test:
@@ -270,6 +279,99 @@ class ChatQuestionsTest {
             assertThat(r.text()).contains("Frankreich");
             assertThat(ask("great, that's all I wanted to know").intent()).as("a thank-you without a question")
                     .isIn("thanks", "goodbye");
+        }
+    }
+
+    /** Kinds from the fourth blind sets (r4, December 2), each with sentences written for this test. */
+    @Nested
+    class FromTheFourthBlindSets {
+
+        private final Engine second = TestEngines.secondReport();
+
+        private Reply askSecond(String conversation, String text) {
+            return second.answer(Inbound.of(text, conversation, "test"));
+        }
+
+        @Test
+        void aShortTurnNamingAYearAsksTheLastTopicForThatYear() {
+            String c = UUID.randomUUID().toString();
+            askSecond(c, "How many AI rules did US agencies put out in 2023?");
+            Reply earlier = askSecond(c, "what about 2016 then?");
+            assertThat(earlier.fallback()).isFalse();
+            assertThat(earlier.intent()).isEqualTo("us_regulation");
+            assertThat(earlier.text()).contains("2016").contains("from 1 to 25");
+        }
+
+        @Test
+        void aYearTheReportCoversButNotForThisTopicIsDeclinedWithTheTopicsYears(@TempDir Path dir) throws IOException {
+            // the AI Index's own data names the years of each topic; without that data the topic's sentences decide
+            Engine bare = EngineFactory.create(new EngineSettings(Optional.of(withoutYearData(dir)), Optional.empty()),
+                    IntentClassifier.Settings.defaults());
+            Reply r = bare.answer(Inbound.of("How much did private investors put into US AI firms in 2016?", "y", "test"));
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).contains("2022, 2023").contains("2016").doesNotContain("67.2 billion US dollars in 2016");
+            // the same year where the topic's sentence gives it is answered
+            Reply stated = bare.answer(Inbound.of("How many AI regulations did the US have in 2016?", "z", "test"));
+            assertThat(stated.fallback()).isFalse();
+            assertThat(stated.text()).contains("from 1 to 25");
+        }
+
+        /** A copy of the AI Index folder without its "uncovered" entries about years. */
+        private Path withoutYearData(Path dir) throws IOException {
+            Path copy = dir.resolve("ai");
+            try (var files = Files.walk(TestEngines.SECOND_REPORT)) {
+                for (Path f : files.toList()) {
+                    Path to = copy.resolve(TestEngines.SECOND_REPORT.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to);
+                    }
+                }
+            }
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode report = (ObjectNode) mapper.readTree(copy.resolve("report.json").toFile());
+            ArrayNode kept = mapper.createArrayNode();
+            report.withArray("uncovered").forEach(u -> {
+                if (!u.toString().matches("(?s).*\\b20\\d\\d\\b.*")) {
+                    kept.add(u);
+                }
+            });
+            report.set("uncovered", kept);
+            mapper.writeValue(copy.resolve("report.json").toFile(), report);
+            return copy;
+        }
+
+        @Test
+        void theYearBeforeNamedAsWhatTheGrowthIsMeasuredAgainstIsAboutTheGrowth() {
+            Reply de = ask("Um wie viel Prozent legt Pekings KI-Branche 2024 gegenüber 2023 zu?");
+            assertThat(de.fallback()).isFalse();
+            assertThat(de.text()).contains("12 Prozent");
+            Reply en = askSecond(UUID.randomUUID().toString(), "Has the number of foundation models gone up compared to 2022?");
+            assertThat(en.fallback()).isFalse();
+            assertThat(en.text()).contains("149");
+            // named alone, the year before still gets no figure the report doesn't state
+            assertThat(ask("Wie groß war Pekings KI-Branche 2023?").fallback()).isTrue();
+        }
+
+        @Test
+        void aStatementIsConfirmedCorrectedOrSaidToBeLeftOpen() {
+            assertThat(ask("Peking zählt 50 Einhörner.").text()).startsWith("Nein");
+            assertThat(ask("Beijing counts 36 unicorn firms!").text()).startsWith("Yes");
+            assertThat(ask("Beijing has more AI start-ups than Munich.").text()).startsWith("The report leaves that open");
+            assertThat(ask("Pekings KI-Firmen beschäftigen 80.000 Menschen.").text()).startsWith("Das lässt der Bericht offen");
+            // a request that ends with a full stop is no statement
+            assertThat(ask("Erklär mir den KI-Fonds.").text()).doesNotContain("offen").contains("2 Milliarden");
+        }
+
+        @Test
+        void aPartTheReportDoesNotGiveIsDeclinedAndTheConversationStaysOnTheTopic() {
+            String c = UUID.randomUUID().toString();
+            Reply names = ask(c, "Which universities in Beijing teach AI?");
+            assertThat(names.fallback()).isTrue();
+            Reply count = ask(c, "and how many are there?");
+            assertThat(count.intent()).isEqualTo("universities");
+            assertThat(count.text()).contains("30");
         }
     }
 }

@@ -137,4 +137,17 @@ class TurnTest {
                 true);
         assertThat(Turn.decide(whole)).isInstanceOf(Turn.Fresh.class);
     }
+
+    @Test
+    void aShortTurnNamingAYearLeansOnTheLastTopicUnlessItNamesAnother() {
+        Turn.Facts year = new Turn.Facts(UNICORNS, 3, "out_of_scope", Intent.Kind.OUT_OF_SCOPE, 0.45, true, Set.of("unicorns"),
+                List.of("out_of_scope", "overview"), Set.of(), Set.of(), false, false, false, false, false, true);
+        assertThat(Turn.decide(year)).as("'und damals, 2022?'").isInstanceOf(Turn.FollowUp.class);
+        Turn.Facts other = new Turn.Facts(UNICORNS, 3, "schools", Intent.Kind.TOPIC, 0.6, true, Set.of("schools"),
+                List.of("schools", "overview"), Set.of(), Set.of(), false, false, false, false, false, true);
+        assertThat(Turn.decide(other)).as("'Schulen 2022?'").isInstanceOf(Turn.Fresh.class);
+        Turn.Facts whole = new Turn.Facts(UNICORNS, 8, "out_of_scope", Intent.Kind.OUT_OF_SCOPE, 0.9, true, Set.of(),
+                List.of("out_of_scope", "overview"), Set.of(), Set.of(), false, false, false, false, false, true);
+        assertThat(Turn.decide(whole)).as("a whole question with a year").isInstanceOf(Turn.Fresh.class);
+    }
 }

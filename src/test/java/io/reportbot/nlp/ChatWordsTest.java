@@ -108,4 +108,14 @@ class ChatWordsTest {
         }
         assertThat(w.withoutIdioms("Well, WHEN IT COMES TO AI?")).isEqualTo("Well,   AI?");
     }
+
+    @Test
+    void aStatementEndsWithAFullStopAsksNothingAndRequestsNothing() {
+        assertThat(words.states("Peking hat 70 Einhörner.")).isTrue();
+        assertThat(words.states("The fund put 3 billion yuan into start-ups!")).isTrue();
+        assertThat(words.states("Sag mir die Zahl der Einhörner.")).as("a request").isFalse();
+        assertThat(words.states("Wie viele Einhörner hat Peking.")).as("a question word").isFalse();
+        assertThat(words.states("Einhörner in Peking")).as("no full stop").isFalse();
+        assertThat(words.states("Danke.")).as("too short").isFalse();
+    }
 }
