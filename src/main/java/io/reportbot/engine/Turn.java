@@ -122,12 +122,14 @@ sealed interface Turn {
         }
         // "why?", "wieso das?": a short question for reasons that names no topic asks about the last answer
         boolean asksWhy = f.aspects().contains(Aspect.WHY) && f.tokens() <= SHORT && f.namedTopics().isEmpty();
+        // "which ones are they?", "wer betreibt die?": a short question for names that names no topic, the same
+        boolean asksNames = f.aspects().contains(Aspect.NAMES) && f.tokens() <= SHORT && f.namedTopics().isEmpty();
         // "und weltweit?" leans on the last answer; "who leads worldwide in AI?" is a question of its own
         boolean worldOnly = f.followUps().equals(Set.of(FollowUpAspect.WORLD));
         boolean leansByFollowUp = !f.followUps().isEmpty() && (!worldOnly || f.tokens() <= SHORT || f.pointsBack());
         // "and back in 2016?", "und 2022?": a short turn that names a year and no topic asks the last topic for it
         boolean asksAYear = f.namesAYear() && f.tokens() <= SHORT && last.containsAll(f.namedTopics()) && !f.otherPlaces();
-        boolean asksOfTheLast = leansByFollowUp || leaningAspect || asksWhy || asksAYear;
+        boolean asksOfTheLast = leansByFollowUp || leaningAspect || asksWhy || asksNames || asksAYear;
         if (f.confident() && f.topKind() != Intent.Kind.TOPIC && !asksOfTheLast) {
             return new Fresh(); // "danke!", "tell me a joke"
         }

@@ -373,5 +373,29 @@ class ChatQuestionsTest {
             assertThat(count.intent()).isEqualTo("universities");
             assertThat(count.text()).contains("30");
         }
+
+        @Test
+        void growthAskedAsAChangeLeansOnTheLastFigure() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie viel Geld haben Pekings KI-Firmen dieses Jahr eingesammelt?");
+            Reply change = ask(c, "und im Jahresvergleich?");
+            assertThat(change.intent()).isEqualTo("financing");
+            assertThat(change.text()).contains("84 Prozent");
+            String e = UUID.randomUUID().toString();
+            askSecond(e, "How much went into generative AI worldwide?");
+            assertThat(askSecond(e, "did that go up?").intent()).isEqualTo("global_ai_investment");
+        }
+
+        @Test
+        void whichOnesOrWhoRunsItAsksForNamesTheReportDoesNotGive() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "How many AI firms in Beijing are on the stock market?");
+            Reply which = ask(c, "which ones are they?");
+            assertThat(which.fallback()).isTrue();
+            assertThat(which.text()).contains("46");
+            String d = UUID.randomUUID().toString();
+            ask(d, "Was plant Peking bei der Rechenleistung?");
+            assertThat(ask(d, "und wer betreibt die?").fallback()).isTrue();
+        }
     }
 }
