@@ -361,12 +361,17 @@ final class DefaultEngine implements Engine {
         }
         List<Suggestion> sugg = allFallback ? answered.stream().map(report::topic).flatMap(Optional::stream)
                 .map(t -> new Suggestion(t.id(), t.label().get(lang))).toList() : List.of();
-        Reply reply = new Reply(lang, allFallback ? FALLBACK : answered.get(0), top.score(), allFallback,
-                String.join("\n\n", texts), sugg, facts, sources, ranking, allFallback ? List.of() : answered);
         if (!allFallback) {
             conversations.put(inbound.conversationId(), new Conversations.Context(answered, lang, focus));
         }
-        return reply;
+        if (refusal.isPresent() && !allFallback && !followUps.contains(FollowUpAspect.MORE)) {
+            // "und in ganz China?": the report gives no national total; what its share lets compute is offered after
+            // saying so, and the reply counts as declined ("is that a lot for the country?" is answered by the share)
+            return new Reply(lang, FALLBACK, top.score(), true, refusal.get() + "\n" + String.join("\n\n", texts),
+                    List.of(), facts, sources, ranking, List.of());
+        }
+        return new Reply(lang, allFallback ? FALLBACK : answered.get(0), top.score(), allFallback,
+                String.join("\n\n", texts), sugg, facts, sources, ranking, allFallback ? List.of() : answered);
     }
 
     /**

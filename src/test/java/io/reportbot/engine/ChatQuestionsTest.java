@@ -397,5 +397,17 @@ class ChatQuestionsTest {
             ask(d, "Was plant Peking bei der Rechenleistung?");
             assertThat(ask(d, "und wer betreibt die?").fallback()).isTrue();
         }
+
+        @Test
+        void theNationalTotalAfterABeijingFigureIsDeclinedWithWhatItsShareLetsCompute() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie viele Einhörner zählt Peking?");
+            Reply nation = ask(c, "und landesweit, wie viele sind es?");
+            assertThat(nation.fallback()).isTrue();
+            assertThat(nation.text()).contains("keine Gesamtzahl").contains("weniger als 72");
+            Reply share = ask(c, "und welcher Anteil ist das?");
+            assertThat(share.fallback()).as("the share is the report's own").isFalse();
+            assertThat(share.text()).contains("50 Prozent");
+        }
     }
 }

@@ -87,9 +87,9 @@ class EvaluationFloorTest {
     @Test
     void aFollowUpIsAnsweredInItsOwnConversationOnly() {
         List<LabelledQuestion> turns = List.of(
-                new LabelledQuestion("Wie viele Einhörner zählt Peking?", "unicorns", "de", List.of("36"), "a", false),
-                new LabelledQuestion("und in ganz China?", "unicorns", "de", List.of("72"), "a", true),
-                new LabelledQuestion("und in ganz China?", "out_of_scope", "de", List.of(), "b", true));
+                new LabelledQuestion("Wie viel hat Pekings KI-Fonds investiert?", "industry_fund", "de", List.of("2"), "a", false),
+                new LabelledQuestion("und in Euro?", "industry_fund", "de", List.of("260"), "a", true),
+                new LabelledQuestion("und in Euro?", "out_of_scope", "de", List.of(), "b", true));
         ConversationResult r = Evaluator.measureConversations(turns, Evaluator.answer(engine, turns));
         assertThat(r.conversations()).isEqualTo(2);
         assertThat(r.firstTurns().questions()).isEqualTo(1);
