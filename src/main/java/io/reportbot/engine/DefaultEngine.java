@@ -172,7 +172,7 @@ final class DefaultEngine implements Engine {
         List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
         ScoredIntent top = scores.get(0);
         Intent intent = intents.get(top.intent());
-        Question q = reader.read(chatWords.withoutIdioms(core));
+        Question q = reader.read(chatWords.withoutIdioms(chatWords.withPercentSpelledOut(core, lang)));
         Optional<Conversations.Context> context = conversations.get(inbound.conversationId());
 
         boolean namesTopic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
@@ -211,7 +211,7 @@ final class DefaultEngine implements Engine {
             return multi.get();
         }
         boolean smallTalkAlone = cut.smallTalkOnly() && intent.kind() == Intent.Kind.SMALLTALK;
-        if (!smallTalkAlone && (top.score() < threshold || intent.kind() == Intent.Kind.OUT_OF_SCOPE)) {
+        if (!smallTalkAlone && (!confident || intent.kind() == Intent.Kind.OUT_OF_SCOPE)) {
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
         }
         if (intent.kind() == Intent.Kind.SMALLTALK) {

@@ -38,6 +38,8 @@ sealed interface Turn {
     double POINTING_BACK_LOSES = 0.5;
     /** So sure of another topic that a turn is a new question even without the topic's words. */
     double SURE_OF_ANOTHER_TOPIC = 0.9;
+    /** So sure of another topic that a turn longer than {@link #SHORT} is a new question even with a follow-up word. */
+    double SURE_OF_A_LONGER_TURN = 0.8;
 
     /**
      * What the decision looks at.
@@ -135,6 +137,9 @@ sealed interface Turn {
         }
         if (topicElsewhere && f.topScore() >= SURE_OF_ANOTHER_TOPIC && f.tokens() > 4) {
             return new Fresh();
+        }
+        if (topicElsewhere && f.topScore() >= SURE_OF_A_LONGER_TURN && f.tokens() > SHORT) {
+            return new Fresh(); // "and large models in Beijing, how many?" after the global race: a question of its own
         }
         if (f.namedTopics().stream().anyMatch(last::contains) && last.contains(f.topIntent()) && f.tokens() > 4
                 && f.confident()) {

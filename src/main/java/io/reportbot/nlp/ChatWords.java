@@ -54,6 +54,9 @@ public final class ChatWords {
 
     private final Set<String> questionWords;
     private final Set<String> closings;
+    /** Per language, the word a percent sign stands for when no figure comes before it ("in % of China?"). */
+    private final Map<Language, String> percentWords;
+    private static final java.util.regex.Pattern LONE_PERCENT = java.util.regex.Pattern.compile("(?<!\\d)(?<!\\d\\s)%");
 
     public ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
                      Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms) {
@@ -68,6 +71,14 @@ public final class ChatWords {
     public ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
                      Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms,
                      Set<String> questionWords, Set<String> closings) {
+        this(smallTalk, requests, figureWords, followUps, idioms, questionWords, closings, Map.of());
+    }
+
+    /** @param percentWords per language, the word a percent sign without a figure before it stands for */
+    public ChatWords(List<String> smallTalk, List<String> requests, Set<String> figureWords,
+                     Map<Language, Map<FollowUpAspect, List<String>>> followUps, List<java.util.regex.Pattern> idioms,
+                     Set<String> questionWords, Set<String> closings, Map<Language, String> percentWords) {
+        this.percentWords = Map.copyOf(percentWords);
         this.questionWords = Set.copyOf(questionWords);
         this.closings = Set.copyOf(closings);
         this.smallTalk = split(longestFirst(smallTalk));
@@ -181,7 +192,8 @@ public final class ChatWords {
             }
             return new ChatWords(bothLanguages(root.path("smallTalk")), bothLanguages(root.path("requests")),
                     new HashSet<>(bothLanguages(root.path("figureWords"))), followUps, idiomPatterns(root.path("idioms")),
-                    new HashSet<>(bothLanguages(root.path("questionWords"))), new HashSet<>(plain(root.path("closings"))));
+                    new HashSet<>(bothLanguages(root.path("questionWords"))), new HashSet<>(plain(root.path("closings"))),
+                    percentWords(root.path("percentSign")));
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineLoadException("the bundled chat words cannot be read: " + e.getMessage(), e);
         }
@@ -340,6 +352,25 @@ public final class ChatWords {
             }
         }
         return rest;
+    }
+
+    /**
+     * The text with a percent sign that follows no figure spelled out in the language's word ("in % of China?"
+     * asks for a share, as "in percent of China?" does); "40 %" stays a figure.
+     */
+    public String withPercentSpelledOut(String text, Language lang) {
+        String word = percentWords.get(lang);
+        return word == null || text.indexOf('%') < 0 ? text : LONE_PERCENT.matcher(text).replaceAll(" " + word + " ");
+    }
+
+    private static Map<Language, String> percentWords(JsonNode byLanguage) {
+        Map<Language, String> m = new EnumMap<>(Language.class);
+        for (Language l : Language.values()) {
+            if (byLanguage.hasNonNull(l.code())) {
+                m.put(l, byLanguage.get(l.code()).asText());
+            }
+        }
+        return m;
     }
 
     /** The text with its idioms blanked out, for reading aspects ("when it comes to AI" asks no date). */

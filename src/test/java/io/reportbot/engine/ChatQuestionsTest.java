@@ -409,5 +409,41 @@ class ChatQuestionsTest {
             assertThat(share.fallback()).as("the share is the report's own").isFalse();
             assertThat(share.text()).contains("50 Prozent");
         }
+
+        @Test
+        void theReportsOwnPlaceAfterADeclinedOtherPlaceGoesBackToTheTopic() {
+            String c = UUID.randomUUID().toString();
+            assertThat(ask(c, "How many unicorns are there in Hangzhou?").fallback()).isTrue();
+            Reply home = ask(c, "alright, and what about Peking?");
+            assertThat(home.intent()).isEqualTo("unicorns");
+            assertThat(home.text()).contains("36");
+        }
+
+        @Test
+        void aLongerTurnTheClassifierIsSureIsAboutAnotherTopicIsANewQuestion() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "what does the report tell us about generative AI?");
+            Reply other = ask(c, "and large models in beijing, how many are there?");
+            assertThat(other.intent()).isEqualTo("large_models");
+            assertThat(other.text()).contains("94");
+        }
+
+        @Test
+        void aPercentSignWithoutAFigureAsksForTheShare() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Große Modelle");
+            Reply share = ask(c, "und in % von ganz China?");
+            assertThat(share.intent()).isEqualTo("large_models");
+            assertThat(share.text()).contains("40 Prozent der landesweiten");
+        }
+
+        @Test
+        void whoDidTheSurveyAsksForTheSource() {
+            String c = UUID.randomUUID().toString();
+            askSecond(c, "How worried are Americans about AI?");
+            Reply who = askSecond(c, "who conducted that?");
+            assertThat(who.fallback()).isFalse();
+            assertThat(who.text()).contains("Pew");
+        }
     }
 }

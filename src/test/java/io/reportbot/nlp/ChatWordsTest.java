@@ -118,4 +118,14 @@ class ChatWordsTest {
         assertThat(words.states("Einhörner in Peking")).as("no full stop").isFalse();
         assertThat(words.states("Danke.")).as("too short").isFalse();
     }
+
+    @Test
+    void aPercentSignWithoutAFigureIsSpelledOutAFigureWithOneIsNot() {
+        assertThat(words.withPercentSpelledOut("und in % von China?", io.reportbot.core.Language.DE))
+                .isEqualTo("und in  prozent  von China?");
+        assertThat(words.withPercentSpelledOut("what % of the country?", io.reportbot.core.Language.EN))
+                .contains(" percent ");
+        assertThat(words.withPercentSpelledOut("sind es 40% oder 40 %?", io.reportbot.core.Language.DE))
+                .isEqualTo("sind es 40% oder 40 %?");
+    }
 }
