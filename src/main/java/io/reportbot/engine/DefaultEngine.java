@@ -151,8 +151,10 @@ final class DefaultEngine implements Engine {
             return inputProblem(problem.get(), raw, inbound.languageHint());
         }
         String text = Confusables.fold(InputCheck.clean(raw));
+        Optional<Conversations.Context> context = conversations.get(inbound.conversationId());
+        // a turn whose words don't tell its language ("2023?", "in euro?") goes on in the conversation's language
         Language lang = inbound.languageFixed() ? inbound.languageHint().orElseThrow()
-                : languages.guess(text, inbound.languageHint());
+                : languages.guess(text, context.map(Conversations.Context::language).or(inbound::languageHint));
         MessageCore.Cut cut = messageCore.cut(text);
         String core = cut.core();
         List<String> tokens = classifier.prepare(core);
@@ -173,15 +175,20 @@ final class DefaultEngine implements Engine {
         ScoredIntent top = scores.get(0);
         Intent intent = intents.get(top.intent());
         Question q = reader.read(chatWords.withoutIdioms(chatWords.withPercentSpelledOut(core, lang)));
-        Optional<Conversations.Context> context = conversations.get(inbound.conversationId());
 
         boolean namesTopic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
                 && topicWords.names(intent.name(), tokens);
         Set<Aspect> aspects = aspectsFor(q, tokens);
         Set<FollowUpAspect> followUps = chatWords.followUpAspects(TextNormalizer.normalize(core.replace("\u20ac", " euro ")));
         boolean confident = top.score() >= threshold;
+        Set<String> named = namedTopics(core);
+        if (named.isEmpty() && confident && intent.kind() == Intent.Kind.TOPIC && tokens.size() <= Turn.MAX_FOLLOW_UP_TOKENS
+                && context.isPresent() && !context.get().topics().contains(intent.name())
+                && vocabulary.speaksOf(contentWords(core), intent.name(), context.get().topics())) {
+            named = Set.of(intent.name()); // "how many companies?" after the industry's volume: words only that topic uses
+        }
         Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
-                confident, namedTopics(core), scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
+                confident, named, scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
                 !q.otherPlaces().isEmpty(), cut.smallTalkOnly(), ownPlace.stream().anyMatch(q::mentions),
                 // the words of the last answer count only for a short turn the classifier is unsure of: not looked up otherwise
                 context.isPresent() && !confident && tokens.size() <= Turn.MAX_FOLLOW_UP_TOKENS
@@ -242,9 +249,15 @@ final class DefaultEngine implements Engine {
      * The topics a turn names by their own words, leaving out follow-up phrases and function words ("Welcher
      * Anteil ist das?" names no topic, whatever intent "welcher" shows up in most).
      */
-    private Set<String> namedTopics(String core) {
+    /** The turn's words without its follow-up phrases and function words. */
+    private List<String> contentWords(String core) {
         List<String> words = new ArrayList<>(chatWords.withoutFollowUpWords(TextNormalizer.tokens(core)));
         words.removeAll(functionWords);
+        return words;
+    }
+
+    private Set<String> namedTopics(String core) {
+        List<String> words = contentWords(core);
         Set<String> named = new java.util.HashSet<>(topicWords.named(words));
         named.removeIf(id -> report.topic(id).isEmpty());
         return named;

@@ -27,6 +27,8 @@ final class TopicVocabulary {
     static final int MAX_TOPICS_PER_WORD = 2;
 
     private final Map<String, Set<String>> words;
+    /** Every word of each topic, common ones included ("companies"). */
+    private final Map<String, Set<String>> allWords;
     private final Set<String> functionWords;
 
     TopicVocabulary(Report report, Set<String> functionWords) {
@@ -50,6 +52,33 @@ final class TopicVocabulary {
         byTopic.forEach((id, w) -> particular.put(id,
                 w.stream().filter(word -> topicsPerWord.get(word) <= MAX_TOPICS_PER_WORD).collect(java.util.stream.Collectors.toUnmodifiableSet())));
         this.words = Map.copyOf(particular);
+        Map<String, Set<String>> all = new HashMap<>();
+        byTopic.forEach((id, w) -> all.put(id, Set.copyOf(w)));
+        this.allWords = Map.copyOf(all);
+    }
+
+    /**
+     * Whether a turn speaks of a topic in that topic's own words and not in the last answer's: it has a word that
+     * counts, every such word is a word (or a form of one) of the topic, and none is a word of the last topics
+     * ("how many companies?" after the industry's volume speaks of the AI companies; after the unicorns, whose
+     * sentence says "Unternehmen", it does not).
+     */
+    boolean speaksOf(List<String> turnWords, String topic, List<String> lastTopics) {
+        List<String> counting = turnWords.stream().filter(this::counts).toList();
+        if (counting.isEmpty()) {
+            return false;
+        }
+        Set<String> own = allWords.getOrDefault(topic, Set.of());
+        for (String t : counting) {
+            if (!has(own, t) || lastTopics.stream().anyMatch(l -> has(allWords.getOrDefault(l, Set.of()), t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean has(Set<String> words, String t) {
+        return words.contains(t) || words.stream().anyMatch(o -> sameStem(o, t));
     }
 
     private void add(Set<String> into, String text) {

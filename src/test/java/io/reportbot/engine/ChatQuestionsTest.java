@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reportbot.core.Language;
 import io.reportbot.nlp.IntentClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -444,6 +445,40 @@ class ChatQuestionsTest {
             Reply who = askSecond(c, "who conducted that?");
             assertThat(who.fallback()).isFalse();
             assertThat(who.text()).contains("Pew");
+        }
+    }
+
+    /** Kinds of failure the fifth blind sets showed (their questions are not used here). */
+    @Nested
+    class FromTheFifthBlindSets {
+
+        @Test
+        void aTurnWhoseWordsDontTellItsLanguageGoesOnInTheConversationsLanguage() {
+            String c = UUID.randomUUID().toString();
+            assertThat(ask(c, "How many listed companies are there in Beijing?").language()).isEqualTo(Language.EN);
+            Reply year = ask(c, "2024?");
+            assertThat(year.language()).isEqualTo(Language.EN);
+            assertThat(year.text()).contains("46");
+            String d = UUID.randomUUID().toString();
+            ask(d, "Wie viele Schulen testen KI?");
+            assertThat(ask(d, "in euro?").language()).isEqualTo(Language.DE);
+        }
+
+        @Test
+        void aTerseTurnInTheWordsOfAnotherTopicOnlyIsAboutThatTopic() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie groß ist die KI-Branche in Peking?");
+            Reply firms = ask(c, "und wie viele Unternehmen gibt es?");
+            assertThat(firms.intent()).isEqualTo("ai_companies");
+            assertThat(firms.text()).contains("2.400");
+        }
+
+        @Test
+        void aTerseTurnInWordsTheLastAnswerAlsoUsesStaysWithIt() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie viele Einhörner hat Peking?");
+            Reply same = ask(c, "und welcher Anteil der Unternehmen in China?");
+            assertThat(same.intent()).isEqualTo("unicorns");
         }
     }
 }

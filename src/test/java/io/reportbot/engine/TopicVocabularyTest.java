@@ -37,4 +37,15 @@ class TopicVocabularyTest {
     void functionWordsAndShortWordsDoNotCount() {
         assertThat(words.echoes(List.of("der", "und", "ki"), List.of("industry_fund"))).isFalse();
     }
+
+    @Test
+    void aTurnSpeaksOfATopicWhenAllItsWordsAreThatTopicsAndNoneTheLastAnswers() {
+        // "Unternehmen" is common to the report, but the industry's volume sentence doesn't use it
+        assertThat(words.speaksOf(List.of("unternehmen"), "ai_companies", List.of("industry_size"))).isTrue();
+        // the unicorns' sentence says "Einhorn-Unternehmen": the word doesn't take the turn away from them
+        assertThat(words.speaksOf(List.of("unternehmen"), "ai_companies", List.of("unicorns"))).isFalse();
+        // a word the topic doesn't use, or no word that counts, speaks of nothing
+        assertThat(words.speaksOf(List.of("unternehmen", "umsatz"), "ai_companies", List.of("industry_size"))).isFalse();
+        assertThat(words.speaksOf(List.of("und", "ki"), "ai_companies", List.of("industry_size"))).isFalse();
+    }
 }
