@@ -79,6 +79,7 @@ final class DefaultEngine implements Engine {
     private final Set<String> functionWords;
     private final List<String> ownPlace;
     private final TopicVocabulary vocabulary;
+    private final ScopeWords scopeWords;
 
     DefaultEngine(Report report, List<Intent> intents, IntentClassifier classifier, LanguageGuesser languages,
                   QuestionReader reader, Wording wording, double threshold, Conversations conversations,
@@ -95,7 +96,8 @@ final class DefaultEngine implements Engine {
         this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords(),
                 reader.lexicon().reasonWords());
         this.threshold = threshold;
-        this.guard = new ScopeGuard(report, wording, reader.gazetteer(), ScopeWords.bundled());
+        this.scopeWords = ScopeWords.bundled();
+        this.guard = new ScopeGuard(report, wording, reader.gazetteer(), scopeWords);
         this.claims = new ClaimReader(ClaimWords.bundled(), Set.copyOf(report.place().aliases()),
                 Set.copyOf(report.place().nationAliases()));
         this.examples = Map.of(Language.DE, collectExamples(Language.DE), Language.EN, collectExamples(Language.EN));
@@ -476,6 +478,12 @@ final class DefaultEngine implements Engine {
         return aspects;
     }
 
+    /** The years a question claims a figure for: not those it only compares with ("grew compared with 2022"). */
+    private List<Integer> claimedYears(Question q) {
+        String padded = " " + q.normalized() + " ";
+        return q.years().stream().filter(y -> scopeWords.namesOtherThanCompared(padded, y)).toList();
+    }
+
     /**
      * @param statement whether the message states something ("Beijing hat 40 Einhörner."): it is confirmed, corrected
      *                  or said to be left open, as if asked "is it true that …?"
@@ -484,7 +492,7 @@ final class DefaultEngine implements Engine {
                              Claim claim, boolean statement, List<IntentScore> ranking) {
         Composed c = q == null ? composer.topic(topic, lang, aspects)
                 : composer.topic(topic, lang, aspects, claim, q.verification() || claim.asks() || statement,
-                        q.otherPlaces(), q.years());
+                        q.otherPlaces(), claimedYears(q));
         List<Suggestion> sugg = c.fallback() ? List.of(new Suggestion(topic.id(), topic.label().get(lang))) : List.of();
         return new Reply(lang, topic.id(), confidence, c.fallback(), c.text(), sugg, c.factIds(), c.sources(), ranking);
     }

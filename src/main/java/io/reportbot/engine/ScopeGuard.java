@@ -136,8 +136,10 @@ final class ScopeGuard {
             // (a claim about it still goes to the claim checker, which the computed figure lets say "no"); the year
             // before the report's present, named as what a topic's growth rate is measured against, is asked about
             // that rate ("how much will it grow in 2024 compared with 2023?", "did it grow compared with 2022?")
-            boolean statedInTopic = isTopic && (sources.contains(" " + year + " ") || bounds(topic.get(), year));
-            boolean growthBase = year == lastYear - 1 && growing && scopeWords.comparesWith(q.normalized(), year);
+            boolean statedInTopic = isTopic && (scopeWords.namesOtherThanCompared(sources, year) || bounds(topic.get(), year));
+            // ("compared with 2022", or the two years together: "between 2022 and 2023")
+            boolean growthBase = year == lastYear - 1 && growing
+                    && (scopeWords.comparesWith(q.normalized(), year) || q.years().contains(lastYear));
             boolean statedForTheYearBefore = year == previousYear() && isTopic
                     && (statedInTopic || q.verification());
             if (statedForTheYearBefore || growthBase) {
@@ -175,7 +177,7 @@ final class ScopeGuard {
 
     /** The report's years a topic's sentences name, and the report's latest (its present): "2022, 2023". */
     private String topicYears(Topic topic, String sources) {
-        return report.years().stream().filter(y -> y == lastYear || sources.contains(" " + y + " ") || bounds(topic, y)).sorted()
+        return report.years().stream().filter(y -> y == lastYear || scopeWords.namesOtherThanCompared(sources, y) || bounds(topic, y)).sorted()
                 .map(String::valueOf).collect(Collectors.joining(", "));
     }
 

@@ -49,6 +49,7 @@ public final class ClaimReader {
     private final TokenPhrases growth;
     private final TokenPhrases decline;
     private final TokenPhrases flat;
+    private final TokenPhrases amountQuestions;
 
     /**
      * @param words    the words to look for
@@ -74,6 +75,7 @@ public final class ClaimReader {
         this.growth = new TokenPhrases(words.growth());
         this.decline = new TokenPhrases(words.decline());
         this.flat = new TokenPhrases(words.flat());
+        this.amountQuestions = new TokenPhrases(words.amountQuestions());
     }
 
     /**
@@ -183,6 +185,9 @@ public final class ClaimReader {
             }
             quantities.add(new Claim.Quantity(v, unit, bound, kind, b.strict, currency));
             i = Math.max(i, j - 1);
+        }
+        if (quantities.isEmpty() && amountQuestions.anyIn(t)) {
+            direction = Optional.empty(); // "how much did it grow?" asks for the growth; it claims none
         }
         return new Claim(quantities, direction, t, verification.anyIn(t));
     }

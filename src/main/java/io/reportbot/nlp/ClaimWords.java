@@ -16,7 +16,8 @@ import java.util.Map;
  * The general-language words a {@link ClaimReader} looks for, from {@code io/reportbot/nlp/claims.json}: bounds
  * ("mehr als", "at least"), scales ("Mrd.", "billion"), units ("Yuan", "%"), number words and fractions, words of
  * growth and decline, cues of a share, the contexts in which a number is no claim ("Frage 2", "in 5 words"), and
- * cues that a text asks to confirm a claim ("Bestätige:", "I read that").
+ * cues that a text asks to confirm a claim ("Bestätige:", "I read that"), and the question words that ask for an
+ * amount ("how much", "wie stark"), before which a direction is asked about, not claimed.
  * Every phrase is a list of claim tokens ({@link ClaimReader#tokens}). Immutable and thread-safe.
  */
 public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<String>> exact,
@@ -25,7 +26,7 @@ public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<
                          Map<String, Double> numberWords, List<List<String>> growth, List<List<String>> decline,
                          List<List<String>> flat, List<List<String>> shareCues, List<String> notAClaimBefore,
                          List<String> notAClaimAfter, List<String> countNouns,
-                         List<List<String>> verification) {
+                         List<List<String>> verification, List<List<String>> amountQuestions) {
 
     public ClaimWords {
         // kept in the file's order: the first phrase that matches wins, the same on every run
@@ -79,7 +80,7 @@ public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<
                     fractions, numberWords, phrases(root.path("growth")), phrases(root.path("decline")),
                     phrases(root.path("flat")), phrases(root.path("shareCues")), words(root.path("notAClaimBefore")),
                     words(root.path("notAClaimAfter")), words(root.path("countNouns")),
-                    phrases(root.path("verification")));
+                    phrases(root.path("verification")), phrases(root.path("amountQuestions")));
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineLoadException("the bundled claim words cannot be read: " + e.getMessage(), e);
         }

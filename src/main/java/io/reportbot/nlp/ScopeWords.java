@@ -66,6 +66,18 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
         return comparedWith.stream().anyMatch(c -> Question.containsPhrase(normalized, c + " " + year));
     }
 
+    /**
+     * Whether a normalised text names the year other than as what something is compared with: "2.0 % in 2022"
+     * does, "grew by 22.1 % compared with 2022" doesn't.
+     */
+    public boolean namesOtherThanCompared(String normalized, int year) {
+        String t = normalized;
+        for (String c : comparedWith) {
+            t = t.replace(" " + c + " " + year + " ", " ");
+        }
+        return t.contains(" " + year + " ");
+    }
+
     /** The quarters (1–4) a normalised question names. */
     public java.util.Set<Integer> quartersNamed(String normalized) {
         java.util.Set<Integer> q = new java.util.TreeSet<>();

@@ -63,4 +63,28 @@ class SecondReportScopeTest {
         assertThat(open.text()).contains("65,7 Prozent");
         assertThat(ask("Nenne mir die Entwicklung des Anteils der KI-Stellen.").fallback()).isFalse();
     }
+
+    @Test
+    void aYearASentenceNamesOnlyAsWhatAGrowthIsMeasuredAgainstIsNotAYearWithAFigure() {
+        // "grew by 22.1% compared with 2022": the report states no 2022 amount
+        Reply before = ask("How much private money went into AI in the US in 2022?");
+        assertThat(before.fallback()).isTrue();
+        assertThat(before.text()).contains("2023").doesNotContain("Yes");
+        // the two years together, or the year before after "compared with", ask for the growth
+        Reply change = ask("How did US private AI investment change between 2022 and 2023?");
+        assertThat(change.fallback()).isFalse();
+        assertThat(change.text()).contains("22.1 percent");
+        // a year a sentence gives a figure for stays answered ("down from 2.0% in 2022")
+        Reply jobs = ask("What share of US job postings were AI jobs in 2022?");
+        assertThat(jobs.fallback()).isFalse();
+        assertThat(jobs.text()).contains("2 percent");
+    }
+
+    @Test
+    void aQuestionForHowMuchSomethingGrewIsAnsweredNotConfirmed() {
+        Reply how = ask("By how much did American private investment in AI rise?");
+        assertThat(how.text()).doesNotStartWith("Yes").contains("22.1 percent");
+        assertThat(ask("Did American private investment in AI rise?").text()).startsWith("Yes");
+        assertThat(ask("Is it true that American private investment in AI shrank?").text()).startsWith("No");
+    }
 }

@@ -77,4 +77,13 @@ class ClaimReaderTest {
         assertThat(reader.read("I read that there are 36 unicorns", Language.EN).asks()).isTrue();
         assertThat(reader.read("Wie viele Einhörner gibt es?", Language.DE).asks()).isFalse();
     }
+
+    @Test
+    void aDirectionAfterAQuestionWordIsAskedAboutNotClaimed() {
+        assertThat(reader.read("Wie stark sind die Investitionen gestiegen?", Language.DE).direction()).isEmpty();
+        assertThat(reader.read("what was the decline in funding?", Language.EN).direction()).isEmpty();
+        assertThat(reader.read("Sind die Investitionen gestiegen?", Language.DE).direction()).contains(Claim.Direction.UP);
+        // with a figure it is a claim all the same: "how come it grew by 30 %?"
+        assertThat(reader.read("how come it grew by 30 %?", Language.EN).direction()).contains(Claim.Direction.UP);
+    }
 }
