@@ -281,7 +281,11 @@ public final class AnswerComposer {
         rest.remove(Aspect.SOURCE);
         lines.addAll(extras(facts, rest.contains(Aspect.EURO) ? euroCandidates : all, lang, rest,
                 aspects.contains(Aspect.RATIO)));
-        if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
+        boolean ownShares = all.stream().noneMatch(v -> v.share() != null) && all.stream().anyMatch(v -> "percent".equals(v.unit()));
+        if (lines.isEmpty() && aspects.contains(Aspect.SHARE) && !aspects.contains(Aspect.NATIONAL) && ownShares) {
+            // "what share was open source?": the topic's own shares answer it, not a share of the nation
+            facts.forEach(f -> lines.add(values.fill(f.answer().get(lang), f.values(), lang)));
+        } else if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
             lines.add(noNational(lang));
         } else if (lines.isEmpty() && !aspects.contains(Aspect.SOURCE)) {
             lines.add(wording.format(lang, "followup.about", label));

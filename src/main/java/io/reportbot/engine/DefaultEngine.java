@@ -78,6 +78,7 @@ final class DefaultEngine implements Engine {
     private final MessageCore messageCore;
     private final Set<String> functionWords;
     private final List<String> ownPlace;
+    private final List<String> nationAliases;
     private final TopicVocabulary vocabulary;
     private final ScopeWords scopeWords;
 
@@ -106,6 +107,7 @@ final class DefaultEngine implements Engine {
                 .collect(Collectors.toUnmodifiableSet());
         this.messageCore = new MessageCore(chatWords, this::clearlyAsksATopic);
         this.ownPlace = report.place() == null ? List.of() : report.place().aliases();
+        this.nationAliases = report.place() == null ? List.of() : report.place().nationAliases();
         this.vocabulary = new TopicVocabulary(report, functionWords);
     }
 
@@ -182,12 +184,20 @@ final class DefaultEngine implements Engine {
                 && topicWords.names(intent.name(), tokens);
         Set<Aspect> aspects = aspectsFor(q, tokens);
         Set<FollowUpAspect> followUps = chatWords.followUpAspects(TextNormalizer.normalize(core.replace("\u20ac", " euro ")));
+        if (!followUps.contains(FollowUpAspect.WORLD) && nationAliases.stream().anyMatch(q::mentions)) {
+            followUps = EnumSet.copyOf(followUps.isEmpty() ? EnumSet.of(FollowUpAspect.NATIONAL) : followUps);
+            followUps.add(FollowUpAspect.NATIONAL); // "und in ganz China?": the report's own nation, from its data
+        }
         boolean confident = top.score() >= threshold;
         Set<String> named = namedTopics(core);
         if (named.isEmpty() && confident && intent.kind() == Intent.Kind.TOPIC && tokens.size() <= Turn.MAX_FOLLOW_UP_TOKENS
                 && context.isPresent() && !context.get().topics().contains(intent.name())
                 && vocabulary.speaksOf(contentWords(core), intent.name(), context.get().topics())) {
             named = Set.of(intent.name()); // "how many companies?" after the industry's volume: words only that topic uses
+        }
+        if (asksThePlaceTheLastTopicNames(context, q, tokens, core, lang)) {
+            // "and China?" after the US models, whose sentence gives China's: the last topic, for that place
+            return followUp(inbound, context.get(), lang, aspects, followUps, q, tokens, top, scores, ranking);
         }
         Turn turn = Turn.decide(new Turn.Facts(context, tokens.size(), intent.name(), intent.kind(), top.score(),
                 confident, named, scores.stream().limit(2).map(ScoredIntent::intent).toList(), followUps, aspects, q.pointsBack(),
@@ -251,6 +261,26 @@ final class DefaultEngine implements Engine {
      * The topics a turn names by their own words, leaving out follow-up phrases and function words ("Welcher
      * Anteil ist das?" names no topic, whatever intent "welcher" shows up in most).
      */
+    /**
+     * A short turn naming another place and no other topic, after an answer whose topic's sentences name that
+     * place: it asks that topic about the place (the scope guard lets it through). A place the topic doesn't name
+     * goes the usual way and is declined, so that "and in Beijing?" can go back to the topic.
+     */
+    private boolean asksThePlaceTheLastTopicNames(Optional<Conversations.Context> context, Question q, List<String> tokens,
+                                                  String core, Language lang) {
+        int most = q.pointsBack() ? Turn.MAX_FOLLOW_UP_TOKENS : Turn.SHORT; // "how does that compare to China?"
+        if (context.isEmpty() || context.get().declined() || q.otherPlaces().isEmpty() || tokens.size() > most) {
+            return false;
+        }
+        List<String> words = contentWords(core);
+        q.otherPlaces().forEach(p -> words.removeAll(TextNormalizer.tokens(p))); // a place is no topic's word here
+        if (!context.get().topics().containsAll(namedTopics(words))) {
+            return false;
+        }
+        Intent last = intents.get(context.get().topics().get(0));
+        return last != null && last.kind() == Intent.Kind.TOPIC && guard.refusal(q, last, lang).isEmpty();
+    }
+
     /** The turn's words without its follow-up phrases and function words. */
     private List<String> contentWords(String core) {
         List<String> words = new ArrayList<>(chatWords.withoutFollowUpWords(TextNormalizer.tokens(core)));
@@ -259,7 +289,10 @@ final class DefaultEngine implements Engine {
     }
 
     private Set<String> namedTopics(String core) {
-        List<String> words = contentWords(core);
+        return namedTopics(contentWords(core));
+    }
+
+    private Set<String> namedTopics(List<String> words) {
         Set<String> named = new java.util.HashSet<>(topicWords.named(words));
         named.removeIf(id -> report.topic(id).isEmpty());
         return named;
@@ -342,6 +375,7 @@ final class DefaultEngine implements Engine {
             switch (f) {
                 case EURO -> asked.add(Aspect.EURO);
                 case NATIONAL -> asked.add(Aspect.NATIONAL);
+                case SHARE -> asked.add(Aspect.SHARE);
                 case SOURCE -> asked.add(Aspect.SOURCE);
                 case PER_UNIT -> asked.add(Aspect.PER_UNIT);
                 case COUNT, VALUE -> asked.add(Aspect.HOW_MANY);

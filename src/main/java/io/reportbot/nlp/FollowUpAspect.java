@@ -13,8 +13,10 @@ public enum FollowUpAspect {
     VALUE,
     /** the euro figure of the value the last answer was about */
     EURO,
-    /** the share of, or the total for, the whole nation */
+    /** the total for, or the share of, the whole nation ("und in ganz China?"; the nation's names come from the report) */
     NATIONAL,
+    /** a share: of the nation where the topic gives one, else the topic's own ("welcher Anteil war Open Source?") */
+    SHARE,
     /** the absolute figure behind a rate */
     ABSOLUTE,
     /** per company, on average: computed where the topic gives a total and a count */

@@ -310,7 +310,9 @@ class ChatQuestionsTest {
                     IntentClassifier.Settings.defaults());
             Reply r = bare.answer(Inbound.of("How much did private investors put into US AI firms in 2016?", "y", "test"));
             assertThat(r.fallback()).isTrue();
-            assertThat(r.text()).contains("2022, 2023").contains("2016").doesNotContain("67.2 billion US dollars in 2016");
+            // its sentences name 2022 only as what the growth is measured against: the topic's years are 2023 alone
+            assertThat(r.text()).contains("figures for 2023").doesNotContain("2022, 2023").contains("2016")
+                    .doesNotContain("67.2 billion US dollars in 2016");
             // the same year where the topic's sentence gives it is answered
             Reply stated = bare.answer(Inbound.of("How many AI regulations did the US have in 2016?", "z", "test"));
             assertThat(stated.fallback()).isFalse();
@@ -471,6 +473,41 @@ class ChatQuestionsTest {
             Reply firms = ask(c, "und wie viele Unternehmen gibt es?");
             assertThat(firms.intent()).isEqualTo("ai_companies");
             assertThat(firms.text()).contains("2.400");
+        }
+
+        private Reply askSecond(String conversation, String text) {
+            return TestEngines.secondReport().answer(Inbound.of(text, conversation, "test"));
+        }
+
+        @Test
+        void theReportsPlaceByAPeriphrasisIsThePlaceNotTheNation() {
+            Reply r = ask("How many unicorns does the Chinese capital have?");
+            assertThat(r.fallback()).isFalse();
+            assertThat(r.text()).contains("36");
+        }
+
+        @Test
+        void aPlaceTheLastTopicsSentenceNamesIsAskedOfThatTopic() {
+            String c = UUID.randomUUID().toString();
+            askSecond(c, "Which country produced the most notable models?");
+            Reply china = askSecond(c, "what about China then?");
+            assertThat(china.intent()).isEqualTo("notable_models");
+            assertThat(china.text()).contains("15 that came from China").doesNotContain("whole world");
+            // a place the topic's sentences don't name is declined as before
+            assertThat(askSecond(c, "and France?").fallback()).isTrue();
+        }
+
+        @Test
+        void aShareAskedOfATopicWhoseFiguresAreSharesIsItsOwnNotTheNations() {
+            String c = UUID.randomUUID().toString();
+            askSecond(c, "How many foundation models came out in 2023?");
+            Reply share = askSecond(c, "and the share that was open?");
+            assertThat(share.fallback()).isFalse();
+            assertThat(share.text()).contains("65.7 percent").doesNotContain("whole world");
+            // where the topic gives a share of the nation, a share follow-up is that one
+            String d = UUID.randomUUID().toString();
+            ask(d, "Große Modelle");
+            assertThat(ask(d, "und der Anteil?").text()).contains("40 Prozent der landesweiten");
         }
 
         @Test

@@ -18,7 +18,7 @@ class EngineTest {
     private final Engine engine = TestEngines.bundled();
 
     private Reply ask(String text) {
-        return engine.answer(Inbound.of(text, "test", "test"));
+        return engine.answer(Inbound.of(text, "test-" + java.util.UUID.randomUUID(), "test")); // one question, no conversation
     }
 
     @Test
