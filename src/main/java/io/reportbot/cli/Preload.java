@@ -12,11 +12,10 @@ import io.reportbot.report.ReportLoader;
 /**
  * Loads, on a background thread at start-up, the classes the engine will need next, while the main thread parses
  * the command line and sets up logging: making a conversation store loads Caffeine's classes, and reading the
- * bundled report, intents and word lists once loads Jackson's, the report's and the word lists' classes, and opens the jar's file system that the bundled intents are read
- * from (together about a tenth of start-up when the main thread did it). What is read here is thrown away, and so
- * is any failure: the engine reads and checks everything itself, as before, so its answers cannot differ. Only the
- * jar's file system stays open, as the engine's own reading of the intents leaves it. A second thread does the same
- * for Logback's classes ({@link LogConfigurator#warmUp}), without setting up logging.
+ * bundled report, intents and word lists once loads Jackson's, the report's and the word lists' classes (together
+ * about a tenth of start-up when the main thread did it). What is read here is thrown away, and so is any failure:
+ * the engine reads and checks everything itself, as before, so its answers cannot differ. A second thread does the
+ * same for Logback's classes ({@link LogConfigurator#warmUp}), without setting up logging.
  */
 final class Preload {
 
@@ -46,7 +45,7 @@ final class Preload {
         try {
             new Conversations(); // Caffeine's classes (and java.util.logging, which Caffeine starts)
             new ReportLoader().loadBundled();
-            new IntentLoader().loadBundled(); // also opens the jar's file system, which stays open for the engine
+            new IntentLoader().loadBundled();
             Lexicon.bundled();
             ChatWords.bundled();
             ClaimWords.bundled();

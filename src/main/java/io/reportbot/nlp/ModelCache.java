@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,36 +56,55 @@ public final class ModelCache {
         return new ModelCache(Optional.empty());
     }
 
-    /** The key of a training run: a SHA-256 over the format, the settings, OpenNLP's version and every example. */
+    /**
+     * The key of a training run: a SHA-256 over the format, the settings, OpenNLP's version and every example.
+     * Each string goes in as its UTF-8 length (4 bytes, big-endian) and bytes; all of it is gathered first and
+     * hashed in one call, which gives the same digest as feeding it piece by piece but costs a fraction of the
+     * start-up time (tens of thousands of small updates ran interpreted, before the JIT had compiled them).
+     */
     public static String key(List<Intent> intents, IntentClassifier.Settings settings) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            update(md, FORMAT);
-            update(md, settings.toString());
-            update(md, String.valueOf(opennlp.tools.util.Version.currentVersion()));
-            for (Intent i : intents.stream().sorted(Comparator.comparing(Intent::name)).toList()) {
-                update(md, i.name());
-                update(md, i.kind().name());
-                for (Language l : Language.values()) {
-                    update(md, l.code());
-                    for (String e : i.examples(l)) {
-                        update(md, e);
-                    }
+        KeyBytes bytes = new KeyBytes();
+        bytes.add(FORMAT);
+        bytes.add(settings.toString());
+        bytes.add(String.valueOf(opennlp.tools.util.Version.currentVersion()));
+        List<Intent> sorted = new ArrayList<>(intents);
+        sorted.sort(Comparator.comparing(Intent::name));
+        for (Intent i : sorted) {
+            bytes.add(i.name());
+            bytes.add(i.kind().name());
+            for (Language l : Language.values()) {
+                bytes.add(l.code());
+                for (String e : i.examples(l)) {
+                    bytes.add(e);
                 }
             }
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(bytes.buffer, 0, bytes.size);
             return HexFormat.of().formatHex(md.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void update(MessageDigest md, String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        md.update((byte) (b.length >>> 24));
-        md.update((byte) (b.length >>> 16));
-        md.update((byte) (b.length >>> 8));
-        md.update((byte) b.length);
-        md.update(b);
+    /** What {@link #key} hashes: each string as its UTF-8 length (4 bytes, big-endian) and its UTF-8 bytes. */
+    private static final class KeyBytes {
+        byte[] buffer = new byte[128 * 1024];
+        int size;
+
+        void add(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            if (size + 4 + b.length > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + 4 + b.length));
+            }
+            buffer[size++] = (byte) (b.length >>> 24);
+            buffer[size++] = (byte) (b.length >>> 16);
+            buffer[size++] = (byte) (b.length >>> 8);
+            buffer[size++] = (byte) b.length;
+            System.arraycopy(b, 0, buffer, size, b.length);
+            size += b.length;
+        }
     }
 
     static String fileName(String key) {

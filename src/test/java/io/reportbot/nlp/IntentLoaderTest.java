@@ -32,6 +32,56 @@ class IntentLoaderTest {
         assertThat(new IntentLoader().load(Path.of("intents"))).extracting(Intent::name).contains("unicorns", "greeting");
     }
 
+    /**
+     * From a jar, the bundled intents are listed through the jar's index, not a zip file system: the same intents in
+     * the same order as from the folder; other files, sub-folders and other folders' files are not intents.
+     */
+    @Test
+    void fromAJarTheBundledIntentsAreTheFolderOnes() throws Exception {
+        Path jar = dir.resolve("bundle.jar");
+        String prefix = "reports/beijing-ai-2024/intents/";
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(Path.of("intents"))) {
+            files = s.filter(p -> p.toString().endsWith(".json")).toList();
+        }
+        List<Path> shuffled = new java.util.ArrayList<>(files);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(9));
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry(prefix));
+            for (Path f : shuffled) { // in no particular order
+                out.putNextEntry(new java.util.jar.JarEntry(prefix + f.getFileName()));
+                out.write(Files.readAllBytes(f));
+            }
+            out.putNextEntry(new java.util.jar.JarEntry(prefix + "README.txt"));
+            out.write("not an intent".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.jar.JarEntry(prefix + "old/unicorns.json"));
+            out.write("{broken".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.jar.JarEntry("reports/other/intents/zz.json"));
+            out.write("{broken".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            List<Intent> fromJar = new IntentLoader().loadBundled(loader);
+            assertThat(fromJar).isEqualTo(new IntentLoader().load(Path.of("intents")));
+            assertThat(fromJar).extracting(Intent::name).isSorted();
+        }
+    }
+
+    @Test
+    void aBrokenIntentInTheJarIsNamed() throws Exception {
+        Path jar = dir.resolve("broken.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("reports/beijing-ai-2024/intents/"));
+            out.putNextEntry(new java.util.jar.JarEntry("reports/beijing-ai-2024/intents/unicorns.json"));
+            out.write("{\"name\": \"unicorns\", \"examples\": {".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> new IntentLoader().loadBundled(loader))
+                    .isInstanceOf(EngineLoadException.class)
+                    .hasMessageContaining("reports/beijing-ai-2024/intents/unicorns.json")
+                    .hasMessageContaining("not valid JSON");
+        }
+    }
+
     @Test
     void brokenJsonNamesTheFile() throws IOException {
         Files.writeString(dir.resolve("unicorns.json"), "{\"name\": \"unicorns\", \"examples\": {");
