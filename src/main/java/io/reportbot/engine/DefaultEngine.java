@@ -156,9 +156,11 @@ final class DefaultEngine implements Engine {
         }
         String text = Confusables.fold(InputCheck.clean(raw));
         Optional<Conversations.Context> context = conversations.get(inbound.conversationId());
-        // a turn whose words don't tell its language ("2023?", "in euro?") goes on in the conversation's language
+        // a turn whose words don't tell its language ("2023?", "in euro?") is in the asker's client language where the
+        // platform gives one (a channel's conversation is shared by people with different locales), else it goes on
+        // in the conversation's
         Language lang = inbound.languageFixed() ? inbound.languageHint().orElseThrow()
-                : languages.guess(text, context.map(Conversations.Context::language).or(inbound::languageHint));
+                : languages.guess(text, inbound.languageHint().or(() -> context.map(Conversations.Context::language)));
         MessageCore.Cut cut = messageCore.cut(text);
         String core = cut.core();
         List<String> tokens = classifier.prepare(core);
