@@ -2,6 +2,7 @@ package io.reportbot.answer;
 
 import io.reportbot.core.Language;
 import io.reportbot.nlp.Claim;
+import io.reportbot.nlp.ClaimReader;
 import io.reportbot.nlp.Gazetteer;
 import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.report.Assertion;
@@ -114,7 +115,91 @@ public final class ClaimChecker {
                 return d;
             }
         }
+        if (asserted.isPresent() && saysMoreThan(topic, facts, claim)) {
+            // "die juristische Plattform wird vom Justizministerium betrieben": a word the topic's sentences share is
+            // no confirmation of what they don't say
+            return Optional.of(new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_plain")));
+        }
         return asserted.map(ok -> new Verdict(Outcome.YES, wording.get(lang, "verify.true")));
+    }
+
+    /**
+     * Whether the claim has a content word that neither the topic's sentences and answers nor its label nor its
+     * assertions use (in any form sharing a five-letter stem): then it says more than they do.
+     */
+    private boolean saysMoreThan(Topic topic, List<Fact> facts, Claim claim) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (Language l : Language.values()) {
+            known.addAll(ClaimReader.tokens(topic.label().get(l)));
+            known.addAll(ClaimReader.tokens(report.title().get(l))); // "according to the white paper"
+        }
+        for (Fact f : facts) {
+            known.addAll(ClaimReader.tokens(f.source()));
+            for (Language l : Language.values()) {
+                if (f.answer() != null && f.answer().get(l) != null) {
+                    known.addAll(ClaimReader.tokens(f.answer().get(l).replaceAll("\\{[^}]*}", " ")));
+                }
+            }
+            f.assertions().forEach(a -> a.holds().forEach(h -> known.addAll(ClaimReader.tokens(h))));
+        }
+        java.util.Set<String> knownStems = new java.util.HashSet<>();
+        known.forEach(k -> knownStems.addAll(stems(k)));
+        int unknown = 0;
+        for (String t : claim.tokens()) {
+            if (t.length() < MIN_CONTENT_WORD || t.chars().anyMatch(Character::isDigit) || NOT_CONTENT.contains(t)
+                    || known.contains(t)) {
+                continue;
+            }
+            if (stems(t).stream().noneMatch(knownStems::contains)) {
+                unknown++;
+            }
+        }
+        // one word of its own is a paraphrase ("released" for "published"); two are a statement of their own; a
+        // comparison ("invest more in AI than China") is one the sentences would have to make themselves
+        return unknown >= 2 || unknown == 1 && compares(claim.tokens()) && !compares(new ArrayList<>(known));
+    }
+
+    private static boolean compares(List<String> tokens) {
+        return COMPARISON.stream().anyMatch(pair -> tokens.contains(pair.get(0)) && tokens.contains(pair.get(1)));
+    }
+
+    /** A comparative and its joining word ("mehr … als", "more … than"), from claims.json. */
+    private static final List<List<String>> COMPARISON = io.reportbot.nlp.ClaimWords.bundled().comparisons();
+
+    /** German separable prefixes, before which a participle's "ge" stands ("anführen", "angeführt"). */
+    private static final java.util.regex.Pattern PARTICIPLE =
+            java.util.regex.Pattern.compile("^(an|auf|aus|ein|mit|vor|zu|ab|nach|bei|fest|her|hin|weg|dar)?ge(.{3,})$");
+
+    private static final java.util.regex.Pattern SEPARABLE =
+            java.util.regex.Pattern.compile("^(an|auf|aus|ein|mit|vor|zu|ab|nach|bei|fest|her|hin|weg|dar)(.{5,})$");
+
+    /** The word's first five letters, also without a participle's "ge" (both forms of "angeführt" and "anführen"). */
+    private static java.util.Set<String> stems(String w) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        out.add(w.substring(0, Math.min(w.length(), STEM)));
+        java.util.regex.Matcher m = PARTICIPLE.matcher(w);
+        if (m.matches()) {
+            String bare = (m.group(1) == null ? "" : m.group(1)) + m.group(2);
+            out.add(bare.substring(0, Math.min(bare.length(), STEM)));
+            out.add(m.group(2).substring(0, Math.min(m.group(2).length(), STEM))); // "geführt" → "führ"
+        }
+        java.util.regex.Matcher p = SEPARABLE.matcher(w);
+        if (p.matches()) {
+            out.add(p.group(2).substring(0, Math.min(p.group(2).length(), STEM))); // "anführen" → "führen"
+        }
+        return out;
+    }
+
+    private static final int MIN_CONTENT_WORD = 5;
+    private static final int STEM = 5;
+    /** Function words and the words that ask to confirm ("stimmt es, dass"): no content of a claim. */
+    private static final java.util.Set<String> NOT_CONTENT = notContent();
+
+    private static java.util.Set<String> notContent() {
+        java.util.Set<String> s = new java.util.HashSet<>();
+        io.reportbot.nlp.Lexicon.bundled().functionWords().values().forEach(s::addAll);
+        io.reportbot.nlp.ClaimWords.bundled().verification().forEach(s::addAll);
+        return java.util.Set.copyOf(s);
     }
 
     /** False when the claim contradicts an assertion, true when it states one truly, empty when neither. */
@@ -171,6 +256,14 @@ public final class ClaimChecker {
                     .orElseGet(() -> wording.get(lang, "verify.open_no_figure")));
         }
         int best = candidates.stream().mapToInt(Measure::score).max().orElse(0);
+        if (q.unit() == Claim.Unit.MONEY && candidates.stream().noneMatch(m -> same(q.value(), m.figure()))
+                && all.stream().anyMatch(m -> m.kind() == Kind.MONEY && !q.currency().equals(m.currency())
+                        && same(q.value(), m.figure()))) {
+            // "39.2 billion yuan" where 39.2 billion is the euro figure of 300 billion yuan: the currencies are mixed up,
+            // even if a bound would make it literally true
+            Measure own = candidates.stream().filter(m -> m.score() == best).findFirst().orElse(candidates.get(0));
+            return new Verdict(Outcome.NO, wording.format(lang, "verify.no", own.display()));
+        }
         Range claimed = claimRange(q);
         Verdict open = null;
         Measure first = null;
@@ -188,6 +281,10 @@ public final class ClaimChecker {
             }
         }
         return open != null ? open : new Verdict(Outcome.NO, wording.format(lang, "verify.no", first.display()));
+    }
+
+    private static boolean same(double claimed, double figure) {
+        return Math.abs(claimed - figure) <= Math.abs(figure) * MATCH_TOLERANCE;
     }
 
     private static boolean compatible(Claim.Quantity q, Measure m) {

@@ -21,6 +21,7 @@ import java.util.Optional;
 final class TopicScope {
 
     private static final java.util.regex.Pattern QUARTERS = java.util.regex.Pattern.compile("(\\d{4})-Q(\\d)-Q(\\d)");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
 
     private final Report report;
     private final Wording wording;
@@ -98,6 +99,10 @@ final class TopicScope {
             for (Fact f : facts) {
                 java.util.regex.Matcher m = f.period() == null ? null : QUARTERS.matcher(f.period());
                 if (m == null || !m.matches()) {
+                    if (!fullYear && !quarters.isEmpty() && f.period() != null && YEAR.matcher(f.period()).matches()) {
+                        // a figure for the year, asked for a part of it ("in the first half of 2024", "im März")
+                        return Optional.of(wording.format(lang, "fallback.period", f.period()));
+                    }
                     continue;
                 }
                 int first = Integer.parseInt(m.group(2));

@@ -26,7 +26,8 @@ public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<
                          Map<String, Double> numberWords, List<List<String>> growth, List<List<String>> decline,
                          List<List<String>> flat, List<List<String>> shareCues, List<String> notAClaimBefore,
                          List<String> notAClaimAfter, List<String> countNouns,
-                         List<List<String>> verification, List<List<String>> amountQuestions) {
+                         List<List<String>> verification, List<List<String>> amountQuestions,
+                         List<List<String>> comparisons) {
 
     public ClaimWords {
         // kept in the file's order: the first phrase that matches wins, the same on every run
@@ -80,7 +81,8 @@ public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<
                     fractions, numberWords, phrases(root.path("growth")), phrases(root.path("decline")),
                     phrases(root.path("flat")), phrases(root.path("shareCues")), words(root.path("notAClaimBefore")),
                     words(root.path("notAClaimAfter")), words(root.path("countNouns")),
-                    phrases(root.path("verification")), phrases(root.path("amountQuestions")));
+                    phrases(root.path("verification")), phrases(root.path("amountQuestions")),
+                    phrases(root.path("comparisons")));
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineLoadException("the bundled claim words cannot be read: " + e.getMessage(), e);
         }

@@ -518,4 +518,44 @@ class ChatQuestionsTest {
             assertThat(same.intent()).isEqualTo("unicorns");
         }
     }
+
+    /** Kinds of failure the sixth and seventh blind sets showed (their questions are not used here). */
+    @Nested
+    class FromTheSixthAndSeventhBlindSets {
+
+        @Test
+        void aClaimThatSharesATopicsWordsButSaysMoreIsLeftOpenNotConfirmed() {
+            assertThat(ask("Stimmt es, dass die juristische Plattform von der Stadtregierung finanziert wird?").text())
+                    .startsWith("Das lässt der Bericht offen");
+            assertThat(ask("Is it true that the USA and China lead the global AI landscape because they spend more than others?").text())
+                    .startsWith("The report leaves that open");
+            assertThat(ask("Stimmt es, dass laut Weißbuch die USA die globale KI-Landschaft schneller anführen als China?").text())
+                    .startsWith("Das lässt der Bericht offen");
+            // what the sentence says, in other forms of its words, is still confirmed
+            assertThat(ask("Stimmt es, dass die USA und China die globale KI-Landschaft anführen?").text()).startsWith("Ja");
+        }
+
+        @Test
+        void aFigureInTheOtherCurrencyOfTheReportIsAMixUpNotAYes() {
+            // 39.2 billion is the euro figure; "more than 39.2 billion yuan" is literally true of 300 billion yuan
+            assertThat(ask("Die KI-Branche in Beijing soll 2024 mehr als 39,2 Milliarden Yuan erreichen.").text())
+                    .startsWith("Nein").contains("300 Milliarden Yuan");
+            assertThat(ask("Stimmt es, dass die KI-Branche mehr als 300 Milliarden Yuan erreicht?").text()).startsWith("Ja");
+        }
+
+        @Test
+        void aPlaceInARankingIsANameTheReportDoesNotGive() {
+            Reply r = ask("Which country is in third place in the global AI race?");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).startsWith("The report gives no names or ranking");
+        }
+
+        @Test
+        void aPartOfTheYearAskedOfAFigureForTheYearIsDeclined() {
+            Reply r = ask("How many large models did Beijing register in the first half of 2024?");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).startsWith("The report gives this figure for 2024 only").doesNotStartWith("No");
+            assertThat(ask("How many large models has Beijing registered in 2024?").text()).contains("94");
+        }
+    }
 }
