@@ -187,8 +187,9 @@ final class DefaultEngine implements Engine {
         Set<Aspect> aspects = aspectsFor(q, tokens);
         Set<FollowUpAspect> followUps = chatWords.followUpAspects(TextNormalizer.normalize(core.replace("\u20ac", " euro ")));
         if (!followUps.contains(FollowUpAspect.WORLD) && nationAliases.stream().anyMatch(q::mentions)) {
-            followUps = EnumSet.copyOf(followUps.isEmpty() ? EnumSet.of(FollowUpAspect.NATIONAL) : followUps);
-            followUps.add(FollowUpAspect.NATIONAL); // "und in ganz China?": the report's own nation, from its data
+            Set<FollowUpAspect> withNation = EnumSet.of(FollowUpAspect.NATIONAL); // "und in ganz China?", from its data
+            withNation.addAll(followUps);
+            followUps = withNation;
         }
         boolean confident = top.score() >= threshold;
         Set<String> named = namedTopics(core);
