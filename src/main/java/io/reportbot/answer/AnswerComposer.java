@@ -3,6 +3,7 @@ package io.reportbot.answer;
 import io.reportbot.core.Language;
 import io.reportbot.nlp.Aspect;
 import io.reportbot.nlp.Claim;
+import io.reportbot.nlp.Gazetteer;
 import io.reportbot.nlp.Lexicon;
 import io.reportbot.report.Computed;
 import io.reportbot.report.Fact;
@@ -38,7 +39,7 @@ public final class AnswerComposer {
     private final ClaimChecker checker;
 
     public AnswerComposer(Report report, Wording wording) {
-        this(report, wording, List.of(), List.of());
+        this(report, wording, List.of(), List.of(), Gazetteer.bundled(), ClaimChecker.Words.bundled());
     }
 
     /**
@@ -47,8 +48,11 @@ public final class AnswerComposer {
      * @param reasonWords normalised words and phrases that give a cause ("weil", "treiben", "driven by"): a topic
      *                  whose sentences contain one can answer "why?" with them; any other "why?" is told the report
      *                  gives no reasons
+     * @param gazetteer   the other places, for the claim checker
+     * @param claimWords  the general-language words the claim checker reads a claim's content with
      */
-    public AnswerComposer(Report report, Wording wording, List<String> timeWords, List<String> reasonWords) {
+    public AnswerComposer(Report report, Wording wording, List<String> timeWords, List<String> reasonWords,
+                          Gazetteer gazetteer, ClaimChecker.Words claimWords) {
         this.report = report;
         this.factsNamingATime = report.facts().stream().filter(f -> contains(f, timeWords)).map(Fact::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -58,7 +62,7 @@ public final class AnswerComposer {
         this.numbers = new NumberFormatter(wording);
         this.values = new ValueRenderer(wording, numbers, report);
         this.eurPerCny = report.eurPerCny();
-        this.checker = new ClaimChecker(report, wording, values);
+        this.checker = new ClaimChecker(report, wording, values, gazetteer, claimWords);
     }
 
     /** The answer to a topic question that states no claim. */
@@ -117,13 +121,7 @@ public final class AnswerComposer {
                     ids(facts), List.of(), true);
         }
 
-        StringBuilder main = new StringBuilder();
-        for (Fact f : facts) {
-            if (main.length() > 0) {
-                main.append(' ');
-            }
-            main.append(values.fill(f.answer().get(lang), f.values(), lang));
-        }
+        String main = said(facts, lang);
 
         List<String> lines = new ArrayList<>();
         Optional<String> unanswered = unansweredPart(facts, all, aspects, lang);
@@ -137,7 +135,7 @@ public final class AnswerComposer {
                     .filter(v -> askedToVerify || v.outcome() != ClaimChecker.Outcome.OPEN)
                     .ifPresent(v -> lines.add(v.text()));
         }
-        lines.add(main.toString());
+        lines.add(main);
         lines.addAll(extras(facts, all, lang, aspects, true));
 
         List<String> sources = new ArrayList<>(new LinkedHashSet<>(facts.stream().map(Fact::source).toList()));
@@ -284,7 +282,7 @@ public final class AnswerComposer {
         boolean ownShares = all.stream().noneMatch(v -> v.share() != null) && all.stream().anyMatch(v -> "percent".equals(v.unit()));
         if (lines.isEmpty() && aspects.contains(Aspect.SHARE) && !aspects.contains(Aspect.NATIONAL) && ownShares) {
             // "what share was open source?": the topic's own shares answer it, not a share of the nation
-            facts.forEach(f -> lines.add(values.fill(f.answer().get(lang), f.values(), lang)));
+            lines.add(said(facts, lang));
         } else if (lines.isEmpty() && (aspects.contains(Aspect.SHARE) || aspects.contains(Aspect.NATIONAL))) {
             lines.add(noNational(lang));
         } else if (lines.isEmpty() && !aspects.contains(Aspect.SOURCE)) {
@@ -521,16 +519,19 @@ public final class AnswerComposer {
         return facts.stream().map(Fact::id).toList();
     }
 
+    /** The facts' answers with their figures, one after the other. */
+    private String said(List<Fact> facts, Language lang) {
+        return facts.stream().map(f -> values.fill(f.answer().get(lang), f.values(), lang))
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
     /**
      * What the report says on a topic, for an answer that declines a question about it: its facts' sentences
      * with their figures, and the computed national total or previous-year value where asked, without sources.
      */
     public String summary(Topic topic, Language lang, Set<Aspect> aspects) {
         List<Fact> facts = report.factsOf(topic);
-        StringBuilder sb = new StringBuilder();
-        for (Fact f : facts) {
-            sb.append(sb.length() > 0 ? " " : "").append(values.fill(f.answer().get(lang), f.values(), lang));
-        }
+        StringBuilder sb = new StringBuilder(said(facts, lang));
         Set<Aspect> computed = java.util.EnumSet.noneOf(Aspect.class);
         for (Aspect a : List.of(Aspect.NATIONAL, Aspect.PREVIOUS_YEAR)) {
             if (aspects.contains(a)) {

@@ -3,7 +3,9 @@ package io.reportbot.answer;
 import io.reportbot.core.Language;
 import io.reportbot.nlp.Claim;
 import io.reportbot.nlp.ClaimReader;
+import io.reportbot.nlp.ClaimWords;
 import io.reportbot.nlp.Gazetteer;
+import io.reportbot.nlp.Lexicon;
 import io.reportbot.nlp.TextNormalizer;
 import io.reportbot.report.Assertion;
 import io.reportbot.report.Fact;
@@ -13,8 +15,14 @@ import io.reportbot.report.Report;
 import io.reportbot.report.Topic;
 import io.reportbot.report.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Judges a claim against a topic's facts: each stated quantity against the figure of the same unit and kind
@@ -83,16 +91,86 @@ public final class ClaimChecker {
 
     private final Gazetteer gazetteer;
 
-    public ClaimChecker(Report report, Wording wording, ValueRenderer values) {
-        this(report, wording, values, Gazetteer.bundled());
+    /**
+     * The general-language words a claim's content is read with: function words and the words that ask to confirm
+     * ("stimmt es, dass"), which are no content, and the comparisons a claim may make ("mehr … als").
+     *
+     * @param notContent  normalised words that carry no content of a claim
+     * @param comparisons a comparative and its joining word, as claim tokens
+     */
+    public record Words(Set<String> notContent, List<List<String>> comparisons) {
+        public Words {
+            notContent = Set.copyOf(notContent);
+            comparisons = List.copyOf(comparisons);
+        }
+
+        /** From the engine's claim words and function words. */
+        public static Words of(ClaimWords claimWords, Set<String> functionWords) {
+            Set<String> none = new HashSet<>(functionWords);
+            claimWords.verification().forEach(none::addAll);
+            return new Words(none, claimWords.comparisons());
+        }
+
+        /** The words bundled with reportbot. */
+        public static Words bundled() {
+            Set<String> functionWords = new HashSet<>();
+            Lexicon.bundled().functionWords().values().forEach(functionWords::addAll);
+            return of(ClaimWords.bundled(), functionWords);
+        }
     }
 
-    /** @param gazetteer the other places, so that any alias of a place the report names counts as naming it */
-    public ClaimChecker(Report report, Wording wording, ValueRenderer values, Gazetteer gazetteer) {
+    private final Words words;
+    /** Per topic, the stems of every word its sentences, answers, label, assertions and the report's title use. */
+    private final Map<String, Set<String>> topicStems;
+    /** The topics whose own words make a comparison ("mehr … als"). */
+    private final Set<String> topicsComparing;
+
+    public ClaimChecker(Report report, Wording wording, ValueRenderer values) {
+        this(report, wording, values, Gazetteer.bundled(), Words.bundled());
+    }
+
+    /**
+     * @param gazetteer the other places, so that any alias of a place the report names counts as naming it
+     * @param words     the general-language words a claim's content is read with
+     */
+    public ClaimChecker(Report report, Wording wording, ValueRenderer values, Gazetteer gazetteer, Words words) {
         this.report = report;
         this.wording = wording;
         this.values = values;
         this.gazetteer = gazetteer;
+        this.words = words;
+        Map<String, Set<String>> stems = new HashMap<>();
+        Set<String> comparing = new HashSet<>();
+        for (Topic topic : report.topics()) {
+            List<String> known = topicWords(topic);
+            Set<String> s = new HashSet<>();
+            known.forEach(k -> s.addAll(stems(k)));
+            stems.put(topic.id(), Set.copyOf(s));
+            if (compares(known)) {
+                comparing.add(topic.id());
+            }
+        }
+        this.topicStems = Map.copyOf(stems);
+        this.topicsComparing = Set.copyOf(comparing);
+    }
+
+    /** The claim tokens of a topic's label, its facts' sentences, answers and assertions, and the report's title. */
+    private List<String> topicWords(Topic topic) {
+        List<String> known = new ArrayList<>();
+        for (Language l : Language.values()) {
+            known.addAll(ClaimReader.tokens(topic.label().get(l)));
+            known.addAll(ClaimReader.tokens(report.title().get(l))); // "according to the white paper"
+        }
+        for (Fact f : report.factsOf(topic)) {
+            known.addAll(ClaimReader.tokens(f.source()));
+            for (Language l : Language.values()) {
+                if (f.answer() != null && f.answer().get(l) != null) {
+                    known.addAll(ClaimReader.tokens(f.answer().get(l).replaceAll("\\{[^}]*}", " ")));
+                }
+            }
+            f.assertions().forEach(a -> a.holds().forEach(h -> known.addAll(ClaimReader.tokens(h))));
+        }
+        return known;
     }
 
     /**
@@ -115,7 +193,7 @@ public final class ClaimChecker {
                 return d;
             }
         }
-        if (asserted.isPresent() && saysMoreThan(topic, facts, claim)) {
+        if (asserted.isPresent() && saysMoreThan(topic, claim)) {
             // "die juristische Plattform wird vom Justizministerium betrieben": a word the topic's sentences share is
             // no confirmation of what they don't say
             return Optional.of(new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_plain")));
@@ -124,83 +202,57 @@ public final class ClaimChecker {
     }
 
     /**
-     * Whether the claim has a content word that neither the topic's sentences and answers nor its label nor its
-     * assertions use (in any form sharing a five-letter stem): then it says more than they do.
+     * Whether the claim says more than the topic's words: two content words that none of them shares a stem with
+     * ("vom Justizministerium betrieben"), or one and a comparison the topic's words don't make ("invest more in AI
+     * than China"). One word of its own is taken for a paraphrase ("released" for "published").
      */
-    private boolean saysMoreThan(Topic topic, List<Fact> facts, Claim claim) {
-        java.util.Set<String> known = new java.util.HashSet<>();
-        for (Language l : Language.values()) {
-            known.addAll(ClaimReader.tokens(topic.label().get(l)));
-            known.addAll(ClaimReader.tokens(report.title().get(l))); // "according to the white paper"
-        }
-        for (Fact f : facts) {
-            known.addAll(ClaimReader.tokens(f.source()));
-            for (Language l : Language.values()) {
-                if (f.answer() != null && f.answer().get(l) != null) {
-                    known.addAll(ClaimReader.tokens(f.answer().get(l).replaceAll("\\{[^}]*}", " ")));
-                }
-            }
-            f.assertions().forEach(a -> a.holds().forEach(h -> known.addAll(ClaimReader.tokens(h))));
-        }
-        java.util.Set<String> knownStems = new java.util.HashSet<>();
-        known.forEach(k -> knownStems.addAll(stems(k)));
+    private boolean saysMoreThan(Topic topic, Claim claim) {
+        Set<String> known = topicStems.getOrDefault(topic.id(), Set.of());
         int unknown = 0;
         for (String t : claim.tokens()) {
-            if (t.length() < MIN_CONTENT_WORD || t.chars().anyMatch(Character::isDigit) || NOT_CONTENT.contains(t)
-                    || known.contains(t)) {
-                continue;
-            }
-            if (stems(t).stream().noneMatch(knownStems::contains)) {
+            if (t.length() >= MIN_CONTENT_WORD && t.chars().noneMatch(Character::isDigit)
+                    && !words.notContent().contains(t) && stems(t).stream().noneMatch(known::contains)) {
                 unknown++;
             }
         }
-        // one word of its own is a paraphrase ("released" for "published"); two are a statement of their own; a
-        // comparison ("invest more in AI than China") is one the sentences would have to make themselves
-        return unknown >= 2 || unknown == 1 && compares(claim.tokens()) && !compares(new ArrayList<>(known));
+        return unknown >= 2 || unknown == 1 && compares(claim.tokens()) && !topicsComparing.contains(topic.id());
     }
 
-    private static boolean compares(List<String> tokens) {
-        return COMPARISON.stream().anyMatch(pair -> tokens.contains(pair.get(0)) && tokens.contains(pair.get(1)));
+    private boolean compares(List<String> tokens) {
+        return words.comparisons().stream().anyMatch(pair -> tokens.containsAll(pair));
     }
-
-    /** A comparative and its joining word ("mehr … als", "more … than"), from claims.json. */
-    private static final List<List<String>> COMPARISON = io.reportbot.nlp.ClaimWords.bundled().comparisons();
 
     /** German separable prefixes, before which a participle's "ge" stands ("anführen", "angeführt"). */
-    private static final java.util.regex.Pattern PARTICIPLE =
-            java.util.regex.Pattern.compile("^(an|auf|aus|ein|mit|vor|zu|ab|nach|bei|fest|her|hin|weg|dar)?ge(.{3,})$");
+    private static final Pattern PARTICIPLE =
+            Pattern.compile("^(an|auf|aus|ein|mit|vor|zu|ab|nach|bei|fest|her|hin|weg|dar)?ge(.{3,})$");
+    private static final Pattern SEPARABLE =
+            Pattern.compile("^(an|auf|aus|ein|mit|vor|zu|ab|nach|bei|fest|her|hin|weg|dar)(.{5,})$");
 
-    private static final java.util.regex.Pattern SEPARABLE =
-            java.util.regex.Pattern.compile("^(an|auf|aus|ein|mit|vor|zu|ab|nach|bei|fest|her|hin|weg|dar)(.{5,})$");
-
-    /** The word's first five letters, also without a participle's "ge" (both forms of "angeführt" and "anführen"). */
-    private static java.util.Set<String> stems(String w) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        out.add(w.substring(0, Math.min(w.length(), STEM)));
-        java.util.regex.Matcher m = PARTICIPLE.matcher(w);
+    /**
+     * The word's first five letters, and those of its forms without a participle's "ge" or a separable prefix:
+     * "angeführt", "anführen" and "führen" share "führ".
+     */
+    private static Set<String> stems(String w) {
+        Set<String> out = new HashSet<>();
+        out.add(stem(w));
+        Matcher m = PARTICIPLE.matcher(w);
         if (m.matches()) {
-            String bare = (m.group(1) == null ? "" : m.group(1)) + m.group(2);
-            out.add(bare.substring(0, Math.min(bare.length(), STEM)));
-            out.add(m.group(2).substring(0, Math.min(m.group(2).length(), STEM))); // "geführt" → "führ"
+            out.add(stem((m.group(1) == null ? "" : m.group(1)) + m.group(2)));
+            out.add(stem(m.group(2)));
         }
-        java.util.regex.Matcher p = SEPARABLE.matcher(w);
+        Matcher p = SEPARABLE.matcher(w);
         if (p.matches()) {
-            out.add(p.group(2).substring(0, Math.min(p.group(2).length(), STEM))); // "anführen" → "führen"
+            out.add(stem(p.group(2)));
         }
         return out;
     }
 
+    private static String stem(String w) {
+        return w.substring(0, Math.min(w.length(), STEM));
+    }
+
     private static final int MIN_CONTENT_WORD = 5;
     private static final int STEM = 5;
-    /** Function words and the words that ask to confirm ("stimmt es, dass"): no content of a claim. */
-    private static final java.util.Set<String> NOT_CONTENT = notContent();
-
-    private static java.util.Set<String> notContent() {
-        java.util.Set<String> s = new java.util.HashSet<>();
-        io.reportbot.nlp.Lexicon.bundled().functionWords().values().forEach(s::addAll);
-        io.reportbot.nlp.ClaimWords.bundled().verification().forEach(s::addAll);
-        return java.util.Set.copyOf(s);
-    }
 
     /** False when the claim contradicts an assertion, true when it states one truly, empty when neither. */
     private Optional<Boolean> assertions(List<Fact> facts, Claim claim, List<String> otherPlaces) {

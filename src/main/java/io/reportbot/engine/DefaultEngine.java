@@ -3,6 +3,7 @@ package io.reportbot.engine;
 import io.reportbot.core.Language;
 
 import io.reportbot.answer.AnswerComposer;
+import io.reportbot.answer.ClaimChecker;
 import io.reportbot.answer.Composed;
 import io.reportbot.answer.Wording;
 import io.reportbot.nlp.Aspect;
@@ -94,17 +95,18 @@ final class DefaultEngine implements Engine {
         this.languages = languages;
         this.reader = reader;
         this.wording = wording;
+        this.functionWords = reader.lexicon().functionWords().values().stream().flatMap(List::stream)
+                .collect(Collectors.toUnmodifiableSet());
+        ClaimWords claimWords = ClaimWords.bundled();
         this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords(),
-                reader.lexicon().reasonWords());
+                reader.lexicon().reasonWords(), reader.gazetteer(), ClaimChecker.Words.of(claimWords, functionWords));
         this.threshold = threshold;
         this.scopeWords = ScopeWords.bundled();
         this.guard = new ScopeGuard(report, wording, reader.gazetteer(), scopeWords);
-        this.claims = new ClaimReader(ClaimWords.bundled(), Set.copyOf(report.place().aliases()),
+        this.claims = new ClaimReader(claimWords, Set.copyOf(report.place().aliases()),
                 Set.copyOf(report.place().nationAliases()));
         this.examples = Map.of(Language.DE, collectExamples(Language.DE), Language.EN, collectExamples(Language.EN));
         this.chatWords = ChatWords.bundled();
-        this.functionWords = reader.lexicon().functionWords().values().stream().flatMap(List::stream)
-                .collect(Collectors.toUnmodifiableSet());
         this.messageCore = new MessageCore(chatWords, this::clearlyAsksATopic);
         this.ownPlace = report.place() == null ? List.of() : report.place().aliases();
         this.nationAliases = report.place() == null ? List.of() : report.place().nationAliases();
