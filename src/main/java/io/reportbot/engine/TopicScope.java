@@ -44,7 +44,7 @@ final class TopicScope {
     private boolean worldwide(Topic topic, List<Fact> facts) {
         return worldwideTopics.computeIfAbsent(topic.id(), id -> facts.stream().map(Fact::source)
                 .filter(java.util.Objects::nonNull)
-                .anyMatch(src -> ScopeWords.any(io.reportbot.nlp.TextNormalizer.normalize(src), words.world())));
+                .anyMatch(src -> words.namesWorld(io.reportbot.nlp.TextNormalizer.normalize(src))));
     }
 
     /** Topics whose source sentences give figures for the nation (or whole) themselves, by topic id. */
@@ -71,10 +71,10 @@ final class TopicScope {
             return Optional.empty();
         }
         boolean ownPlaceNamed = ownPlace.stream().anyMatch(q::mentions);
-        if (ScopeWords.any(n, words.world()) && !q.aspects().contains(Aspect.SHARE) && !worldwide(topic, facts)) {
+        if (words.namesWorld(n) && !q.aspects().contains(Aspect.SHARE) && !worldwide(topic, facts)) {
             return Optional.of(wording.format(lang, "fallback.world", place));
         }
-        boolean exact = ScopeWords.any(n, words.exact());
+        boolean exact = words.asksExact(n);
         boolean nation = q.aspects().contains(Aspect.NATIONAL) || nationAliases.stream().anyMatch(q::mentions);
         // a claim about the national total is judged by the claim checker (a count and its share bound it)
         if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed && !q.verification()
@@ -90,10 +90,10 @@ final class TopicScope {
         // landesweit registrierten Modelle …")
         boolean shares = facts.stream().flatMap(f -> f.values().values().stream())
                 .anyMatch(v -> "percent".equals(v.unit()) || v.share() != null && (nation || q.aspects().contains(Aspect.SHARE)));
-        if (!shares && ScopeWords.any(n, words.subset())) {
+        if (!shares && words.asksPart(n)) {
             return Optional.of(wording.get(lang, "fallback.subset"));
         }
-        boolean fullYear = ScopeWords.any(n, words.fullYear());
+        boolean fullYear = words.asksFullYear(n);
         java.util.Set<Integer> quarters = words.quartersNamed(n);
         if (fullYear || !quarters.isEmpty()) {
             for (Fact f : facts) {

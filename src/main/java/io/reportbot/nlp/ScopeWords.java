@@ -6,7 +6,12 @@ import io.reportbot.core.EngineLoadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * General-language cues of a question that asks beyond what a topic's figures cover, from the {@code scope}
@@ -14,28 +19,59 @@ import java.util.List;
  * the whole world, an exact figure ("genau"), a period ("Q4", "im ganzen Jahr"; quarters by number), and names ("welche
  * Unternehmen", "what is the name"). A quarter after a word of {@code through} ("bis Ende September", "through
  * June") names every quarter from the first of the year to it. All normalised with {@link TextNormalizer}.
- * Immutable and thread-safe.
+ * The phrases are indexed once, at construction ({@link PhraseGroups}); a question's words are looked up, not each
+ * phrase searched. Immutable and thread-safe.
  */
-public record ScopeWords(List<String> subset, List<String> world, List<String> exact, List<String> fullYear,
-                         java.util.Map<Integer, List<String>> quarters, List<String> namesQuestion, List<String> namedNouns,
-                         List<String> nameOf, List<String> through, List<String> comparedWith) {
+public final class ScopeWords {
 
     /** Words that end the search for a named noun after "welche" ("welcher Anteil der Modelle" asks no names). */
     private static final List<String> NOT_NAMES = List.of("anteil", "share", "teil", "part", "percentage", "prozentsatz",
             "art", "kind", "type", "rolle", "role", "jahr", "year", "land", "laender", "countries", "country",
             "bereich", "bereichen", "areas", "area", "der", "des", "die", "of", "the", "in", "im", "von");
 
-    public ScopeWords {
-        subset = List.copyOf(subset);
-        world = List.copyOf(world);
-        exact = List.copyOf(exact);
-        fullYear = List.copyOf(fullYear);
-        quarters = java.util.Map.copyOf(quarters);
-        namesQuestion = List.copyOf(namesQuestion);
-        namedNouns = List.copyOf(namedNouns);
-        nameOf = List.copyOf(nameOf);
-        through = List.copyOf(through);
-        comparedWith = List.copyOf(comparedWith);
+    /** The cues asked of every question, in one scan: their groups in {@link #cues}. */
+    private static final int SUBSET = 0;
+    private static final int WORLD = 1;
+    private static final int EXACT = 2;
+    private static final int FULL_YEAR = 3;
+    private static final int NAME_OF = 4;
+    /** Group of quarter q's phrases: QUARTER + 2 (q − 1); its phrases after a word of {@code through}: one more. */
+    private static final int QUARTER = 5;
+
+    private final List<String> subset;
+    private final List<String> world;
+    private final List<String> exact;
+    private final List<String> fullYear;
+    private final List<String> namesQuestion;
+    private final List<String> namedNouns;
+    private final List<String> comparedWith;
+    /** The quarters with phrases, in order. */
+    private final int[] quarterNumbers;
+    private final PhraseGroups cues;
+
+    /**
+     * @param quarters quarter (1–4) to the phrases that name it; a phrase after a word of {@code through} names every
+     *                 quarter up to it
+     */
+    public ScopeWords(List<String> subset, List<String> world, List<String> exact, List<String> fullYear,
+                      Map<Integer, List<String>> quarters, List<String> namesQuestion, List<String> namedNouns,
+                      List<String> nameOf, List<String> through, List<String> comparedWith) {
+        this.subset = List.copyOf(subset);
+        this.world = List.copyOf(world);
+        this.exact = List.copyOf(exact);
+        this.fullYear = List.copyOf(fullYear);
+        this.namesQuestion = List.copyOf(namesQuestion);
+        this.namedNouns = List.copyOf(namedNouns);
+        this.comparedWith = List.copyOf(comparedWith);
+        this.quarterNumbers = new TreeMap<>(quarters).keySet().stream().mapToInt(Integer::intValue).toArray();
+        List<List<String>> groups = new ArrayList<>(List.of(this.subset, this.world, this.exact, this.fullYear,
+                List.copyOf(nameOf)));
+        for (int q : quarterNumbers) {
+            List<String> phrases = quarters.get(q);
+            groups.add(List.copyOf(phrases));
+            groups.add(through.stream().flatMap(t -> phrases.stream().map(p -> t + " " + p)).toList());
+        }
+        this.cues = PhraseGroups.of(groups);
     }
 
     /** The cues bundled with reportbot. */
@@ -45,7 +81,7 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
                 throw new EngineLoadException("the bundled claim words are missing from the jar");
             }
             JsonNode s = new ObjectMapper().readTree(in).path("scope");
-            java.util.Map<Integer, List<String>> quarters = new java.util.HashMap<>();
+            Map<Integer, List<String>> quarters = new HashMap<>();
             s.path("quarters").fields().forEachRemaining(e -> quarters.put(Integer.parseInt(e.getKey()), list(s.path("quarters"), e.getKey())));
             return new ScopeWords(list(s, "subset"), list(s, "world"), list(s, "exact"), list(s, "fullYear"),
                     quarters, list(s, "namesQuestion"), list(s, "namedNouns"), list(s, "nameOf"), list(s, "through"),
@@ -79,29 +115,46 @@ public record ScopeWords(List<String> subset, List<String> world, List<String> e
     }
 
     /** The quarters (1–4) a normalised question names. */
-    public java.util.Set<Integer> quartersNamed(String normalized) {
-        java.util.Set<Integer> q = new java.util.TreeSet<>();
-        quarters.forEach((n, phrases) -> {
-            if (any(normalized, phrases)) {
+    public Set<Integer> quartersNamed(String normalized) {
+        long found = cues.scan(normalized);
+        Set<Integer> q = new TreeSet<>();
+        for (int i = 0; i < quarterNumbers.length; i++) {
+            int n = quarterNumbers[i];
+            if (PhraseGroups.has(found, QUARTER + 2 * i)) {
                 q.add(n);
             }
-            if (phrases.stream().anyMatch(p -> through.stream().anyMatch(t -> Question.containsPhrase(normalized, t + " " + p)))) {
-                for (int i = 1; i <= n; i++) {
-                    q.add(i); // "bis Ende September": the first three quarters
+            if (PhraseGroups.has(found, QUARTER + 2 * i + 1)) {
+                for (int k = 1; k <= n; k++) {
+                    q.add(k); // "bis Ende September": the first three quarters
                 }
             }
-        });
+        }
         return q;
     }
 
-    /** Whether the normalised question holds one of the phrases. */
-    public static boolean any(String normalized, List<String> phrases) {
-        return phrases.stream().anyMatch(p -> Question.containsPhrase(normalized, p));
+    /** Whether a normalised question asks about a part of the whole ("wie viele der …", "how many of the"). */
+    public boolean asksPart(String normalized) {
+        return PhraseGroups.has(cues.scan(normalized), SUBSET);
+    }
+
+    /** Whether a normalised question asks about the whole world ("weltweit", "globally"). */
+    public boolean namesWorld(String normalized) {
+        return PhraseGroups.has(cues.scan(normalized), WORLD);
+    }
+
+    /** Whether a normalised question asks for an exact figure ("genau", "exactly"). */
+    public boolean asksExact(String normalized) {
+        return PhraseGroups.has(cues.scan(normalized), EXACT);
+    }
+
+    /** Whether a normalised question asks about the whole year ("im ganzen Jahr", "for the full year"). */
+    public boolean asksFullYear(String normalized) {
+        return PhraseGroups.has(cues.scan(normalized), FULL_YEAR);
     }
 
     /** Whether it asks for names: "welche KI-Unternehmen", "which national key laboratories", "what is the name". */
     public boolean asksForNames(String normalized) {
-        if (any(normalized, nameOf)) {
+        if (PhraseGroups.has(cues.scan(normalized), NAME_OF)) {
             return true;
         }
         String[] t = normalized.split(" ");
