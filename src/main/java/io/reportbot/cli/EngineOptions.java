@@ -25,6 +25,28 @@ public final class EngineOptions {
             description = "Append questions that fell back to this file (JSON lines; env REPORTBOT_UNANSWERED_LOG).")
     Path unansweredLog;
 
+    /** Whether any of these options was given. */
+    boolean given() {
+        return report != null && !report.isEmpty() || intents != null || unansweredLog != null;
+    }
+
+    /**
+     * Takes what this command's own options leave open from the main command's ({@code reportbot --report DIR ask …}
+     * means the same as {@code reportbot ask --report DIR …}); report folders given to both are all served, the main
+     * command's first.
+     */
+    void inherit(EngineOptions main) {
+        if (main.report != null && !main.report.isEmpty()) {
+            java.util.List<Path> all = new java.util.ArrayList<>(main.report);
+            if (report != null) {
+                all.addAll(report);
+            }
+            report = all;
+        }
+        intents = intents != null ? intents : main.intents;
+        unansweredLog = unansweredLog != null ? unansweredLog : main.unansweredLog;
+    }
+
     /** The settings these options describe; environment variables fill what the options leave open. */
     public EngineSettings settings() {
         return settings(EngineSettings.fromEnvironment(System.getenv()));

@@ -101,7 +101,28 @@ public final class Main implements Runnable {
         cl.setErr(utf8(FileDescriptor.err));
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::parameterError);
+        cl.setExecutionStrategy(Main::execute);
         return cl;
+    }
+
+    /**
+     * Runs the parsed command line. The main command's engine options (before the subcommand) apply to the
+     * subcommand, which used to ignore them silently; a subcommand that builds no engine ({@code check}, {@code draft})
+     * refuses them instead.
+     */
+    static int execute(CommandLine.ParseResult parsed) {
+        if (parsed.hasSubcommand() && parsed.commandSpec().userObject() instanceof Main main
+                && main.engineOptions.given()) {
+            CommandLine.ParseResult sub = parsed.subcommand();
+            CommandLine.Model.CommandSpec mixin = sub.commandSpec().mixins().get("engineOptions");
+            if (mixin != null && mixin.userObject() instanceof EngineOptions own) {
+                own.inherit(main.engineOptions);
+            } else if (!sub.commandSpec().name().equals("help")) {
+                throw new CommandLine.ParameterException(sub.commandSpec().commandLine(),
+                        CliText.get("cli.engine_options_unused"));
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /**

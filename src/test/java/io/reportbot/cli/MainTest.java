@@ -48,6 +48,22 @@ class MainTest {
     }
 
     @Test
+    void aReportGivenBeforeTheSubcommandIsTheOneAnswered() {
+        String second = io.reportbot.engine.TestEngines.SECOND_REPORT.toString();
+        Run before = run("", "--report", second, "ask", "How much private money went into AI in the US in 2023?");
+        Run after = run("", "ask", "--report", second, "How much private money went into AI in the US in 2023?");
+        assertThat(before.code()).isZero();
+        assertThat(before.out()).contains("67.2").isEqualTo(after.out());
+    }
+
+    @Test
+    void engineOptionsBeforeASubcommandWithoutAnEngineAreRefusedNotIgnored() {
+        Run r = run("", "--report", io.reportbot.engine.TestEngines.SECOND_REPORT.toString(), "draft", "source.txt", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("reportbot draft: takes no --report");
+    }
+
+    @Test
     void askDebugShowsWhatWasUnderstood() {
         Run r = run("", "ask", "--debug", "unicorns?");
         assertThat(r.out()).contains("language en").contains("intent unicorns").contains("top: unicorns");
