@@ -62,9 +62,14 @@ public final class ClaimChecker {
 
     /** A figure of the report a claim may be about; {@code currency} is the ISO code of an amount of money. */
     private record Measure(Kind kind, Range range, Qualifier qualifier, double figure, String display, int score,
-                           String currency) {
+                           String currency, boolean unnamed) {
         Measure(Kind kind, Range range, Qualifier qualifier, double figure, String display, int score) {
-            this(kind, range, qualifier, figure, display, score, null);
+            this(kind, range, qualifier, figure, display, score, null, false);
+        }
+
+        Measure(Kind kind, Range range, Qualifier qualifier, double figure, String display, int score,
+                String currency) {
+            this(kind, range, qualifier, figure, display, score, currency, false);
         }
     }
 
@@ -97,18 +102,26 @@ public final class ClaimChecker {
      *
      * @param notContent  normalised words that carry no content of a claim
      * @param comparisons a comparative and its joining word, as claim tokens
+     * @param membership  words that make a thing one of those counted ("eine der", "one of the"), as claim tokens
+     * @param agents      words before who does something ("vom", "by the"), as claim tokens
+     * @param universal   words that say something of all those counted ("alle", "all"), as claim tokens
      */
-    public record Words(Set<String> notContent, List<List<String>> comparisons) {
+    public record Words(Set<String> notContent, List<List<String>> comparisons, List<List<String>> membership,
+                        List<List<String>> agents, List<List<String>> universal) {
         public Words {
+            universal = List.copyOf(universal);
             notContent = Set.copyOf(notContent);
             comparisons = List.copyOf(comparisons);
+            membership = List.copyOf(membership);
+            agents = List.copyOf(agents);
         }
 
         /** From the engine's claim words and function words. */
         public static Words of(ClaimWords claimWords, Set<String> functionWords) {
             Set<String> none = new HashSet<>(functionWords);
             claimWords.verification().forEach(none::addAll);
-            return new Words(none, claimWords.comparisons());
+            return new Words(none, claimWords.comparisons(), claimWords.membership(), claimWords.agents(),
+                    claimWords.universal());
         }
 
         /** The words bundled with reportbot. */
@@ -185,12 +198,12 @@ public final class ClaimChecker {
             return Optional.of(new Verdict(Outcome.NO, wording.get(lang, "verify.false")));
         }
         if (!claim.quantities().isEmpty()) {
-            return Optional.of(quantities(facts, claim, lang));
+            return Optional.of(saidMore(quantities(facts, claim, lang), topic, claim, lang));
         }
         if (claim.direction().isPresent()) {
             Optional<Verdict> d = direction(facts, claim, lang);
             if (d.isPresent()) {
-                return d;
+                return Optional.of(saidMore(d.get(), topic, claim, lang));
             }
         }
         if (asserted.isPresent() && saysMoreThan(topic, claim)) {
@@ -198,7 +211,55 @@ public final class ClaimChecker {
             // no confirmation of what they don't say
             return Optional.of(new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_plain")));
         }
-        return asserted.map(ok -> new Verdict(Outcome.YES, wording.get(lang, "verify.true")));
+        return asserted.map(ok -> saidMore(new Verdict(Outcome.YES, wording.get(lang, "verify.true")), topic, claim, lang));
+    }
+
+    /**
+     * A figure confirmed is no confirmation of what the claim says beside it: "die 25 Schulen werden vom
+     * Bildungsministerium finanziert" (words the topic's sentences don't use) or "Tsinghua ist eine der 30
+     * Universitäten" (one of those counted, by a name the report doesn't give) are left open.
+     */
+    private Verdict saidMore(Verdict v, Topic topic, Claim claim, Language lang) {
+        if (v.outcome() != Outcome.YES) {
+            return v;
+        }
+        List<String> t = claim.tokens();
+        // "Tsinghua ist eine der 30 …": a name before; "all 36 unicorns are state-owned": what all are, after
+        boolean member = words.membership().stream().map(p -> indexOf(t, p, 0))
+                .anyMatch(at -> at > 0 && unknownWords(topic, t.subList(0, at), MIN_NAME) > 0)
+                || words.universal().stream().map(p -> indexOf(t, p, 0))
+                .anyMatch(at -> at >= 0 && unknownWords(topic, t.subList(at, t.size()), MIN_NAME) > 0);
+        return member || byAnUnknownAgent(topic, claim) ? new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_plain")) : v;
+    }
+
+    /** Whether the claim names who does something ("vom Bildungsministerium", "by the ministry") by a word the topic's sentences don't use. */
+    private boolean byAnUnknownAgent(Topic topic, Claim claim) {
+        Set<String> known = topicStems.getOrDefault(topic.id(), Set.of());
+        List<String> t = claim.tokens();
+        for (List<String> agent : words.agents()) {
+            for (int at = indexOf(t, agent, 0); at >= 0; at = indexOf(t, agent, at + 1)) {
+                // "by the ministry", "vom Bildungsministerium", "by the AI industry fund": a word of the agent's name
+                for (int k = at + agent.size(); k < Math.min(t.size(), at + agent.size() + AGENT_WINDOW); k++) {
+                    if (content(t.get(k), MIN_AGENT_WORD) && stems(t.get(k)).stream().noneMatch(known::contains)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(List<String> tokens, List<String> phrase, int from) {
+        for (int i = from; i + phrase.size() <= tokens.size(); i++) {
+            if (tokens.subList(i, i + phrase.size()).equals(phrase)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean content(String token, int minLength) {
+        return token.length() >= minLength && token.chars().noneMatch(Character::isDigit) && !words.notContent().contains(token);
     }
 
     /**
@@ -207,15 +268,20 @@ public final class ClaimChecker {
      * than China"). One word of its own is taken for a paraphrase ("released" for "published").
      */
     private boolean saysMoreThan(Topic topic, Claim claim) {
+        int unknown = unknownWords(topic, claim.tokens(), MIN_CONTENT_WORD);
+        return unknown >= 2 || unknown == 1 && compares(claim.tokens()) && !topicsComparing.contains(topic.id());
+    }
+
+    /** The content words of at least {@code minLength} letters among these that share no stem with the topic's words. */
+    private int unknownWords(Topic topic, List<String> tokens, int minLength) {
         Set<String> known = topicStems.getOrDefault(topic.id(), Set.of());
         int unknown = 0;
-        for (String t : claim.tokens()) {
-            if (t.length() >= MIN_CONTENT_WORD && t.chars().noneMatch(Character::isDigit)
-                    && !words.notContent().contains(t) && stems(t).stream().noneMatch(known::contains)) {
+        for (String t : tokens) {
+            if (content(t, minLength) && stems(t).stream().noneMatch(known::contains)) {
                 unknown++;
             }
         }
-        return unknown >= 2 || unknown == 1 && compares(claim.tokens()) && !topicsComparing.contains(topic.id());
+        return unknown;
     }
 
     private boolean compares(List<String> tokens) {
@@ -252,6 +318,11 @@ public final class ClaimChecker {
     }
 
     private static final int MIN_CONTENT_WORD = 5;
+    /** How many words after "by the" may name the agent, and how short one of its words may be ("fund"). */
+    private static final int AGENT_WINDOW = 3;
+    private static final int MIN_AGENT_WORD = 4;
+    /** A name may be short ("PKU", "MIT"). */
+    private static final int MIN_NAME = 3;
     private static final int STEM = 5;
 
     /** False when the claim contradicts an assertion, true when it states one truly, empty when neither. */
@@ -294,13 +365,23 @@ public final class ClaimChecker {
         return result;
     }
 
-    private Verdict quantity(List<Fact> facts, List<Measure> all, Claim.Quantity q, Language lang) {
+    private Verdict quantity(List<Fact> facts, List<Measure> all, Claim.Quantity stated, Language lang) {
+        // "weltweit 25,2 Milliarden" where the topic's own sentence is about the whole world: its figure, not a total
+        // computed from a share
+        Claim.Quantity q = stated.kind() == Claim.Kind.NATIONAL && speaksOfTheWhole(facts)
+                ? new Claim.Quantity(stated.value(), stated.unit(), stated.bound(), Claim.Kind.AMOUNT, stated.strict(),
+                        stated.currency())
+                : stated;
         if (q.unit() == Claim.Unit.MONEY && all.stream().noneMatch(m -> q.currency().equals(m.currency()))
                 && all.stream().anyMatch(m -> m.kind() == Kind.MONEY)) {
-            // an amount in a currency the report doesn't use ("32 billion dollars" for a report in yuan)
-            return new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_currency"));
+            // an amount in a currency the report doesn't use ("32 billion dollars" for a report in yuan): open, unless it
+            // is the report's own figure in another currency ("25.2 billion euro" for 25.2 billion dollars), a mix-up
+            Optional<Measure> mixedUp = all.stream().filter(m -> m.kind() == Kind.MONEY && same(q.value(), m.figure()))
+                    .findFirst();
+            return mixedUp.map(m -> new Verdict(Outcome.NO, wording.format(lang, "verify.no", m.display())))
+                    .orElseGet(() -> new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_currency")));
         }
-        List<Measure> candidates = all.stream().filter(m -> compatible(q, m)).toList();
+        List<Measure> candidates = all.stream().filter(m -> compatible(q, m) && !m.unnamed()).toList();
         if (candidates.isEmpty()) {
             Optional<String> vague = facts.stream().flatMap(f -> f.assertions().stream())
                     .filter(a -> a.figure() != null).map(a -> a.figure().get(lang)).findFirst();
@@ -335,6 +416,14 @@ public final class ClaimChecker {
         return open != null ? open : new Verdict(Outcome.NO, wording.format(lang, "verify.no", first.display()));
     }
 
+    /** Whether the facts' own sentences speak of the report's nation or whole ("Worldwide, …" in a US report). */
+    private boolean speaksOfTheWhole(List<Fact> facts) {
+        List<String> whole = report.place() == null ? List.of() : report.place().nationAliases();
+        return facts.stream().map(Fact::source).filter(java.util.Objects::nonNull)
+                .map(src -> " " + TextNormalizer.normalize(src) + " ")
+                .anyMatch(src -> whole.stream().anyMatch(a -> src.contains(" " + a + " ")));
+    }
+
     private static boolean same(double claimed, double figure) {
         return Math.abs(claimed - figure) <= Math.abs(figure) * MATCH_TOLERANCE;
     }
@@ -365,7 +454,8 @@ public final class ClaimChecker {
             return Outcome.YES; // "36 Einhörner", "32 Milliarden" for "rund 32 Milliarden"
         }
         if (claimed.point() && r.point()) {
-            return Outcome.NO;
+            // "nur 1,6 %", "genau 36" against an exact figure: the same figure is the report's
+            return same(q.value(), m.figure()) ? Outcome.YES : Outcome.NO;
         }
         if (r.within(claimed) && !(q.strict() && !r.point())) {
             boolean farBound = Math.abs(q.value()) > 0 && Math.abs(m.figure()) > 0 && !Double.isNaN(m.figure())
@@ -401,6 +491,11 @@ public final class ClaimChecker {
     }
 
     private static Range reportRange(double r, Qualifier q) {
+        if (r < 0) {
+            // "a fall of more than 5 %" is a change below -5 %: the range of the size, mirrored
+            Range size = reportRange(-r, q);
+            return new Range(-size.hi(), -size.lo(), size.hiOpen(), size.loOpen());
+        }
         return switch (q) {
             case EXACT -> new Range(r, r, false, false);
             case ABOUT -> new Range(r * (1 - ABOUT_RANGE), r * (1 + ABOUT_RANGE), false, false);
@@ -439,6 +534,21 @@ public final class ClaimChecker {
                     out.add(new Measure(Kind.MONEY, reportRange(v.amount(), v.qualifier()), v.qualifier(),
                             v.amount(), named(lang, "verify.figure.money", amount, noun), score, v.unit()));
                 }
+                if (v.isChange()) {
+                    // "fell by 44.2 %": a change in percent the report gives as a figure of its own
+                    Rate g = new Rate(v.signedChange(), v.qualifier());
+                    out.add(new Measure(Kind.CHANGE, reportRange(g.percent(), g.qualifier()), g.qualifier(), g.percent(),
+                            wording.format(lang, g.percent() < 0 ? "verify.figure.decline" : "verify.figure.growth",
+                                    values.rate(new Rate(v.amount(), v.qualifier()), lang), noun), score));
+                } else if ("percent".equals(v.unit())) {
+                    // "42 % of organizations": a share of a whole the report names beside it
+                    // judged only when the claim names what it is a share of, where the dataset gives its words: "70 % of
+                    // the foundation models came from the US" is not about the 65.7 % that were open source
+                    Rate s = new Rate(v.amount(), v.qualifier());
+                    out.add(new Measure(Kind.SHARE, shareRange(s), s.qualifier(), s.percent(),
+                            named(lang, "verify.figure.percent", values.rate(s, lang), noun), score, null,
+                            score == 0 && !v.terms().isEmpty()));
+                }
                 if (v.eur() != null && !"EUR".equals(v.unit())) {
                     String eur = values.qualified(v.qualifier(), values.bare(v.eur(), "EUR", lang), lang);
                     out.add(new Measure(Kind.MONEY, reportRange(v.eur(), v.qualifier()), v.qualifier(), v.eur(),
@@ -476,48 +586,72 @@ public final class ClaimChecker {
         return new Measure(Kind.NATIONAL, new Range(lo, hi, s.hiOpen(), s.loOpen()), q, Double.NaN, display, score);
     }
 
+    /**
+     * How plainly the claim names this figure: 3 for each of its terms the claim uses (the words that tell it from the
+     * others, "China", "academia", "2022"), 1 for each word of its noun ("private investment"), each word once.
+     */
     private static int score(Value v, Claim claim) {
         int score = 0;
         for (String t : v.terms()) {
             if (claim.mentions(t)) {
-                score += 2;
+                score += 3;
             }
         }
         if (v.noun() != null) {
+            Set<String> nounWords = new HashSet<>();
             for (String lang : List.of(v.noun().de(), v.noun().en())) {
-                for (String w : TextNormalizer.tokens(lang)) {
-                    if (w.length() > 4 && claim.tokens().contains(w)) {
-                        score++;
-                    }
+                nounWords.addAll(TextNormalizer.tokens(lang));
+            }
+            for (String w : nounWords) {
+                if (w.length() > 4 && claim.tokens().contains(w)) {
+                    score++;
                 }
             }
         }
         return score;
     }
 
+    /**
+     * How plainly a claimed direction names this figure: by its terms where the dataset gives them (a noun's general
+     * words, "worldwide", "companies", name no figure of their own: "total investment rose worldwide" is not the
+     * growth of the newly funded companies worldwide), else by its noun.
+     */
+    private static int directionScore(Value v, Claim claim) {
+        return v.terms().isEmpty() ? score(v, claim) : (int) v.terms().stream().filter(claim::mentions).count();
+    }
+
+    /**
+     * A claimed direction ("sind gestiegen", "fell") against the change of the figure the claim names by its words
+     * (terms, noun): "China's investment rose" is not confirmed by the growth of the US's. A claim that names none of
+     * the topic's changing figures is not decided by them.
+     */
     private Optional<Verdict> direction(List<Fact> facts, Claim claim, Language lang) {
-        for (Fact f : facts) {
-            for (Value v : f.values().values()) {
-                if (v.yoy() == null) {
-                    continue;
-                }
-                Rate g = v.yoy();
-                String noun = v.noun() == null ? "" : v.noun().get(lang);
-                String display = wording.format(lang, g.percent() < 0 ? "verify.figure.decline" : "verify.figure.growth",
-                        values.rate(new Rate(Math.abs(g.percent()), g.qualifier()), lang), noun);
-                Range r = reportRange(g.percent(), g.qualifier());
-                boolean up = r.lo() > 0 || r.lo() == 0 && r.loOpen();
-                boolean down = r.hi() < 0 || r.hi() == 0 && r.hiOpen();
-                Claim.Direction d = claim.direction().orElseThrow();
-                boolean yes = d == Claim.Direction.UP && up || d == Claim.Direction.DOWN && down;
-                boolean no = d == Claim.Direction.UP && down || d == Claim.Direction.DOWN && up
-                        || d == Claim.Direction.FLAT && (up || down);
-                if (yes) {
-                    return Optional.of(new Verdict(Outcome.YES, wording.format(lang, "verify.yes", display)));
-                }
-                if (no) {
-                    return Optional.of(new Verdict(Outcome.NO, wording.format(lang, "verify.no", display)));
-                }
+        List<Value> changing = facts.stream().flatMap(f -> f.values().values().stream())
+                .filter(v -> v.yoy() != null || v.isChange()).toList();
+        int best = changing.stream().mapToInt(v -> directionScore(v, claim)).max().orElse(0);
+        if (best == 0) {
+            return Optional.empty();
+        }
+        for (Value v : changing) {
+            if (directionScore(v, claim) < best) {
+                continue;
+            }
+            Rate g = v.yoy() != null ? v.yoy() : new Rate(v.signedChange(), v.qualifier());
+            String noun = v.noun() == null ? "" : v.noun().get(lang);
+            String display = wording.format(lang, g.percent() < 0 ? "verify.figure.decline" : "verify.figure.growth",
+                    values.rate(new Rate(Math.abs(g.percent()), g.qualifier()), lang), noun);
+            Range r = reportRange(g.percent(), g.qualifier());
+            boolean up = r.lo() > 0 || r.lo() == 0 && r.loOpen();
+            boolean down = r.hi() < 0 || r.hi() == 0 && r.hiOpen();
+            Claim.Direction d = claim.direction().orElseThrow();
+            boolean yes = d == Claim.Direction.UP && up || d == Claim.Direction.DOWN && down;
+            boolean no = d == Claim.Direction.UP && down || d == Claim.Direction.DOWN && up
+                    || d == Claim.Direction.FLAT && (up || down);
+            if (yes) {
+                return Optional.of(new Verdict(Outcome.YES, wording.format(lang, "verify.yes", display)));
+            }
+            if (no) {
+                return Optional.of(new Verdict(Outcome.NO, wording.format(lang, "verify.no", display)));
             }
         }
         return Optional.empty();

@@ -122,7 +122,9 @@ public final class ClaimReader {
             Optional<double[]> fraction = fraction(t, i);
             if (fraction.isPresent()) {
                 Bound b = bound(t, i - (int) fraction.get()[1]);
-                quantities.add(new Claim.Quantity(fraction.get()[0], Claim.Unit.PERCENT, b.bound, Claim.Kind.SHARE, b.strict));
+                // "zwei Drittel" is a round figure: about 66.7 %, unless "genau" says otherwise
+                Claim.Bound around = b.bound == Claim.Bound.EXACT && !b.strict ? Claim.Bound.ABOUT : b.bound;
+                quantities.add(new Claim.Quantity(fraction.get()[0], Claim.Unit.PERCENT, around, Claim.Kind.SHARE, b.strict));
                 i += (int) fraction.get()[2] - 1;
                 continue;
             }
@@ -174,7 +176,7 @@ public final class ClaimReader {
             }
             Claim.Kind kind = Claim.Kind.AMOUNT;
             if (unit == Claim.Unit.PERCENT) {
-                if (direction.isPresent()) {
+                if (direction.isPresent() && !levelReached(t, i)) {
                     kind = Claim.Kind.CHANGE;
                     v = direction.get() == Claim.Direction.DOWN ? -v : v;
                 } else {
@@ -270,10 +272,35 @@ public final class ClaimReader {
         }
         if (digits && tok.length() == 4 && tok.chars().allMatch(Character::isDigit)
                 && (tok.startsWith("19") || tok.startsWith("20"))) {
+            if (words.yearBefore().contains(before)) {
+                return true; // "in 2023", "seit 2016": a year
+            }
+            String unit = unitAt(t, i + 1, false);
             boolean figure = phraseAt(t, i + 1, words.scales().get(Language.DE)) != null
                     || phraseAt(t, i + 1, words.scales().get(Language.EN)) != null
-                    || unitAt(t, i + 1, false) != null || countNounFollows(t, i + 1);
+                    || unit != null && !PERCENT.equals(unit) // "2023 %" is a year and a percentage asked for
+                    // "2023 KI-Regulierungen" counts regulations only when no other figure does ("21 Behörden haben
+                    // 2023 KI-Regulierungen erlassen") and nothing asks for the amount ("wie viele … haben 2023 …")
+                    || countNounFollows(t, i + 1) && !otherFigure(t, i) && !amountQuestions.anyIn(t);
             return !figure; // a year
+        }
+        return false;
+    }
+
+    /** Whether the word before the number at i, or the one before a bound, says the level reached ("auf", "to"). */
+    private boolean levelReached(List<String> t, int i) {
+        return i > 0 && words.levelBefore().contains(t.get(i - 1))
+                || i > 1 && words.levelBefore().contains(t.get(i - 2)) && !Character.isDigit(t.get(i - 1).charAt(0));
+    }
+
+    /** Whether a token other than the one at i is a number that is not a year. */
+    private static boolean otherFigure(List<String> t, int i) {
+        for (int k = 0; k < t.size(); k++) {
+            String w = t.get(k);
+            if (k != i && !w.isEmpty() && Character.isDigit(w.charAt(0))
+                    && !(w.length() == 4 && w.chars().allMatch(Character::isDigit) && (w.startsWith("19") || w.startsWith("20")))) {
+                return true;
+            }
         }
         return false;
     }

@@ -17,7 +17,13 @@ import java.util.Map;
  * ("mehr als", "at least"), scales ("Mrd.", "billion"), units ("Yuan", "%"), number words and fractions, words of
  * growth and decline, cues of a share, the contexts in which a number is no claim ("Frage 2", "in 5 words"), and
  * cues that a text asks to confirm a claim ("Bestätige:", "I read that"), and the question words that ask for an
- * amount ("how much", "wie stark"), before which a direction is asked about, not claimed.
+ * amount ("how much", "wie stark"), before which a direction is asked about, not claimed, and the words before a
+ * percentage that make it the level reached, not the change ("stieg auf 2,0 %", "fell to 1.6 %"), and the words that
+ * make a thing one of those counted ("eine der 30 Universitäten"), those that say what all of them are ("all 25 schools
+ * are"), and
+ * those before who does something
+ * ("vom Bildungsministerium finanziert", "run by the ministry"), and the words after which a four-digit number is a
+ * year ("in 2023", "seit 2016").
  * Every phrase is a list of claim tokens ({@link ClaimReader#tokens}). Immutable and thread-safe.
  */
 public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<String>> exact,
@@ -27,7 +33,8 @@ public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<
                          List<List<String>> flat, List<List<String>> shareCues, List<String> notAClaimBefore,
                          List<String> notAClaimAfter, List<String> countNouns,
                          List<List<String>> verification, List<List<String>> amountQuestions,
-                         List<List<String>> comparisons) {
+                         List<List<String>> comparisons, List<String> levelBefore, List<List<String>> membership,
+                         List<List<String>> agents, List<String> yearBefore, List<List<String>> universal) {
 
     public ClaimWords {
         // kept in the file's order: the first phrase that matches wins, the same on every run
@@ -82,7 +89,9 @@ public record ClaimWords(Map<Claim.Bound, List<List<String>>> bounds, List<List<
                     phrases(root.path("flat")), phrases(root.path("shareCues")), words(root.path("notAClaimBefore")),
                     words(root.path("notAClaimAfter")), words(root.path("countNouns")),
                     phrases(root.path("verification")), phrases(root.path("amountQuestions")),
-                    phrases(root.path("comparisons")));
+                    phrases(root.path("comparisons")), words(root.path("levelBefore")), phrases(root.path("membership")),
+                    phrases(root.path("agents")), words(root.path("yearBefore")),
+                    phrases(root.path("universal")));
         } catch (IOException | IllegalArgumentException e) {
             throw new EngineLoadException("the bundled claim words cannot be read: " + e.getMessage(), e);
         }

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param noun      what is counted or measured, for computed sentences
  * @param terms     normalised words that name this figure in a claim ("investiert", "attracted"), to tell two
  *                  figures of the same unit apart; may be empty
+ * @param direction for a percentage that is a change on an earlier figure rather than a share of a whole: "up"
+ *                  ("rose by 56.3 %") or "down" ("fell by 44.2 %"); null for a share
  */
 public record Value(double amount, String unit, Qualifier qualifier, Double eur, Rate yoy, Rate share, Text noun,
-                    java.util.List<String> terms) {
+                    java.util.List<String> terms, String direction) {
 
     /** The units that are not money. */
     public static final java.util.Set<String> PLAIN_UNITS = java.util.Set.of("count", "percent", "points", "times");
@@ -38,6 +40,16 @@ public record Value(double amount, String unit, Qualifier qualifier, Double eur,
 
     public Optional<Rate> nationalShare() {
         return Optional.ofNullable(share);
+    }
+
+    /** Whether the figure is a change in percent (with {@link #direction}), not a share. */
+    public boolean isChange() {
+        return "percent".equals(unit) && direction != null;
+    }
+
+    /** A change as a signed percentage: -44.2 for "fell by 44.2 %". */
+    public double signedChange() {
+        return "down".equals(direction) ? -amount : amount;
     }
 
     public boolean isMoney() {

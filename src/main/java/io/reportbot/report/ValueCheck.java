@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Whether a figure of the dataset can be true: every number finite (no NaN, no Infinity), no negative amount or
- * euro figure, no percentage above 100 where the unit is a percentage, a year-on-year change above -100 % (a
+ * euro figure, no percentage above 100 where the unit is a percentage (but a rise), a direction only "up" or "down" on
+ * a percentage, a year-on-year change above -100 % (a
  * fall of 100 % or more leaves nothing, and the previous year's figure computed from it would be infinite or
  * negative), a share of the national total above 0 and at most 100 %. Run at load so that a broken dataset
  * stops the start with the fact named, instead of failing later inside an answer. Stateless.
@@ -23,8 +24,14 @@ final class ValueCheck {
             p.add(at + ": the amount is " + v.amount() + ", not a number");
         } else if (v.amount() < 0) {
             p.add(at + ": the amount " + plain(v.amount()) + " is negative");
-        } else if ("percent".equals(v.unit()) && v.amount() > 100) {
+        } else if ("percent".equals(v.unit()) && v.amount() > 100 && !"up".equals(v.direction())) {
             p.add(at + ": " + plain(v.amount()) + " percent is over 100");
+        }
+        if (v.direction() != null && !(("up".equals(v.direction()) || "down".equals(v.direction()))
+                && "percent".equals(v.unit()))) {
+            p.add(at + ": direction \"" + v.direction() + "\" must be \"up\" or \"down\", on a value in percent");
+        } else if ("down".equals(v.direction()) && v.amount() >= 100) {
+            p.add(at + ": a fall of " + plain(v.amount()) + " % is impossible (a fall of 100 % or more leaves nothing)");
         }
         if (v.eur() != null) {
             if (!Double.isFinite(v.eur())) {

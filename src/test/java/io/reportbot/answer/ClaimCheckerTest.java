@@ -49,12 +49,26 @@ class ClaimCheckerTest {
 
     @ParameterizedTest(name = "{2} → {3}")
     @CsvSource(delimiter = '|', textBlock = """
+            universities | DE | Die Peking-Universität ist eine der 30 Universitäten mit KI-Studiengängen, oder? | OPEN
+            universities | EN | Fudan is one of the 30 universities offering AI degrees, right?               | OPEN
+            unicorns     | EN | All 36 unicorns are state-owned, right?                                       | OPEN
+            schools      | DE | Die 25 Pilotschulen werden vom Stadtrat bezahlt.                              | OPEN
+            schools      | EN | The 25 pilot schools are paid for by the city council.                        | OPEN
+            unicorns     | EN | Beijing has 36 unicorns, right?                                               | YES
+            schools      | DE | Es gibt 25 Schulen mit KI-Pilotprogrammen, stimmt das?                        | YES""")
+    void aFigureConfirmedIsNoConfirmationOfWhoOrWhichTheReportDoesNotName(String topic, String lang, String text,
+                                                                          String expected) {
+        assertThat(verdict(topic, lang, text)).as(text).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{2} → {3}")
+    @CsvSource(delimiter = '|', textBlock = """
             industry_size   | DE | Stimmt es, dass die Branche mehr als 250 Milliarden Yuan umfasst?   | YES
             industry_size   | EN | Is the sector worth over 200 bn yuan?                                | YES
             industry_size   | DE | Die Branche ist 300 Mio. Yuan groß, oder?                            | NO
             industry_size   | EN | The industry will reach 300 trillion yuan, correct?                  | NO
             industry_size   | EN | Is the industry worth more than 300 million yuan?                    | NO
-            industry_size   | DE | Ist Beijings KI-Branche rund 300 Milliarden Dollar wert?             | OPEN
+            industry_size   | DE | Ist Beijings KI-Branche rund 300 Milliarden Dollar wert?             | NO
             industry_size   | EN | Beijing's AI industry: 39.2 bn EUR?                                  | YES
             industry_size   | DE | Die Branche setzt 39,2 Milliarden Yuan um, stimmt das?               | NO
             industry_size   | EN | Is it true the industry shrank by 12 percent?                        | NO

@@ -86,4 +86,25 @@ class ClaimReaderTest {
         // with a figure it is a claim all the same: "how come it grew by 30 %?"
         assertThat(reader.read("how come it grew by 30 %?", Language.EN).direction()).contains(Claim.Direction.UP);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "Wie viele Behörden haben 2022 KI-Regeln erlassen?", "Nenne mir die Zahl der Firmen, die 2023 KI-Modelle zeigten",
+            "Who released more models in 2023, industry or academia?", "nervousness about AI 2023 %",
+            "AI rules have grown since 2016"})
+    void aYearInAQuestionOrAfterInOrSinceIsNoFigure(String text) {
+        assertThat(reader.read(text, text.matches(".*\\b(Wie|Nenne|die)\\b.*") ? Language.DE : Language.EN).quantities())
+                .as(text).isEmpty();
+    }
+
+    @Test
+    void aYearBesideAnotherFigureIsTheYearAndTheLevelReachedIsNoChange() {
+        Claim c = reader.read("21 Behörden haben 2023 KI-Regeln erlassen", Language.DE);
+        assertThat(c.quantities()).singleElement().satisfies(q -> assertThat(q.value()).isEqualTo(21));
+        Claim level = reader.read("Der Anteil stieg 2023 auf 2,0 %", Language.DE);
+        assertThat(level.quantities()).singleElement().satisfies(q -> assertThat(q.kind()).isNotEqualTo(Claim.Kind.CHANGE));
+        assertThat(reader.read("Der Anteil stieg um 2,0 %", Language.DE).quantities())
+                .singleElement().satisfies(q -> assertThat(q.kind()).isEqualTo(Claim.Kind.CHANGE));
+        assertThat(reader.read("Beijing hat 2024 KI-Unternehmen.", Language.DE).quantities()).hasSize(1);
+    }
 }

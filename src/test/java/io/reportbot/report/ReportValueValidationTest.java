@@ -42,7 +42,10 @@ class ReportValueValidationTest {
             "{\"amount\": 1e400, \"unit\": \"CNY\"}                                      | the amount is Infinity",
             "{\"amount\": 300, \"unit\": \"CNY\", \"yoy\": {\"percent\": \"NaN\"}}       | the growth is NaN",
             "{\"amount\": 300, \"unit\": \"CNY\", \"eur\": \"Infinity\"}                 | the euro figure is Infinity",
-            "{\"amount\": 140, \"unit\": \"percent\"}                                    | 140 percent is over 100"})
+            "{\"amount\": 140, \"unit\": \"percent\"}                                    | 140 percent is over 100",
+            "{\"amount\": 120, \"unit\": \"percent\", \"direction\": \"down\"}            | a fall of 120 %",
+            "{\"amount\": 12, \"unit\": \"percent\", \"direction\": \"sideways\"}         | must be \"up\" or \"down\"",
+            "{\"amount\": 12, \"unit\": \"count\", \"direction\": \"up\"}                 | on a value in percent"})
     void anImpossibleFigureIsRejectedWithTheFactNamed(String value, String expected) throws IOException {
         Path f = report(value);
         assertThatThrownBy(() -> new ReportLoader().load(f))
@@ -55,6 +58,8 @@ class ReportValueValidationTest {
     void possibleFiguresAtTheEdgesAreAccepted() throws IOException {
         Path f = report("{\"amount\": 0, \"unit\": \"count\", \"yoy\": {\"percent\": -99.9}, \"share\": {\"percent\": 100}}");
         assertThatNoException().isThrownBy(() -> new ReportLoader().load(f));
+        Path rise = report("{\"amount\": 150, \"unit\": \"percent\", \"direction\": \"up\"}");
+        assertThatNoException().isThrownBy(() -> new ReportLoader().load(rise)); // a rise of 150 % is possible
     }
 
     @Test
