@@ -124,7 +124,8 @@ public final class AnswerComposer {
         String main = said(facts, lang);
 
         List<String> lines = new ArrayList<>();
-        Optional<String> unanswered = unansweredPart(facts, all, aspects, lang);
+        // an amount claimed in euro ("25.2 billion euros, right?") is judged, not declined for the currency
+        Optional<String> unanswered = unansweredPart(facts, all, aspects, lang, !claim.quantities().isEmpty());
         if (unanswered.isPresent()) {
             lines.add(unanswered.get());
         } else if (askedToVerify || claim.states()) {
@@ -149,12 +150,20 @@ public final class AnswerComposer {
 
     /**
      * What the question asks that the report doesn't give, said first, before what it does say: names or a
-     * ranking, a cause, a date the topic's sentences don't name, a count for a topic without a number. Empty
+     * ranking, what a term means, a cause, a date the topic's sentences don't name, a count for a topic without a number. Empty
      * when the report answers what is asked.
      */
     private Optional<String> unansweredPart(List<Fact> facts, List<Value> all, Set<Aspect> aspects, Language lang) {
+        return unansweredPart(facts, all, aspects, lang, false);
+    }
+
+    private Optional<String> unansweredPart(List<Fact> facts, List<Value> all, Set<Aspect> aspects, Language lang,
+                                            boolean claimsAFigure) {
         if (aspects.contains(Aspect.NAMES)) {
             return Optional.of(wording.get(lang, all.isEmpty() ? "note.no_names" : "note.no_names_only_figures"));
+        }
+        if (aspects.contains(Aspect.DEFINITION)) {
+            return Optional.of(wording.get(lang, "note.no_definition")); // "was ist photonisches Computing?"
         }
         if (aspects.contains(Aspect.WHY) && facts.stream().map(Fact::id).noneMatch(factsGivingAReason::contains)) {
             return Optional.of(wording.get(lang, "note.no_reasons"));
@@ -168,9 +177,17 @@ public final class AnswerComposer {
         if (aspects.contains(Aspect.MONEY) && !all.isEmpty() && all.stream().noneMatch(Value::isMoney)) {
             return Optional.of(wording.get(lang, "note.no_money")); // "what are the unicorns worth?": only a count
         }
+        if (aspects.contains(Aspect.EURO) && !report.currencies().containsKey("EUR") && all.stream().anyMatch(Value::isMoney)
+                && !aspects.contains(Aspect.SOURCE) && !claimsAFigure) {
+            // "in Euro?" of a report in dollars only: what it doesn't give is said first, then its own figures
+            return Optional.of(wording.format(lang, "note.other_currency", currencyNames(lang)));
+        }
         boolean national = all.stream().anyMatch(v -> v.share() != null);
-        if (aspects.contains(Aspect.NATIONAL_TOTAL) && !all.isEmpty() && !national) {
-            return Optional.of(wording.get(lang, "note.no_national")); // "how many in all of China?": Beijing only
+        // "how many in all of China?": Beijing only; a topic of shares of a whole ("52 % of respondents worldwide")
+        // answers a share of it
+        if (aspects.contains(Aspect.NATIONAL_TOTAL) && !all.isEmpty() && !national
+                && !(aspects.contains(Aspect.SHARE) && all.stream().anyMatch(v -> "percent".equals(v.unit())))) {
+            return Optional.of(noNational(lang));
         }
         return Optional.empty();
     }
@@ -279,6 +296,9 @@ public final class AnswerComposer {
         rest.remove(Aspect.SOURCE);
         lines.addAll(extras(facts, rest.contains(Aspect.EURO) ? euroCandidates : all, lang, rest,
                 aspects.contains(Aspect.RATIO)));
+        if (unanswered.isPresent() && lines.size() == 1) {
+            lines.add(said(facts, lang)); // "in euro?" of a report in dollars: what it doesn't give, then what it does
+        }
         boolean ownShares = all.stream().noneMatch(v -> v.share() != null) && all.stream().anyMatch(v -> "percent".equals(v.unit()));
         if (lines.isEmpty() && aspects.contains(Aspect.SHARE) && !aspects.contains(Aspect.NATIONAL) && ownShares) {
             // "what share was open source?": the topic's own shares answer it, not a share of the nation
@@ -392,7 +412,7 @@ public final class AnswerComposer {
                 }
             }
         }
-        if ((aspects.contains(Aspect.OTHER_CURRENCY) || euroAskedWithoutEuro) && money) {
+        if (aspects.contains(Aspect.OTHER_CURRENCY) && !euroAskedWithoutEuro && money) { // euro: said first, unansweredPart
             lines.add(wording.format(lang, "note.other_currency", currencyNames(lang)));
         }
         if (ratios) {

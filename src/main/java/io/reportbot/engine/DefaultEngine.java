@@ -183,6 +183,10 @@ final class DefaultEngine implements Engine {
         ScoredIntent top = scores.get(0);
         Intent intent = intents.get(top.intent());
         Question q = reader.read(chatWords.withoutIdioms(chatWords.withPercentSpelledOut(core, lang)));
+        if (!core.equals(text)) {
+            // "Ich schreibe über Shanghai. Wie viele Einhörner gibt es?": a place named around the question still counts
+            q = q.withOtherPlaces(reader.read(text).otherPlaces());
+        }
 
         boolean namesTopic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
                 && topicWords.names(intent.name(), tokens);
@@ -513,6 +517,10 @@ final class DefaultEngine implements Engine {
         }
         if (q.years().contains(guard.previousYear())) {
             aspects.add(Aspect.PREVIOUS_YEAR);
+        }
+        if (aspects.contains(Aspect.SHARE) && nationAliases.stream().anyMatch(q::mentions)) {
+            // "what percentage of China's AI companies are in Beijing?": a share of the nation's total, asked explicitly
+            aspects.add(Aspect.NATIONAL_TOTAL);
         }
         return aspects;
     }

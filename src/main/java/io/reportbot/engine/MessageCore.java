@@ -114,8 +114,37 @@ final class MessageCore {
         return core.substring(from, to).strip();
     }
 
-    /** "Ich recherchiere über China. Wie viele KI-Firmen gibt es?" → the question, when it names a topic alone. */
+    /**
+     * "Ich recherchiere über China. Wie viele KI-Firmen gibt es?" → the question, when it names a topic alone; and
+     * within one sentence, the clause a question starts with after a preamble ("ich schreib grad ne Hausarbeit und
+     * brauch eine Zahl: wie viel …?", "so I was reading about …, how much did the fund invest?"), when the message as a
+     * whole names no topic clearly and that clause does.
+     */
     private String questionAfterStatements(String core) {
+        String question = questionSentences(core);
+        if (question.length() < core.length()) {
+            return question;
+        }
+        List<int[]> clauses = spans(core, CLAUSE_END);
+        if (clauses.size() < 2 || TextNormalizer.tokens(core).size() < MIN_PREAMBLE_MESSAGE_WORDS
+                || clearlyAsksATopic.test(core)) {
+            return core;
+        }
+        for (int i = 1; i < clauses.size(); i++) {
+            String tail = core.substring(clauses.get(i)[0]).strip();
+            if (TextNormalizer.tokens(tail).size() >= MIN_QUESTION_WORDS && clearlyAsksATopic.test(tail)) {
+                return tail;
+            }
+        }
+        return core;
+    }
+
+    /** A message with a preamble before its question has at least this many words; shorter ones are not cut. */
+    private static final int MIN_PREAMBLE_MESSAGE_WORDS = 12;
+    /** A question after a preamble has at least this many words ("wie viel ist er wert"). */
+    private static final int MIN_QUESTION_WORDS = 3;
+
+    private String questionSentences(String core) {
         List<int[]> sentences = spans(core, SENTENCE_END);
         if (sentences.size() < 2) {
             return core;

@@ -30,5 +30,8 @@ public enum Aspect {
     MONEY,
     /** the total or share for the whole nation, asked for explicitly ("in ganz China", "nationwide"): said so
      * where the topic gives Beijing's figure only */
-    NATIONAL_TOTAL
+    NATIONAL_TOTAL,
+    /** what a term means ("was ist photonisches Computing?", "what counts as a unicorn?"): the report uses its terms,
+     * it doesn't define them */
+    DEFINITION
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verification, List<String> future,
                       List<String> places, Map<Language, List<String>> functionWords, List<String> followUp,
-                      Set<String> countedNouns, List<String> timeWords, List<String> reasonWords) {
+                      Set<String> countedNouns, List<String> timeWords, List<String> reasonWords,
+                      List<String> definitionStarts) {
 
     public Lexicon {
         functionWords = Map.copyOf(functionWords);
@@ -30,6 +31,7 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
         countedNouns = Set.copyOf(countedNouns);
         timeWords = List.copyOf(timeWords);
         reasonWords = List.copyOf(reasonWords);
+        definitionStarts = List.copyOf(definitionStarts);
         aspects = Map.copyOf(aspects);
         verification = List.copyOf(verification);
         future = List.copyOf(future);
@@ -53,7 +55,7 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
             return new Lexicon(aspects, strings(root.path("verification")), strings(root.path("future")),
                     strings(root.path("places")), functionWords, strings(root.path("followUp")),
                     Set.copyOf(strings(root.path("countedNouns"))), strings(root.path("timeWords")),
-                    gapped(root.path("reasonWords")));
+                    gapped(root.path("reasonWords")), strings(root.path("definitionStarts")));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled lexicon cannot be read: " + e.getMessage(), e);
         }
@@ -81,7 +83,7 @@ public record Lexicon(Map<Aspect, List<String>> aspects, List<String> verificati
         List<String> allPlaces = new ArrayList<>(places);
         own.places().stream().filter(p -> !allPlaces.contains(p)).forEach(allPlaces::add);
         return new Lexicon(merged, verification, future, allPlaces, functionWords, followUp, counted, timeWords,
-                reasonWords);
+                reasonWords, definitionStarts);
     }
 
     /** How a phrase of {@link #reasonWords} marks a gap of a few words between its parts ("um ... zu"). */

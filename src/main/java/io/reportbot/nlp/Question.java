@@ -26,6 +26,13 @@ public record Question(String normalized, List<Integer> years, List<Double> clai
         otherPlaces = List.copyOf(otherPlaces);
     }
 
+    /** The same question with these other places besides its own (named before the question, in a preamble). */
+    public Question withOtherPlaces(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(otherPlaces);
+        more.stream().filter(p -> !all.contains(p)).forEach(all::add);
+        return new Question(normalized, years, claims, verification, aspects, all, future, pointsBack);
+    }
+
     public Optional<String> firstOtherPlace() {
         return otherPlaces.stream().findFirst();
     }

@@ -72,6 +72,32 @@ public final class QuestionReader {
         return lexicon;
     }
 
+    /** At most this many words follow "was ist" in a question for a term's meaning ("was ist photonisches Computing"). */
+    private static final int TERM_WORDS = 5;
+
+    /**
+     * Whether the question asks what a term is: it starts with "was ist", "what is" (in {@code definitionStarts}) and
+     * goes on with a short term that is no function word ("der", "the", "it") and not the report's place or nation.
+     */
+    private boolean namesATerm(String normalized) {
+        for (String start : lexicon.definitionStarts()) {
+            if (!normalized.startsWith(start + " ")) {
+                continue;
+            }
+            String[] rest = normalized.substring(start.length() + 1).split(" ");
+            if (rest.length == 0 || rest.length > TERM_WORDS || rest[0].isEmpty()) {
+                continue;
+            }
+            String first = rest[0];
+            boolean function = lexicon.functionWords().values().stream().anyMatch(w -> w.contains(first));
+            boolean own = ownPlaces.stream().anyMatch(p -> first.startsWith(p));
+            if (!function && !own && first.chars().noneMatch(Character::isDigit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Question read(String text) {
         String normalized = TextNormalizer.normalize(text);
         List<Integer> years = new ArrayList<>();
@@ -92,6 +118,12 @@ public final class QuestionReader {
             if (PhraseGroups.has(found, g)) {
                 aspects.add(aspectOrder.get(g));
             }
+        }
+        if (aspects.isEmpty() && claims.isEmpty() && years.isEmpty() && namesATerm(normalized)) {
+            aspects.add(Aspect.DEFINITION); // "Was ist photonisches Computing?"
+        }
+        if (aspects.contains(Aspect.DEFINITION) && aspects.size() > 1) {
+            aspects.remove(Aspect.DEFINITION); // "what is a unicorn worth?" asks the worth
         }
         boolean verification = PhraseGroups.has(found, verificationGroup);
         boolean future = PhraseGroups.has(found, futureGroup);

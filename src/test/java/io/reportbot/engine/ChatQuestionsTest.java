@@ -558,4 +558,78 @@ class ChatQuestionsTest {
             assertThat(ask("How many large models has Beijing registered in 2024?").text()).contains("94");
         }
     }
+
+    /** Kinds of failure the eighth blind sets showed (their questions are not used here). */
+    @Nested
+    class FromTheEighthBlindSets {
+
+        private Reply askSecond(String conversation, String text) {
+            return TestEngines.secondReport().answer(Inbound.of(text, conversation, "test"));
+        }
+
+        @Test
+        void whatATermMeansIsDeclinedWithWhatTheReportSays() {
+            for (String q : List.of("Was ist ein Zentrum für intelligentes Rechnen der Stufe E?",
+                    "Was bedeutet Sozialfinanzierung?", "What is photonic computing, anyway?")) {
+                Reply r = ask(q);
+                assertThat(r.fallback()).as(q).isTrue();
+                assertThat(r.text()).as(q).containsAnyOf("erklärt der Bericht nicht", "doesn't explain what its terms mean");
+            }
+            // a figure asked with the same words is answered
+            assertThat(ask("Was ist der Gesamtmarktwert der börsennotierten KI-Firmen?").text()).contains("4,3 Billionen");
+            assertThat(ask("What is the white paper about?").fallback()).isFalse();
+        }
+
+        @Test
+        void aQuestionAfterALongPreambleInOneSentenceIsStillTheQuestion() {
+            Reply r = ask("Ok so my manager asked me for a quick summary for our newsletter and I have no time to read, "
+                    + "how many schools in Beijing are piloting AI lessons?");
+            assertThat(r.intent()).isEqualTo("schools");
+            assertThat(r.text()).contains("25");
+            Reply de = ask("Moin, ich bereite gerade eine Präsentation für mein Seminar vor und mir fehlt noch eine Zahl: "
+                    + "wie viele Einhorn-Unternehmen gibt es in Peking?");
+            assertThat(de.text()).contains("36");
+        }
+
+        @Test
+        void aPlaceNamedBeforeTheQuestionStillDeclinesIt() {
+            Reply r = ask("Ich recherchiere gerade zu Shenzhen. Wie viele börsennotierte KI-Firmen gibt es?");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).contains("Shenzhen");
+        }
+
+        @Test
+        void euroAskedOfAReportInDollarsOnlyIsDeclinedWithItsDollarFigures() {
+            String c = UUID.randomUUID().toString();
+            askSecond(c, "How much did it cost to train Gemini Ultra?");
+            Reply euro = askSecond(c, "and in euros?");
+            assertThat(euro.fallback()).isTrue();
+            assertThat(euro.text()).startsWith("The report gives amounts in US dollars only").contains("191 million US dollars");
+        }
+
+        @Test
+        void aShareOfTheNationAskedOfATopicWithoutOneIsDeclinedAndPlaceholdersAreFilled() {
+            Reply r = ask("What share of China's listed AI companies is based in Beijing?");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).startsWith("The report gives only the figures for Beijing here").doesNotContain("{0}");
+            // a topic of shares of a whole answers a share of it ("weltweit" is the AI Index's whole)
+            assertThat(askSecond(UUID.randomUUID().toString(), "What percentage of adults worldwide feel nervous about AI products?")
+                    .text()).contains("52 percent");
+        }
+
+        @Test
+        void linksExactDatesAndTechnologiesTheReportDoesNotNameAreDeclined() {
+            for (String q : List.of("Where can I get the white paper as a PDF?", "Auf welchem Datum genau lag der Kongress?",
+                    "Does Beijing also invest in quantum computers?")) {
+                assertThat(ask(q).fallback()).as(q).isTrue();
+            }
+        }
+
+        @Test
+        void whichAgenciesAsksForNamesTheReportDoesNotGive() {
+            Reply r = askSecond(UUID.randomUUID().toString(), "Which American agencies put out AI rules?");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).contains("no names");
+        }
+    }
 }
