@@ -56,6 +56,8 @@ final class DefaultEngine implements Engine {
     static final double MULTI_THRESHOLD = 0.5;
     /** A question this sure of a topic may drop the statements around it. */
     static final double SURE = 0.8;
+    /** How sure the classifier must be of a topic the question names by its own words, and no other. */
+    static final double NAMED_FLOOR = 0.2;
     private static final Pattern CONJUNCTION = Pattern.compile(
             "\\s+(?:und|and|sowie|plus|as well as|ebenso wie|&)\\s+|\\s*[,;]\\s*|\\s+(?:oder|or)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -171,7 +173,8 @@ final class DefaultEngine implements Engine {
             // the words around the question may be what it is about ("yo, what's up"): then the whole message counts
             List<String> whole = classifier.prepare(text);
             List<ScoredIntent> wholeScores = classifier.classify(whole);
-            if (wholeScores.get(0).score() >= threshold
+            // but a greeting around a question never wins over it ("Guten Tag, könnten Sie mir sagen, welche …?")
+            if (wholeScores.get(0).score() >= threshold && !chatWords.asksSomething(core)
                     && intents.get(wholeScores.get(0).intent()).kind() == Intent.Kind.SMALLTALK) {
                 core = text;
                 tokens = whole;
@@ -197,7 +200,11 @@ final class DefaultEngine implements Engine {
             withNation.addAll(followUps);
             followUps = withNation;
         }
-        boolean confident = top.score() >= threshold;
+        // "wie sieht es an den Schulen aus?": a first question that names a topic by its own words, and no other, is about
+        // that topic even where the classifier is less sure of the wording around it
+        boolean confident = top.score() >= threshold || context.isEmpty() && intent.kind() == Intent.Kind.TOPIC
+                && top.score() >= NAMED_FLOOR && topicWords.names(intent.name(), tokens)
+                && namedTopics(core).equals(Set.of(intent.name()));
         Set<String> named = namedTopics(core);
         if (named.isEmpty() && confident && intent.kind() == Intent.Kind.TOPIC && tokens.size() <= Turn.MAX_FOLLOW_UP_TOKENS
                 && context.isPresent() && !context.get().topics().contains(intent.name())

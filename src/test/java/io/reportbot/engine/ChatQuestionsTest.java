@@ -626,6 +626,20 @@ class ChatQuestionsTest {
         }
 
         @Test
+        void aGreetingAroundAPoliteQuestionNeverWinsOverIt() {
+            Reply r = ask("Guten Tag, könnten Sie mir sagen, welche Firmen den Bericht bezahlt haben?");
+            assertThat(r.intent()).isNotEqualTo("greeting");
+            assertThat(r.fallback()).isTrue(); // the report names no sponsors
+        }
+
+        @Test
+        void aFirstQuestionNamingOneTopicByItsWordsIsThatTopicWhenTheClassifierIsLukewarm() {
+            Reply r = ask("was gibt's Neues zu den Unis");
+            assertThat(r.intent()).isEqualTo("universities");
+            assertThat(r.text()).contains("30");
+        }
+
+        @Test
         void whichAgenciesAsksForNamesTheReportDoesNotGive() {
             Reply r = askSecond(UUID.randomUUID().toString(), "Which American agencies put out AI rules?");
             assertThat(r.fallback()).isTrue();
