@@ -182,14 +182,17 @@ final class DefaultEngine implements Engine {
             }
         }
         scores = smallTalkNeverWins(scores, core, cut.smallTalkOnly());
-        List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
-        ScoredIntent top = scores.get(0);
-        Intent intent = intents.get(top.intent());
         Question q = reader.read(chatWords.withoutIdioms(chatWords.withPercentSpelledOut(core, lang)));
         if (!core.equals(text)) {
             // "Ich schreibe über Shanghai. Wie viele Einhörner gibt es?": a place named around the question still counts
             q = q.withOtherPlaces(reader.read(text).otherPlaces());
         }
+        List<ScoredIntent> byPlace = placeNamedByATopic(scores, q);
+        boolean pickedByPlace = byPlace != scores;
+        scores = byPlace;
+        List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
+        ScoredIntent top = scores.get(0);
+        Intent intent = intents.get(top.intent());
 
         boolean namesTopic = intent.kind() == Intent.Kind.TOPIC && top.score() >= threshold
                 && topicWords.names(intent.name(), tokens);
@@ -200,11 +203,11 @@ final class DefaultEngine implements Engine {
             withNation.addAll(followUps);
             followUps = withNation;
         }
-        // "wie sieht es an den Schulen aus?": a first question that names a topic by its own words, and no other, is about
-        // that topic even where the classifier is less sure of the wording around it
+        // "wie sieht es an den Schulen aus?": a first question that names a topic by its own words, and no other, or a place
+        // only that topic's sentences name, is about that topic even where the classifier is less sure of the wording
         boolean confident = top.score() >= threshold || context.isEmpty() && intent.kind() == Intent.Kind.TOPIC
-                && top.score() >= NAMED_FLOOR && topicWords.names(intent.name(), tokens)
-                && namedTopics(core).equals(Set.of(intent.name()));
+                && top.score() >= NAMED_FLOOR && (pickedByPlace || topicWords.names(intent.name(), tokens)
+                && namedTopics(core).equals(Set.of(intent.name())));
         Set<String> named = namedTopics(core);
         if (named.isEmpty() && confident && intent.kind() == Intent.Kind.TOPIC && tokens.size() <= Turn.MAX_FOLLOW_UP_TOKENS
                 && context.isPresent() && !context.get().topics().contains(intent.name())
@@ -302,6 +305,35 @@ final class DefaultEngine implements Engine {
         List<String> words = new ArrayList<>(chatWords.withoutFollowUpWords(TextNormalizer.tokens(core)));
         words.removeAll(functionWords);
         return words;
+    }
+
+    /** How sure the classifier must be of a runner-up topic whose sentences name the place a question asks about. */
+    static final double PLACE_TOPIC_FLOOR = 0.1;
+
+    /**
+     * "Wie stark sind die KI-Investitionen in China zurückgegangen?" on a report about the US: where the best topic's
+     * sentences don't name the other place the question names but a runner-up's do (China's investment is in the US
+     * investment's sentence), that topic goes first; the place is then no reason to decline.
+     */
+    private List<ScoredIntent> placeNamedByATopic(List<ScoredIntent> scores, Question q) {
+        if (q.otherPlaces().isEmpty() || scores.size() < 2) {
+            return scores;
+        }
+        Intent best = intents.get(scores.get(0).intent());
+        if (best.kind() == Intent.Kind.TOPIC && guard.sourcesName(best.name(), q.otherPlaces())) {
+            return scores;
+        }
+        for (int i = 1; i < Math.min(3, scores.size()); i++) {
+            ScoredIntent s = scores.get(i);
+            if (s.score() >= PLACE_TOPIC_FLOOR && intents.get(s.intent()).kind() == Intent.Kind.TOPIC
+                    && guard.sourcesName(s.intent(), q.otherPlaces())) {
+                List<ScoredIntent> reordered = new ArrayList<>(scores);
+                reordered.remove(i);
+                reordered.add(0, s);
+                return reordered;
+            }
+        }
+        return scores;
     }
 
     private Set<String> namedTopics(String core) {

@@ -92,6 +92,17 @@ final class ScopeGuard {
         return Optional.empty();
     }
 
+    /** Whether the topic's own sentences name every one of these places (normalised), under any of their names. */
+    boolean sourcesName(String topicId, List<String> places) {
+        String sources = topicSourcesNormalized.getOrDefault(topicId, "");
+        return !sources.isEmpty() && places.stream().allMatch(place -> inSources(sources, place));
+    }
+
+    private boolean inSources(String sources, String place) {
+        return gazetteer.place(place).map(p -> p.aliases().stream().anyMatch(a -> sources.contains(" " + a + " ")))
+                .orElse(false) || sources.contains(" " + place + " ");
+    }
+
     /** The year before the report's first, which growth rates let the engine compute. */
     int previousYear() {
         return firstYear - 1;
@@ -113,8 +124,7 @@ final class ScopeGuard {
                 .flatMap(f -> f.assertions().stream()).anyMatch(Assertion::otherPlaces)).orElse(false);
         String own = report.place().name().get(lang);
         for (String place : q.otherPlaces()) {
-            boolean inSources = gazetteer.place(place).map(p -> p.aliases().stream()
-                    .anyMatch(a -> sources.contains(" " + a + " "))).orElse(false) || sources.contains(" " + place + " ");
+            boolean inSources = inSources(sources, place);
             if (!inSources && !placesAreClaims) {
                 boolean district = gazetteer.place(place).map(p -> p.kind() == Gazetteer.Kind.DISTRICT).orElse(false);
                 return Optional.of(wording.format(lang, district ? "fallback.district" : "fallback.place",

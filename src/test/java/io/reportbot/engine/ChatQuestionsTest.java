@@ -640,6 +640,17 @@ class ChatQuestionsTest {
         }
 
         @Test
+        void aPlaceOnlyOneTopicsSentenceNamesPicksThatTopic() {
+            // the classifier prefers the worldwide funding; only the US investment's sentence names China
+            Reply r = askSecond(UUID.randomUUID().toString(), "KI-Finanzierung in China?");
+            assertThat(r.fallback()).isFalse();
+            assertThat(r.intent()).isEqualTo("us_private_investment");
+            assertThat(r.text()).contains("44,2 Prozent");
+            // a place no sentence names is still declined
+            assertThat(askSecond(UUID.randomUUID().toString(), "KI-Finanzierung in Japan?").fallback()).isTrue();
+        }
+
+        @Test
         void whichAgenciesAsksForNamesTheReportDoesNotGive() {
             Reply r = askSecond(UUID.randomUUID().toString(), "Which American agencies put out AI rules?");
             assertThat(r.fallback()).isTrue();
