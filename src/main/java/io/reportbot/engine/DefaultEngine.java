@@ -56,6 +56,8 @@ final class DefaultEngine implements Engine {
     static final double MULTI_THRESHOLD = 0.5;
     /** A question this sure of a topic may drop the statements around it. */
     static final double SURE = 0.8;
+    /** How sure the classifier must be of small talk ("what can you do?") to answer a message that asks something. */
+    static final double SMALL_TALK_FOR_A_QUESTION = 0.5;
     /** How sure the classifier must be of a topic the question names by its own words, and no other. */
     static final double NAMED_FLOOR = 0.2;
     private static final Pattern CONJUNCTION = Pattern.compile(
@@ -205,7 +207,10 @@ final class DefaultEngine implements Engine {
         }
         // "wie sieht es an den Schulen aus?": a first question that names a topic by its own words, and no other, or a place
         // only that topic's sentences name, is about that topic even where the classifier is less sure of the wording
-        boolean confident = top.score() >= threshold || context.isEmpty() && intent.kind() == Intent.Kind.TOPIC
+        // small talk that scores low for a question ("which jobs are most at risk?" as "what can you do?") is no answer
+        boolean lukewarmSmallTalk = intent.kind() == Intent.Kind.SMALLTALK && top.score() < SMALL_TALK_FOR_A_QUESTION
+                && !cut.smallTalkOnly() && chatWords.asksSomething(core);
+        boolean confident = top.score() >= threshold && !lukewarmSmallTalk || context.isEmpty() && intent.kind() == Intent.Kind.TOPIC
                 && top.score() >= NAMED_FLOOR && (pickedByPlace || topicWords.names(intent.name(), tokens)
                 && namedTopics(core).equals(Set.of(intent.name())));
         Set<String> named = namedTopics(core);

@@ -651,6 +651,14 @@ class ChatQuestionsTest {
         }
 
         @Test
+        void smallTalkTheClassifierIsLukewarmAboutDoesNotAnswerAQuestion() {
+            Reply r = askSecond(UUID.randomUUID().toString(), "can you tell me which jobs are threatened?");
+            assertThat(r.intent()).isNotEqualTo("capabilities");
+            assertThat(r.fallback()).isTrue();
+            assertThat(askSecond(UUID.randomUUID().toString(), "what can you do?").intent()).isEqualTo("capabilities");
+        }
+
+        @Test
         void whichAgenciesAsksForNamesTheReportDoesNotGive() {
             Reply r = askSecond(UUID.randomUUID().toString(), "Which American agencies put out AI rules?");
             assertThat(r.fallback()).isTrue();
