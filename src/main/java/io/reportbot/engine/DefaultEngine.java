@@ -114,7 +114,11 @@ final class DefaultEngine implements Engine {
         this.messageCore = new MessageCore(chatWords, this::clearlyAsksATopic);
         this.ownPlace = report.place() == null ? List.of() : report.place().aliases();
         this.nationAliases = report.place() == null ? List.of() : report.place().nationAliases();
-        this.vocabulary = new TopicVocabulary(report, functionWords);
+        // the words that ask for an aspect ("Zahl", "Wachstum", "in Euro") say what is asked, not about which topic
+        Set<String> notTopicWords = new java.util.HashSet<>(functionWords);
+        chatWords.followUps().values().forEach(m -> m.values().forEach(phrases -> phrases.stream()
+                .filter(p -> !p.contains(" ")).forEach(notTopicWords::add)));
+        this.vocabulary = new TopicVocabulary(report, notTopicWords);
     }
 
     /** Whether a text on its own names a topic with confidence (its words and the classifier agree). */

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The words each topic's answers and source sentences use, in both languages, so that a terse turn after an
+ * The words each topic's answers, source sentences and figures' terms use, in both languages, so that a terse turn after an
  * answer can be recognised as asking about something that answer said ("in wie vielen Ländern?" after the
  * survey "in 31 Ländern"; "how many agencies?" after "21 agencies"). Function words and words shorter than four
  * letters don't count; years and other numbers do; nor do words that many topics use ("companies", "Prozent"):
@@ -38,6 +38,8 @@ final class TopicVocabulary {
             Set<String> w = new HashSet<>();
             for (Fact fact : report.factsOf(topic)) {
                 add(w, fact.source());
+                // the words the dataset gives a figure's name in ("Firmen", "firms" for the AI companies)
+                fact.values().values().forEach(v -> v.terms().forEach(t -> add(w, t)));
                 for (Language l : Language.values()) {
                     if (fact.answer() != null && fact.answer().get(l) != null) {
                         add(w, fact.answer().get(l).replaceAll("\\{[^}]*}", " "));

@@ -659,6 +659,15 @@ class ChatQuestionsTest {
         }
 
         @Test
+        void aTerseTurnNamingAnotherTopicByItsFiguresTermsIsAboutThatTopic() {
+            String c = UUID.randomUUID().toString();
+            ask(c, "Wie viel ist die KI-Branche in Peking wert?");
+            Reply firms = ask(c, "und die Anzahl der Firmen?");
+            assertThat(firms.intent()).isEqualTo("ai_companies");
+            assertThat(firms.text()).contains("2.400");
+        }
+
+        @Test
         void whichAgenciesAsksForNamesTheReportDoesNotGive() {
             Reply r = askSecond(UUID.randomUUID().toString(), "Which American agencies put out AI rules?");
             assertThat(r.fallback()).isTrue();
