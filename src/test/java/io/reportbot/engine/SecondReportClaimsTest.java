@@ -37,7 +37,9 @@ class SecondReportClaimsTest {
             In 2023 Congress saw 88 AI bills, is that right?                                 | NO
             Im Jahr 2022 gab es 88 KI-Gesetzentwürfe im Kongress, oder?                      | YES
             Private AI investment in China went up by 44.2 percent last year, right?        | NO
-            Chinas private KI-Investitionen sind 2023 um 44,2 Prozent gesunken, oder?        | YES""")
+            Chinas private KI-Investitionen sind 2023 um 44,2 Prozent gesunken, oder?        | YES
+            Stimmt es, dass zwei Drittel der Beschäftigten eine neue Arbeitsweise durch KI erwarten? | NO
+            Is it true that 57 percent of workers expect AI to change their jobs?            | YES""")
     void aFigureConfirmsOnlyTheSubjectAndYearItIsFor(String claim, String expected) {
         assertThat(verdict(claim)).as(claim).isEqualTo(expected);
     }
