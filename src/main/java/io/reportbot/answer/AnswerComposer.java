@@ -150,8 +150,9 @@ public final class AnswerComposer {
 
     /**
      * What the question asks that the report doesn't give, said first, before what it does say: names or a
-     * ranking, what a term means, a cause, a date the topic's sentences don't name, a count for a topic without a number. Empty
-     * when the report answers what is asked.
+     * ranking, what a term means, a cause, a date the topic's sentences don't name, a count for a topic without a
+     * number, euro of a report without euro figures, a share of the nation of a topic without one. Empty when the
+     * report answers what is asked.
      */
     private Optional<String> unansweredPart(List<Fact> facts, List<Value> all, Set<Aspect> aspects, Language lang) {
         return unansweredPart(facts, all, aspects, lang, false);
@@ -412,7 +413,8 @@ public final class AnswerComposer {
                 }
             }
         }
-        if (aspects.contains(Aspect.OTHER_CURRENCY) && !euroAskedWithoutEuro && money) { // euro: said first, unansweredPart
+        // euro of a report without euro figures is said first, as what it doesn't give (unansweredPart)
+        if (aspects.contains(Aspect.OTHER_CURRENCY) && !euroAskedWithoutEuro && money) {
             lines.add(wording.format(lang, "note.other_currency", currencyNames(lang)));
         }
         if (ratios) {

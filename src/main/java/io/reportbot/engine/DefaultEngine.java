@@ -60,6 +60,8 @@ final class DefaultEngine implements Engine {
     static final double SMALL_TALK_FOR_A_QUESTION = 0.5;
     /** How sure the classifier must be of a topic the question names by its own words, and no other. */
     static final double NAMED_FLOOR = 0.2;
+    /** How sure the classifier must be of a runner-up topic whose sentences name the place a question asks about. */
+    static final double PLACE_TOPIC_FLOOR = 0.1;
     private static final Pattern CONJUNCTION = Pattern.compile(
             "\\s+(?:und|and|sowie|plus|as well as|ebenso wie|&)\\s+|\\s*[,;]\\s*|\\s+(?:oder|or)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -194,7 +196,7 @@ final class DefaultEngine implements Engine {
             q = q.withOtherPlaces(reader.read(text).otherPlaces());
         }
         List<ScoredIntent> byPlace = placeNamedByATopic(scores, q);
-        boolean pickedByPlace = byPlace != scores;
+        boolean pickedByPlace = byPlace != scores; // a new list only when a runner-up went first
         scores = byPlace;
         List<IntentScore> ranking = scores.stream().limit(3).map(s -> new IntentScore(s.intent(), s.score())).toList();
         ScoredIntent top = scores.get(0);
@@ -209,14 +211,15 @@ final class DefaultEngine implements Engine {
             withNation.addAll(followUps);
             followUps = withNation;
         }
-        // "wie sieht es an den Schulen aus?": a first question that names a topic by its own words, and no other, or a place
-        // only that topic's sentences name, is about that topic even where the classifier is less sure of the wording
         // small talk that scores low for a question ("which jobs are most at risk?" as "what can you do?") is no answer
         boolean lukewarmSmallTalk = intent.kind() == Intent.Kind.SMALLTALK && top.score() < SMALL_TALK_FOR_A_QUESTION
                 && !cut.smallTalkOnly() && chatWords.asksSomething(core);
-        boolean confident = top.score() >= threshold && !lukewarmSmallTalk || context.isEmpty() && intent.kind() == Intent.Kind.TOPIC
-                && top.score() >= NAMED_FLOOR && (pickedByPlace || topicWords.names(intent.name(), tokens)
+        // "wie sieht es an den Schulen aus?": a first question that names a topic by its own words, and no other, or a
+        // place only that topic's sentences name, is about that topic even where the classifier is less sure of it
+        boolean namedFirst = context.isEmpty() && intent.kind() == Intent.Kind.TOPIC && top.score() >= NAMED_FLOOR
+                && (pickedByPlace || topicWords.names(intent.name(), tokens)
                 && namedTopics(core).equals(Set.of(intent.name())));
+        boolean confident = top.score() >= threshold && !lukewarmSmallTalk || namedFirst;
         Set<String> named = namedTopics(core);
         if (named.isEmpty() && confident && intent.kind() == Intent.Kind.TOPIC && tokens.size() <= Turn.MAX_FOLLOW_UP_TOKENS
                 && context.isPresent() && !context.get().topics().contains(intent.name())
@@ -315,9 +318,6 @@ final class DefaultEngine implements Engine {
         words.removeAll(functionWords);
         return words;
     }
-
-    /** How sure the classifier must be of a runner-up topic whose sentences name the place a question asks about. */
-    static final double PLACE_TOPIC_FLOOR = 0.1;
 
     /**
      * "Wie stark sind die KI-Investitionen in China zurückgegangen?" on a report about the US: where the best topic's
