@@ -674,4 +674,27 @@ class ChatQuestionsTest {
             assertThat(r.text()).contains("no names");
         }
     }
+
+    /** Kinds of failure the tenth blind sets showed, once their untouched figures were in the README. */
+    @Nested
+    class FromTheTenthBlindSets {
+
+        @Test
+        void whoPaysWhichExchangeAndAllSchoolsAreDeclined() {
+            for (String q : List.of("Who is paying for the AI pilot programmes in schools?",
+                    "An welchen Börsen werden die 46 Firmen gehandelt?", "What is the total number of schools in Beijing?",
+                    "Was genau ist ein großes Modell?")) {
+                assertThat(ask(q).fallback()).as(q).isTrue();
+            }
+            assertThat(ask("Wie viele Schulen haben KI-Pilotprogramme?").text()).contains("25");
+        }
+
+        @Test
+        void washingtonIsTheAiIndexsOwnPlace() {
+            Reply r = TestEngines.secondReport().answer(Inbound.of("How many AI bills did lawmakers in Washington propose in 2023?",
+                    UUID.randomUUID().toString(), "test"));
+            assertThat(r.fallback()).isFalse();
+            assertThat(r.text()).contains("181");
+        }
+    }
 }

@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * studied; the sixth (r6_*) was scored untouched on 4544cb5, before the fifth was studied, then studied; the seventh
  * (r7_*) was scored untouched before the sixth was studied; only its three confirmed false claims were looked at. The
  * eighth (r8_*, studied) and ninth (r9_*, only its false "yes" claims read) were scored untouched on e06631e; the
- * tenth (r10_*) on e06631e and on 2bdee10 before any miss was read, then only its one false "yes" claim.
+ * tenth (r10_*) on e06631e and on 2bdee10 before any miss was read, then only its one false "yes" claim, later
+ * all of it; the eleventh (r11_*) on e06631e, 1c454d6 and main as submitted, never studied.
  */
 class DecemberBlindSetsTest {
 
@@ -66,7 +67,9 @@ class DecemberBlindSetsTest {
             "r9,                      white paper, 0.93, 0.89, 0.96, 0.85, 0.84",
             "ai-index-2024/r9,        AI Index,    0.90, 0.90, 0.93, 0.90, 0.87",
             "r10,                     white paper, 0.93, 0.85, 0.92, 0.86, 0.84",
-            "ai-index-2024/r10,       AI Index,    0.90, 0.93, 0.87, 0.91, 0.82"})
+            "ai-index-2024/r10,       AI Index,    0.90, 0.93, 0.87, 0.91, 0.82",
+            "r11,                     white paper, 0.95, 0.87, 0.97, 0.89, 0.87",
+            "ai-index-2024/r11,       AI Index,    0.95, 0.92, 0.94, 0.85, 0.80"})
     void eachSetMeetsItsFloors(String set, String report, double inScope, double declined, double firstTurns,
                                double followUps, double claims) throws IOException {
         Engine engine = "AI Index".equals(report) ? TestEngines.secondReport() : TestEngines.bundled();
@@ -79,12 +82,12 @@ class DecemberBlindSetsTest {
                 .filter(l -> !l.isBlank() && !l.startsWith("#")).map(TextNormalizer::normalize).collect(Collectors.toSet());
         Set<String> first = training(Path.of("intents"));
         Set<String> second = training(SECOND.resolve("intents"));
-        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations", "r4_single", "r4_conversations", "r5_single", "r5_conversations", "r6_single", "r6_conversations", "r7_single", "r7_conversations", "r8_single", "r8_conversations", "r9_single", "r9_conversations", "r10_single", "r10_conversations")) {
+        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations", "r4_single", "r4_conversations", "r5_single", "r5_conversations", "r6_single", "r6_conversations", "r7_single", "r7_conversations", "r8_single", "r8_conversations", "r9_single", "r9_conversations", "r10_single", "r10_conversations", "r11_single", "r11_conversations")) {
             assertThat(Evaluator.read(EVAL.resolve(set + ".jsonl"))).as(set)
                     .noneMatch(q -> first.contains(TextNormalizer.normalize(q.text()))
                             && !coincidences.contains(TextNormalizer.normalize(q.text())));
         }
-        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations", "r4_single", "r4_conversations", "r5_single", "r5_conversations", "r6_single", "r6_conversations", "r7_single", "r7_conversations", "r8_single", "r8_conversations", "r9_single", "r9_conversations", "r10_single", "r10_conversations")) {
+        for (String set : List.of("dec_single", "dec_conversations", "dec_final_single", "dec_final_conversations", "r3_single", "r3_conversations", "r4_single", "r4_conversations", "r5_single", "r5_conversations", "r6_single", "r6_conversations", "r7_single", "r7_conversations", "r8_single", "r8_conversations", "r9_single", "r9_conversations", "r10_single", "r10_conversations", "r11_single", "r11_conversations")) {
             assertThat(Evaluator.read(EVAL.resolve("ai-index-2024/" + set + ".jsonl"))).as("ai-index-2024/" + set)
                     .noneMatch(q -> second.contains(TextNormalizer.normalize(q.text()))
                             && !coincidences.contains(TextNormalizer.normalize(q.text())));
