@@ -178,8 +178,8 @@ public final class AnswerComposer {
         if (aspects.contains(Aspect.MONEY) && !all.isEmpty() && all.stream().noneMatch(Value::isMoney)) {
             return Optional.of(wording.get(lang, "note.no_money")); // "what are the unicorns worth?": only a count
         }
-        if (aspects.contains(Aspect.EURO) && !report.currencies().containsKey("EUR") && all.stream().anyMatch(Value::isMoney)
-                && !aspects.contains(Aspect.SOURCE) && !claimsAFigure) {
+        if (aspects.contains(Aspect.EURO) && !report.currencies().containsKey("EUR")
+                && all.stream().anyMatch(Value::isMoney) && !aspects.contains(Aspect.SOURCE) && !claimsAFigure) {
             // "in Euro?" of a report in dollars only: what it doesn't give is said first, then its own figures
             return Optional.of(wording.format(lang, "note.other_currency", currencyNames(lang)));
         }

@@ -27,10 +27,12 @@ import java.util.regex.Pattern;
 /**
  * Judges a claim against a topic's facts: each stated quantity against the figure of the same unit and kind
  * (an amount in yuan or euro, a count, a change on the year before, a share of the national total, or the
- * national total computed from the share), bounds on both sides taken into account; statements without a
- * number against the facts' {@link Assertion}s. Three verdicts: yes (with the figure), no (with the true
- * figure), or left open when the report's bound doesn't decide ("mehr als 2.400" against 2.500). Immutable and
- * thread-safe.
+ * national total computed from the share, a share of a whole, a change in percent with its direction), bounds on
+ * both sides taken into account, and against the figure the claim names by the value's terms (the US's or China's,
+ * 2023's or 2022's); statements without a number against the facts' {@link Assertion}s. A figure confirmed confirms
+ * nothing else the claim says: who pays, which ones, what all of them are are left open. Three verdicts: yes (with
+ * the figure), no (with the true figure), or left open when the report's bound doesn't decide ("mehr als 2.400"
+ * against 2.500). Immutable and thread-safe.
  */
 public final class ClaimChecker {
 
@@ -229,10 +231,14 @@ public final class ClaimChecker {
                 .anyMatch(at -> at > 0 && unknownWords(topic, t.subList(0, at), MIN_NAME) > 0)
                 || words.universal().stream().map(p -> indexOf(t, p, 0))
                 .anyMatch(at -> at >= 0 && unknownWords(topic, t.subList(at, t.size()), MIN_NAME) > 0);
-        return member || byAnUnknownAgent(topic, claim) ? new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_plain")) : v;
+        return member || byAnUnknownAgent(topic, claim)
+                ? new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_plain")) : v;
     }
 
-    /** Whether the claim names who does something ("vom Bildungsministerium", "by the ministry") by a word the topic's sentences don't use. */
+    /**
+     * Whether the claim names who does something ("vom Bildungsministerium", "by the ministry") by a word the topic's
+     * sentences don't use.
+     */
     private boolean byAnUnknownAgent(Topic topic, Claim claim) {
         Set<String> known = topicStems.getOrDefault(topic.id(), Set.of());
         List<String> t = claim.tokens();
@@ -259,7 +265,8 @@ public final class ClaimChecker {
     }
 
     private boolean content(String token, int minLength) {
-        return token.length() >= minLength && token.chars().noneMatch(Character::isDigit) && !words.notContent().contains(token);
+        return token.length() >= minLength && token.chars().noneMatch(Character::isDigit)
+                && !words.notContent().contains(token);
     }
 
     /**
