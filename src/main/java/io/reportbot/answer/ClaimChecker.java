@@ -111,11 +111,11 @@ public final class ClaimChecker {
     public record Words(Set<String> notContent, List<List<String>> comparisons, List<List<String>> membership,
                         List<List<String>> agents, List<List<String>> universal) {
         public Words {
-            universal = List.copyOf(universal);
             notContent = Set.copyOf(notContent);
             comparisons = List.copyOf(comparisons);
             membership = List.copyOf(membership);
             agents = List.copyOf(agents);
+            universal = List.copyOf(universal);
         }
 
         /** From the engine's claim words and function words. */
@@ -139,6 +139,8 @@ public final class ClaimChecker {
     private final Map<String, Set<String>> topicStems;
     /** The topics whose own words make a comparison ("mehr … als"). */
     private final Set<String> topicsComparing;
+    /** The topics whose own sentences speak of the report's nation or whole ("Worldwide, …" in a US report). */
+    private final Set<String> topicsOfTheWhole;
 
     public ClaimChecker(Report report, Wording wording, ValueRenderer values) {
         this(report, wording, values, Gazetteer.bundled(), Words.bundled());
@@ -167,6 +169,11 @@ public final class ClaimChecker {
         }
         this.topicStems = Map.copyOf(stems);
         this.topicsComparing = Set.copyOf(comparing);
+        List<String> whole = report.place() == null ? List.of() : report.place().nationAliases();
+        this.topicsOfTheWhole = report.topics().stream().filter(t -> report.factsOf(t).stream().map(Fact::source)
+                        .filter(java.util.Objects::nonNull).map(src -> " " + TextNormalizer.normalize(src) + " ")
+                        .anyMatch(src -> whole.stream().anyMatch(a -> src.contains(" " + a + " "))))
+                .map(Topic::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The claim tokens of a topic's label, its facts' sentences, answers and assertions, and the report's title. */
@@ -200,7 +207,8 @@ public final class ClaimChecker {
             return Optional.of(new Verdict(Outcome.NO, wording.get(lang, "verify.false")));
         }
         if (!claim.quantities().isEmpty()) {
-            return Optional.of(saidMore(quantities(facts, claim, lang), topic, claim, lang));
+            return Optional.of(saidMore(quantities(facts, claim, topicsOfTheWhole.contains(topic.id()), lang), topic,
+                    claim, lang));
         }
         if (claim.direction().isPresent()) {
             Optional<Verdict> d = direction(facts, claim, lang);
@@ -227,9 +235,9 @@ public final class ClaimChecker {
         }
         List<String> t = claim.tokens();
         // "Tsinghua ist eine der 30 …": a name before; "all 36 unicorns are state-owned": what all are, after
-        boolean member = words.membership().stream().map(p -> indexOf(t, p, 0))
+        boolean member = words.membership().stream().map(p -> ClaimReader.indexOf(t, p, 0))
                 .anyMatch(at -> at > 0 && unknownWords(topic, t.subList(0, at), MIN_NAME) > 0)
-                || words.universal().stream().map(p -> indexOf(t, p, 0))
+                || words.universal().stream().map(p -> ClaimReader.indexOf(t, p, 0))
                 .anyMatch(at -> at >= 0 && unknownWords(topic, t.subList(at, t.size()), MIN_NAME) > 0);
         return member || byAnUnknownAgent(topic, claim)
                 ? new Verdict(Outcome.OPEN, wording.get(lang, "verify.open_plain")) : v;
@@ -243,7 +251,7 @@ public final class ClaimChecker {
         Set<String> known = topicStems.getOrDefault(topic.id(), Set.of());
         List<String> t = claim.tokens();
         for (List<String> agent : words.agents()) {
-            for (int at = indexOf(t, agent, 0); at >= 0; at = indexOf(t, agent, at + 1)) {
+            for (int at = ClaimReader.indexOf(t, agent, 0); at >= 0; at = ClaimReader.indexOf(t, agent, at + 1)) {
                 // "by the ministry", "vom Bildungsministerium", "by the AI industry fund": a word of the agent's name
                 for (int k = at + agent.size(); k < Math.min(t.size(), at + agent.size() + AGENT_WINDOW); k++) {
                     if (content(t.get(k), MIN_AGENT_WORD) && stems(t.get(k)).stream().noneMatch(known::contains)) {
@@ -253,15 +261,6 @@ public final class ClaimChecker {
             }
         }
         return false;
-    }
-
-    private static int indexOf(List<String> tokens, List<String> phrase, int from) {
-        for (int i = from; i + phrase.size() <= tokens.size(); i++) {
-            if (tokens.subList(i, i + phrase.size()).equals(phrase)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private boolean content(String token, int minLength) {
@@ -356,11 +355,12 @@ public final class ClaimChecker {
                 .map(p -> p.aliases().stream().anyMatch(holds::contains)).orElse(false);
     }
 
-    private Verdict quantities(List<Fact> facts, Claim claim, Language lang) {
+    /** @param ofTheWhole whether the topic's own sentences speak of the report's nation or whole */
+    private Verdict quantities(List<Fact> facts, Claim claim, boolean ofTheWhole, Language lang) {
         List<Measure> all = measures(facts, claim, lang);
         Verdict result = null;
         for (Claim.Quantity q : claim.quantities()) {
-            Verdict v = quantity(facts, all, q, lang);
+            Verdict v = quantity(facts, all, q, ofTheWhole, lang);
             if (result == null || v.outcome() == Outcome.NO
                     || v.outcome() == Outcome.OPEN && result.outcome() == Outcome.YES) {
                 result = v;
@@ -372,10 +372,11 @@ public final class ClaimChecker {
         return result;
     }
 
-    private Verdict quantity(List<Fact> facts, List<Measure> all, Claim.Quantity stated, Language lang) {
+    private Verdict quantity(List<Fact> facts, List<Measure> all, Claim.Quantity stated, boolean ofTheWhole,
+                             Language lang) {
         // "weltweit 25,2 Milliarden" where the topic's own sentence is about the whole world: its figure, not a total
         // computed from a share
-        Claim.Quantity q = stated.kind() == Claim.Kind.NATIONAL && speaksOfTheWhole(facts)
+        Claim.Quantity q = stated.kind() == Claim.Kind.NATIONAL && ofTheWhole
                 ? new Claim.Quantity(stated.value(), stated.unit(), stated.bound(), Claim.Kind.AMOUNT, stated.strict(),
                         stated.currency())
                 : stated;
@@ -421,14 +422,6 @@ public final class ClaimChecker {
             }
         }
         return open != null ? open : new Verdict(Outcome.NO, wording.format(lang, "verify.no", first.display()));
-    }
-
-    /** Whether the facts' own sentences speak of the report's nation or whole ("Worldwide, …" in a US report). */
-    private boolean speaksOfTheWhole(List<Fact> facts) {
-        List<String> whole = report.place() == null ? List.of() : report.place().nationAliases();
-        return facts.stream().map(Fact::source).filter(java.util.Objects::nonNull)
-                .map(src -> " " + TextNormalizer.normalize(src) + " ")
-                .anyMatch(src -> whole.stream().anyMatch(a -> src.contains(" " + a + " ")));
     }
 
     private static boolean same(double claimed, double figure) {

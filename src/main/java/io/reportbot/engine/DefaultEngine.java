@@ -193,7 +193,7 @@ final class DefaultEngine implements Engine {
         Question q = reader.read(chatWords.withoutIdioms(chatWords.withPercentSpelledOut(core, lang)));
         if (!core.equals(text)) {
             // "Ich schreibe über Shanghai. Wie viele Einhörner gibt es?": a place named around the question still counts
-            q = q.withOtherPlaces(reader.read(text).otherPlaces());
+            q = q.withOtherPlaces(reader.otherPlaces(text));
         }
         List<ScoredIntent> byPlace = placeNamedByATopic(scores, q);
         boolean pickedByPlace = byPlace != scores; // a new list only when a runner-up went first

@@ -71,10 +71,11 @@ final class TopicScope {
             return Optional.empty();
         }
         boolean ownPlaceNamed = ownPlace.stream().anyMatch(q::mentions);
-        if (words.namesWorld(n) && !q.aspects().contains(Aspect.SHARE) && !worldwide(topic, facts)) {
+        ScopeWords.Cues cues = words.cues(n);
+        if (cues.world() && !q.aspects().contains(Aspect.SHARE) && !worldwide(topic, facts)) {
             return Optional.of(wording.format(lang, "fallback.world", place));
         }
-        boolean exact = words.asksExact(n);
+        boolean exact = cues.exact();
         boolean nation = q.aspects().contains(Aspect.NATIONAL) || nationAliases.stream().anyMatch(q::mentions);
         // a claim about the national total is judged by the claim checker (a count and its share bound it)
         if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed && !q.verification()
@@ -90,11 +91,11 @@ final class TopicScope {
         // landesweit registrierten Modelle …")
         boolean shares = facts.stream().flatMap(f -> f.values().values().stream())
                 .anyMatch(v -> "percent".equals(v.unit()) || v.share() != null && (nation || q.aspects().contains(Aspect.SHARE)));
-        if (!shares && words.asksPart(n)) {
+        if (!shares && cues.part()) {
             return Optional.of(wording.get(lang, "fallback.subset"));
         }
-        boolean fullYear = words.asksFullYear(n);
-        java.util.Set<Integer> quarters = words.quartersNamed(n);
+        boolean fullYear = cues.fullYear();
+        java.util.Set<Integer> quarters = cues.quarters();
         if (fullYear || !quarters.isEmpty()) {
             for (Fact f : facts) {
                 java.util.regex.Matcher m = f.period() == null ? null : QUARTERS.matcher(f.period());

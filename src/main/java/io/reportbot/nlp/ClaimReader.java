@@ -368,7 +368,7 @@ public final class ClaimReader {
     }
 
     /** Where the phrase starts in the tokens at or after {@code from}; -1 if nowhere. */
-    static int indexOf(List<String> t, List<String> p, int from) {
+    public static int indexOf(List<String> t, List<String> p, int from) {
         if (p.isEmpty()) {
             return -1;
         }

@@ -20,6 +20,8 @@ public final class QuestionReader {
     private final Set<String> ownPlaces;
     private final PhraseSet otherPlaces;
     private final Gazetteer gazetteer;
+    /** The function words of both languages, which never start a term asked to be defined. */
+    private final Set<String> functionWords;
     /** The aspects in the order of their phrase groups; then come verification, future and follow-up. */
     private final List<Aspect> aspectOrder;
     /** The aspects', verification, future and follow-up phrases, looked up in one scan of a question. */
@@ -46,6 +48,8 @@ public final class QuestionReader {
         this.ownPlaces = Set.copyOf(ownPlaces);
         this.gazetteer = gazetteer;
         this.otherPlaces = PhraseSet.of(lexicon.places().stream().filter(p -> !this.ownPlaces.contains(p)).toList());
+        this.functionWords = lexicon.functionWords().values().stream().flatMap(List::stream)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         List<Aspect> order = new ArrayList<>();
         List<java.util.Collection<String>> groups = new ArrayList<>();
         lexicon.aspects().forEach((aspect, phrases) -> {
@@ -89,13 +93,31 @@ public final class QuestionReader {
                 continue;
             }
             String first = rest[0];
-            boolean function = lexicon.functionWords().values().stream().anyMatch(w -> w.contains(first));
+            boolean function = functionWords.contains(first);
             boolean own = ownPlaces.stream().anyMatch(p -> first.startsWith(p));
             if (!function && !own && first.chars().noneMatch(Character::isDigit)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The places other than the report's that a text names (normalised), without reading the rest of it. */
+    public List<String> otherPlaces(String text) {
+        return otherPlaces(text, TextNormalizer.normalize(text));
+    }
+
+    private List<String> otherPlaces(String text, String normalized) {
+        List<String> places = new ArrayList<>(gazetteer.find(text, normalized));
+        // the report's own place under any of its names ("USA" for a report on "the United States") is not another place
+        places.removeIf(p -> ownPlaces.contains(p) || gazetteer.place(p)
+                .map(g -> g.aliases().stream().anyMatch(ownPlaces::contains)).orElse(false));
+        for (String p : otherPlaces.findIn(normalized)) {
+            if (!places.contains(p) && places.stream().noneMatch(g -> Question.containsPhrase(g, p))) {
+                places.add(p);
+            }
+        }
+        return places;
     }
 
     public Question read(String text) {
@@ -127,15 +149,7 @@ public final class QuestionReader {
         }
         boolean verification = PhraseGroups.has(found, verificationGroup);
         boolean future = PhraseGroups.has(found, futureGroup);
-        List<String> places = new ArrayList<>(gazetteer.find(text, normalized));
-        // the report's own place under any of its names ("USA" for a report on "the United States") is not another place
-        places.removeIf(p -> ownPlaces.contains(p) || gazetteer.place(p)
-                .map(g -> g.aliases().stream().anyMatch(ownPlaces::contains)).orElse(false));
-        for (String p : otherPlaces.findIn(normalized)) {
-            if (!places.contains(p) && places.stream().noneMatch(g -> Question.containsPhrase(g, p))) {
-                places.add(p);
-            }
-        }
+        List<String> places = otherPlaces(text, normalized);
         boolean pointsBack = PhraseGroups.has(found, followUpGroup);
         return new Question(normalized, years, claims, verification, aspects, places, future, pointsBack);
     }

@@ -114,42 +114,60 @@ public final class ScopeWords {
         return t.contains(" " + year + " ");
     }
 
-    /** The quarters (1–4) a normalised question names. */
-    public Set<Integer> quartersNamed(String normalized) {
-        long found = cues.scan(normalized);
-        Set<Integer> q = new TreeSet<>();
-        for (int i = 0; i < quarterNumbers.length; i++) {
-            int n = quarterNumbers[i];
-            if (PhraseGroups.has(found, QUARTER + 2 * i)) {
-                q.add(n);
-            }
-            if (PhraseGroups.has(found, QUARTER + 2 * i + 1)) {
-                for (int k = 1; k <= n; k++) {
-                    q.add(k); // "bis Ende September": the first three quarters
+    /** The cues of a normalised question, found in one scan. */
+    public Cues cues(String normalized) {
+        return new Cues(cues.scan(normalized));
+    }
+
+    /** Whether a normalised text speaks of the whole world ("weltweit", "globally"). */
+    public boolean namesWorld(String normalized) {
+        return cues(normalized).world();
+    }
+
+    /** What one scan of a question found: its cues, as the groups of {@link #cues}. */
+    public final class Cues {
+        private final long found;
+
+        private Cues(long found) {
+            this.found = found;
+        }
+
+        /** Whether it asks about a part of the whole ("wie viele der …", "how many of the"). */
+        public boolean part() {
+            return PhraseGroups.has(found, SUBSET);
+        }
+
+        /** Whether it asks about the whole world ("weltweit", "globally"). */
+        public boolean world() {
+            return PhraseGroups.has(found, WORLD);
+        }
+
+        /** Whether it asks for an exact figure ("genau", "exactly"). */
+        public boolean exact() {
+            return PhraseGroups.has(found, EXACT);
+        }
+
+        /** Whether it asks about the whole year ("im ganzen Jahr", "for the full year"). */
+        public boolean fullYear() {
+            return PhraseGroups.has(found, FULL_YEAR);
+        }
+
+        /** The quarters (1–4) it names; "bis Ende September" names the first three. */
+        public Set<Integer> quarters() {
+            Set<Integer> q = new TreeSet<>();
+            for (int i = 0; i < quarterNumbers.length; i++) {
+                int n = quarterNumbers[i];
+                if (PhraseGroups.has(found, QUARTER + 2 * i)) {
+                    q.add(n);
+                }
+                if (PhraseGroups.has(found, QUARTER + 2 * i + 1)) {
+                    for (int k = 1; k <= n; k++) {
+                        q.add(k);
+                    }
                 }
             }
+            return q;
         }
-        return q;
-    }
-
-    /** Whether a normalised question asks about a part of the whole ("wie viele der …", "how many of the"). */
-    public boolean asksPart(String normalized) {
-        return PhraseGroups.has(cues.scan(normalized), SUBSET);
-    }
-
-    /** Whether a normalised question asks about the whole world ("weltweit", "globally"). */
-    public boolean namesWorld(String normalized) {
-        return PhraseGroups.has(cues.scan(normalized), WORLD);
-    }
-
-    /** Whether a normalised question asks for an exact figure ("genau", "exactly"). */
-    public boolean asksExact(String normalized) {
-        return PhraseGroups.has(cues.scan(normalized), EXACT);
-    }
-
-    /** Whether a normalised question asks about the whole year ("im ganzen Jahr", "for the full year"). */
-    public boolean asksFullYear(String normalized) {
-        return PhraseGroups.has(cues.scan(normalized), FULL_YEAR);
     }
 
     /** Whether it asks for names: "welche KI-Unternehmen", "which national key laboratories", "what is the name". */
