@@ -151,7 +151,8 @@ public final class AnswerComposer {
     /**
      * What the question asks that the report doesn't give, said first, before what it does say: names or a
      * ranking, what a term means, a cause, a date the topic's sentences don't name, a count for a topic without a
-     * number, euro of a report without euro figures, a share of the nation of a topic without one. Empty when the
+     * number, euro of a report without euro figures, another currency than the report's, a share of the nation of a
+     * topic without one. Empty when the
      * report answers what is asked.
      */
     private Optional<String> unansweredPart(List<Fact> facts, List<Value> all, Set<Aspect> aspects, Language lang) {
@@ -181,6 +182,11 @@ public final class AnswerComposer {
         if (aspects.contains(Aspect.EURO) && !report.currencies().containsKey("EUR")
                 && all.stream().anyMatch(Value::isMoney) && !aspects.contains(Aspect.SOURCE) && !claimsAFigure) {
             // "in Euro?" of a report in dollars only: what it doesn't give is said first, then its own figures
+            return Optional.of(wording.format(lang, "note.other_currency", currencyNames(lang)));
+        }
+        if (aspects.contains(Aspect.OTHER_CURRENCY) && !aspects.contains(Aspect.EURO) && !aspects.contains(Aspect.SOURCE)
+                && all.stream().anyMatch(Value::isMoney) && !claimsAFigure) {
+            // "in USD?" of a report in yuan and euro: it gives no rate for that currency, said first
             return Optional.of(wording.format(lang, "note.other_currency", currencyNames(lang)));
         }
         boolean national = all.stream().anyMatch(v -> v.share() != null);
@@ -340,6 +346,12 @@ public final class AnswerComposer {
         return out.isEmpty() ? facts.stream().flatMap(f -> f.values().values().stream()).toList() : out;
     }
 
+    /** Whether a fact of the topic gives an amount of money and a count, so that an amount per unit can be computed. */
+    public boolean computesPerUnit(Topic topic) {
+        return report.factsOf(topic).stream().anyMatch(f -> f.values().values().stream().anyMatch(Value::isMoney)
+                && f.values().values().stream().anyMatch(v -> "count".equals(v.unit()) && v.amount() > 0));
+    }
+
     /**
      * "Pro Unternehmen?": where one fact gives an amount of money and a count, the amount per counted thing,
      * computed and said to be computed. Empty where no fact gives both.
@@ -361,7 +373,7 @@ public final class AnswerComposer {
                 }
                 Qualifier q = count.qualifier() == Qualifier.EXACT ? m.qualifier() : Qualifier.ABOUT;
                 lines.add(wording.format(lang, "computed.per_unit", capitalise(noun(m, lang)),
-                        values.qualified(m.qualifier(), values.bare(m.amount(), m.unit(), lang), lang),
+                        values.qualified(m.qualifier(), values.bare(m, lang), lang),
                         values.qualified(count.qualifier(), numbers.number(count.amount(), 0, lang), lang),
                         noun(count, lang), approx(q, each, lang)));
             }
@@ -413,8 +425,9 @@ public final class AnswerComposer {
                 }
             }
         }
-        // euro of a report without euro figures is said first, as what it doesn't give (unansweredPart)
-        if (aspects.contains(Aspect.OTHER_CURRENCY) && !euroAskedWithoutEuro && money) {
+        // euro of a report without euro figures, and another currency asked alone, are said first, as what it
+        // doesn't give (unansweredPart); asked beside euro ("in Euro und Dollar?"), after the euro
+        if (aspects.contains(Aspect.OTHER_CURRENCY) && aspects.contains(Aspect.EURO) && !euroAskedWithoutEuro && money) {
             lines.add(wording.format(lang, "note.other_currency", currencyNames(lang)));
         }
         if (ratios) {

@@ -38,6 +38,12 @@ public final class ClaimChecker {
 
     /** A point claim within this of the report's figure matches it. */
     private static final double MATCH_TOLERANCE = 0.005;
+    /** What each of a figure's terms that a claim names adds to how plainly the claim names it ({@link #score}). */
+    private static final int TERM_SCORE = 3;
+    /** Words that open what a number counts ("die Zahl der Behörden"), as claim tokens. */
+    private static final Set<String> COUNT_OF = Set.of("zahl der", "anzahl der", "number of", "count of", "zahl an");
+    /** How many words after a number or "Zahl der" say what it counts. */
+    private static final int HEAD_WINDOW = 2;
     /** "more than 2,400" leaves 3,000 open, but not 5,000 (the report would give the higher bound). */
     private static final double OPEN_RANGE = 1.5;
     /**
@@ -106,7 +112,8 @@ public final class ClaimChecker {
      * @param comparisons a comparative and its joining word, as claim tokens
      * @param membership  words that make a thing one of those counted ("eine der", "one of the"), as claim tokens
      * @param agents      words before who does something ("vom", "by the"), as claim tokens
-     * @param universal   words that say something of all those counted ("alle", "all"), as claim tokens
+     * @param universal   words that say something of all or most of those counted ("alle", "die meisten"), as claim
+     *                    tokens
      */
     public record Words(Set<String> notContent, List<List<String>> comparisons, List<List<String>> membership,
                         List<List<String>> agents, List<List<String>> universal) {
@@ -526,7 +533,7 @@ public final class ClaimChecker {
             for (Value v : f.values().values()) {
                 int score = score(v, claim);
                 String noun = v.noun() == null ? "" : v.noun().get(lang);
-                String amount = values.qualified(v.qualifier(), values.bare(v.amount(), v.unit(), lang), lang);
+                String amount = values.qualified(v.qualifier(), values.bare(v, lang), lang);
                 if ("count".equals(v.unit())) {
                     out.add(new Measure(Kind.COUNT, reportRange(v.amount(), v.qualifier()),
                             v.qualifier(), v.amount(), named(lang, "verify.figure.count", amount, noun), score));
@@ -592,9 +599,13 @@ public final class ClaimChecker {
      */
     private static int score(Value v, Claim claim) {
         int score = 0;
+        Set<String> heads = v.terms().isEmpty() ? Set.of() : heads(claim.tokens());
         for (String t : v.terms()) {
             if (claim.mentions(t)) {
-                score += 3;
+                score += TERM_SCORE;
+                if (heads.contains(t.split(" ")[0])) {
+                    score++; // "die Zahl der Behörden, die KI-Regeln erlassen": what is counted, not what it does
+                }
             }
         }
         if (v.noun() != null) {
@@ -609,6 +620,25 @@ public final class ClaimChecker {
             }
         }
         return score;
+    }
+
+    /**
+     * The words that say what a claimed number counts: the two after "Zahl der" / "number of" and after a number
+     * ("21 US-Behörden", "die Zahl der US-Behörden").
+     */
+    private static Set<String> heads(List<String> tokens) {
+        Set<String> heads = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            boolean number = !t.isEmpty() && Character.isDigit(t.charAt(0))
+                    && t.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',');
+            boolean countOf = i + 1 < tokens.size() && COUNT_OF.contains(t + " " + tokens.get(i + 1));
+            int from = countOf ? i + 2 : number ? i + 1 : -1;
+            for (int k = from; from >= 0 && k < Math.min(tokens.size(), from + HEAD_WINDOW); k++) {
+                heads.add(tokens.get(k));
+            }
+        }
+        return heads;
     }
 
     /**

@@ -78,7 +78,19 @@ public final class NumberFormatter {
 
     /** A percentage: "12 Prozent" / "12 percent". */
     public String percent(double value, Language language) {
-        return number(value, 1, language) + " " + wording.get(language, "unit.percent");
+        return withPercent(number(value, 1, language), language);
+    }
+
+    /** A formatted number followed by the language's word for percent. */
+    public String withPercent(String number, Language language) {
+        return number + " " + wording.get(language, "unit.percent");
+    }
+
+    /** The number with exactly this many decimals, trailing zeros kept: 2,0 / 2.0. */
+    public String fixed(double value, int decimals, Language language) {
+        DecimalFormat f = format(decimals, language);
+        f.setMinimumFractionDigits(decimals);
+        return f.format(value);
     }
 
     /** The figure as it is written before its scale word: 300 for 300 billion, 4.3 for 4.3 trillion. */

@@ -98,14 +98,14 @@ public final class ValueRenderer {
 
     private String render(Value v, String part, Language language) {
         if (part == null) {
-            String main = qualified(v.qualifier(), bare(v.amount(), v.unit(), language), language);
+            String main = qualified(v.qualifier(), bare(v, language), language);
             if (v.eur() != null && !"EUR".equals(v.unit())) {
                 main += " (" + bare(v.eur(), "EUR", language) + ")";
             }
             return main;
         }
         return switch (part) {
-            case "bare" -> bare(v.amount(), v.unit(), language);
+            case "bare" -> bare(v, language);
             case "eur" -> v.eur() == null ? "" : qualified(v.qualifier(), bare(v.eur(), "EUR", language), language);
             case "yoy" -> v.yoy() == null ? "" : rate(v.yoy(), language);
             case "share" -> v.share() == null ? "" : rate(v.share(), language);
@@ -116,6 +116,15 @@ public final class ValueRenderer {
     /** "12 Prozent", "mehr als 9 Prozent". */
     public String rate(Rate r, Language language) {
         return qualified(r.qualifier(), numbers.percent(r.percent(), language), language);
+    }
+
+    /** A value of the report with its unit and no qualifier, with the decimals the report prints ("2,0 Prozent"). */
+    public String bare(Value v, Language language) {
+        if (v.decimals() != null && ("percent".equals(v.unit()) || "count".equals(v.unit()))) {
+            String n = numbers.fixed(v.amount(), v.decimals(), language);
+            return "percent".equals(v.unit()) ? numbers.withPercent(n, language) : n;
+        }
+        return bare(v.amount(), v.unit(), language);
     }
 
     /** A figure with its unit and no qualifier: "300 Milliarden Yuan", "2.400", "40 Prozent", "8,7-mal". */

@@ -275,6 +275,22 @@ final class DefaultEngine implements Engine {
             log.warn("intent {} has no topic in report {}", intent.name(), report.id());
             return fallback(lang, wording.get(lang, "fallback.unknown"), top.score(), suggestions(scores, lang, null), ranking);
         }
+        if (followUps.contains(FollowUpAspect.PER_UNIT) && composer.computesPerUnit(topic) && q.claims().isEmpty()
+                && !q.verification()) {
+            // "what's the average market cap per listed company?": the report gives no average; said so, with the
+            // one its figures give, computed, and the topic remembered for what follows
+            Composed c = composer.followUp(topic, lang, EnumSet.of(Aspect.PER_UNIT), Set.of());
+            conversations.put(inbound.conversationId(), new Conversations.Context(List.of(topic.id()), lang, Set.of()));
+            return new Reply(lang, FALLBACK, top.score(), true, c.text(), List.of(), c.factIds(), c.sources(), ranking,
+                    List.of());
+        }
+        if (topic.id().equals(topic.aspectTopics().get(TopicScope.TITLE)) && scopeWords.asksForTheTitle(q.normalized())) {
+            // "wie heißt das Dokument?": the report's own name, which the topic gives, is no name withheld
+            Set<Aspect> withoutNames = EnumSet.noneOf(Aspect.class);
+            withoutNames.addAll(aspects);
+            withoutNames.remove(Aspect.NAMES);
+            aspects = withoutNames;
+        }
         Reply reply = topicReply(topic, lang, top.score(), aspects, q, claims.read(text, lang), statement, ranking);
         remember(inbound, reply, Focus.of(topic, report.factsOf(topic), followUps, tokens));
         return reply;
@@ -475,6 +491,12 @@ final class DefaultEngine implements Engine {
             // saying so, and the reply counts as declined ("is that a lot for the country?" is answered by the share)
             return new Reply(lang, FALLBACK, top.score(), true, refusal.get() + "\n" + String.join("\n\n", texts),
                     List.of(), facts, sources, ranking, List.of());
+        }
+        if (asked.contains(Aspect.PER_UNIT) && !allFallback) {
+            // "und pro Unternehmen?": the report gives no figure per company; what its figures give is computed and
+            // said to be computed, and the reply counts as declined
+            return new Reply(lang, FALLBACK, top.score(), true, String.join("\n\n", texts), List.of(), facts, sources,
+                    ranking, List.of());
         }
         return new Reply(lang, allFallback ? FALLBACK : answered.get(0), top.score(), allFallback,
                 String.join("\n\n", texts), sugg, facts, sources, ranking, allFallback ? List.of() : answered);

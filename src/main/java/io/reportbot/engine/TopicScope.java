@@ -58,13 +58,18 @@ final class TopicScope {
                 .anyMatch(src -> nationAliases.stream().anyMatch(a -> src.contains(" " + a + " "))));
     }
 
+    /** The key in a topic's {@code aspectTopics} that names the topic answering for the report's own name. */
+    static final String TITLE = "TITLE";
+
     /** Why the report can't answer this question about the topic; empty when it can. */
     Optional<String> refusal(Question q, Topic topic, int previousYear, Language lang) {
         String n = q.normalized();
         List<Fact> facts = report.factsOf(topic);
         boolean figures = facts.stream().anyMatch(f -> !f.values().isEmpty());
         String place = report.place().name().get(lang);
-        if (!q.aspects().contains(Aspect.NAMES) && words.asksForNames(n)) {
+        // "wie heißt das Dokument?": the report's own name is no name it withholds, where a topic says it answers it
+        boolean title = topic.id().equals(topic.aspectTopics().get(TITLE)) && words.asksForTheTitle(n);
+        if (!q.aspects().contains(Aspect.NAMES) && words.asksForNames(n) && !title) {
             return Optional.of(wording.get(lang, "fallback.names"));
         }
         if (!figures) {

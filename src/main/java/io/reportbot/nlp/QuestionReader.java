@@ -18,6 +18,9 @@ public final class QuestionReader {
 
     private final Lexicon lexicon;
     private final Set<String> ownPlaces;
+    /** "US dollars", "US-Dollar", "U.S. dollar": the currency's name, whose "US" is no place. */
+    private static final java.util.regex.Pattern US_DOLLAR =
+            java.util.regex.Pattern.compile("(?i)\\bU\\.?S\\.?[- ]?(?=dollar)");
     private final PhraseSet otherPlaces;
     private final Gazetteer gazetteer;
     /** The function words of both languages, which never start a term asked to be defined. */
@@ -108,6 +111,11 @@ public final class QuestionReader {
     }
 
     private List<String> otherPlaces(String text, String normalized) {
+        if (normalized.contains("dollar")) {
+            // "in US dollars" names a currency, not the United States
+            text = US_DOLLAR.matcher(text).replaceAll(" dollar");
+            normalized = (" " + normalized + " ").replace(" us dollar", " dollar").strip();
+        }
         List<String> places = new ArrayList<>(gazetteer.find(text, normalized));
         // the report's own place under any of its names ("USA" for a report on "the United States") is not another place
         places.removeIf(p -> ownPlaces.contains(p) || gazetteer.place(p)

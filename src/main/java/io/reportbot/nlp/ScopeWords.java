@@ -45,6 +45,13 @@ public final class ScopeWords {
     private final List<String> namesQuestion;
     private final List<String> namedNouns;
     private final List<String> comparedWith;
+    /** Phrases that ask for the report's own name ("wie heißt der Bericht", "what is the document called"), padded. */
+    private final List<String> title;
+    /** Single words that ask for a name or title ("heisst", "title", "called"), and the report's nouns ("bericht"). */
+    private final Set<String> titleAsks;
+    private final Set<String> titleNouns;
+    /** How many words after a word asking for a name the report's noun may stand. */
+    private static final int TITLE_WINDOW = 4;
     /** The quarters with phrases, in order. */
     private final int[] quarterNumbers;
     private final PhraseGroups cues;
@@ -55,7 +62,8 @@ public final class ScopeWords {
      */
     public ScopeWords(List<String> subset, List<String> world, List<String> exact, List<String> fullYear,
                       Map<Integer, List<String>> quarters, List<String> namesQuestion, List<String> namedNouns,
-                      List<String> nameOf, List<String> through, List<String> comparedWith) {
+                      List<String> nameOf, List<String> through, List<String> comparedWith, List<String> title,
+                      List<String> titleAsks, List<String> titleNouns) {
         this.subset = List.copyOf(subset);
         this.world = List.copyOf(world);
         this.exact = List.copyOf(exact);
@@ -63,6 +71,9 @@ public final class ScopeWords {
         this.namesQuestion = List.copyOf(namesQuestion);
         this.namedNouns = List.copyOf(namedNouns);
         this.comparedWith = List.copyOf(comparedWith);
+        this.title = title.stream().map(t -> " " + t + " ").toList();
+        this.titleAsks = Set.copyOf(titleAsks);
+        this.titleNouns = Set.copyOf(titleNouns);
         this.quarterNumbers = new TreeMap<>(quarters).keySet().stream().mapToInt(Integer::intValue).toArray();
         List<List<String>> groups = new ArrayList<>(List.of(this.subset, this.world, this.exact, this.fullYear,
                 List.copyOf(nameOf)));
@@ -85,7 +96,7 @@ public final class ScopeWords {
             s.path("quarters").fields().forEachRemaining(e -> quarters.put(Integer.parseInt(e.getKey()), list(s.path("quarters"), e.getKey())));
             return new ScopeWords(list(s, "subset"), list(s, "world"), list(s, "exact"), list(s, "fullYear"),
                     quarters, list(s, "namesQuestion"), list(s, "namedNouns"), list(s, "nameOf"), list(s, "through"),
-                    list(s, "comparedWith"));
+                    list(s, "comparedWith"), list(s, "title"), list(s, "titleAsks"), list(s, "titleNouns"));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled claim words cannot be read: " + e.getMessage(), e);
         }
@@ -168,6 +179,27 @@ public final class ScopeWords {
             }
             return q;
         }
+    }
+
+    /** Whether a normalised question asks for the report's own name ("wie heißt das Dokument", "title of the report"). */
+    public boolean asksForTheTitle(String normalized) {
+        String padded = " " + normalized + " ";
+        if (title.stream().anyMatch(padded::contains)) {
+            return true;
+        }
+        // "wie heißt eigentlich der Bericht": a word asking for a name, and the report's noun a few words on
+        String[] t = normalized.split(" ");
+        for (int i = 0; i < t.length; i++) {
+            if (!titleAsks.contains(t[i])) {
+                continue;
+            }
+            for (int k = i + 1; k < Math.min(t.length, i + 1 + TITLE_WINDOW); k++) {
+                if (titleNouns.contains(t[k])) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether it asks for names: "welche KI-Unternehmen", "which national key laboratories", "what is the name". */

@@ -17,9 +17,11 @@ import java.util.Optional;
  *                  figures of the same unit apart; may be empty
  * @param direction for a percentage that is a change on an earlier figure rather than a share of a whole: "up"
  *                  ("rose by 56.3 %") or "down" ("fell by 44.2 %"); null for a share
+ * @param decimals  how many decimals the report prints where it keeps a trailing zero ("2.0 %" is 1); null
+ *                  when the figure is printed as its value reads
  */
 public record Value(double amount, String unit, Qualifier qualifier, Double eur, Rate yoy, Rate share, Text noun,
-                    java.util.List<String> terms, String direction) {
+                    java.util.List<String> terms, String direction, Integer decimals) {
 
     /** The units that are not money. */
     public static final java.util.Set<String> PLAIN_UNITS = java.util.Set.of("count", "percent", "points", "times");
@@ -28,6 +30,9 @@ public record Value(double amount, String unit, Qualifier qualifier, Double eur,
         qualifier = qualifier == null ? Qualifier.EXACT : qualifier;
         unit = unit == null ? "count" : unit;
         terms = terms == null ? java.util.List.of() : java.util.List.copyOf(terms);
+        if (decimals != null && (decimals < 0 || decimals > 3)) {
+            throw new IllegalArgumentException("decimals must be 0 to 3, not " + decimals);
+        }
     }
 
     public Optional<Double> euro() {

@@ -697,4 +697,99 @@ class ChatQuestionsTest {
             assertThat(r.text()).contains("181");
         }
     }
+
+    /** Kinds of failure the twelfth blind sets showed, once their untouched figures were in the README. */
+    @Nested
+    class FromTheTwelfthBlindSets {
+
+        private Reply askSecond(String conversation, String text) {
+            return TestEngines.secondReport().answer(Inbound.of(text, conversation, "test"));
+        }
+
+        @Test
+        void aFigurePerCompanyIsDeclinedWithTheAverageItsFiguresGiveAndTheTopicStays() {
+            Reply first = ask("Was ist eine börsennotierte KI-Firma im Durchschnitt wert, pro Unternehmen?");
+            assertThat(first.fallback()).isTrue();
+            assertThat(first.text()).contains("nennt der Bericht nicht").contains("93,5 Milliarden Yuan");
+
+            String c = UUID.randomUUID().toString();
+            assertThat(ask(c, "How many listed AI firms are there in Beijing?").intent()).isEqualTo("listed_companies");
+            Reply perFirm = ask(c, "and what is that per firm?");
+            assertThat(perFirm.fallback()).isTrue();
+            assertThat(perFirm.text()).contains("gives no figure per unit").contains("93.5 billion yuan");
+            Reply next = ask(c, "and in euros?");
+            assertThat(next.fallback()).isFalse();
+            assertThat(next.intent()).isEqualTo("listed_companies");
+            assertThat(next.text()).contains("560 billion euro");
+        }
+
+        @Test
+        void aFigurePerUnitThatCannotBeComputedIsDeclined() {
+            Reply r = ask("Wie viel hat der KI-Fonds durchschnittlich pro Projekt gegeben?");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).contains("2 Milliarden Yuan");
+        }
+
+        @Test
+        void aCurrencyTheReportDoesNotUseIsDeclinedWithItsOwnFigures() {
+            Reply first = ask("What is the fund's investment in US dollars?");
+            assertThat(first.fallback()).isTrue();
+            assertThat(first.text()).contains("yuan and euro only").contains("2 billion yuan");
+
+            String c = UUID.randomUUID().toString();
+            assertThat(ask(c, "Wie hoch ist der Börsenwert der gelisteten KI-Firmen?").fallback()).isFalse();
+            Reply usd = ask(c, "und in USD?");
+            assertThat(usd.fallback()).isTrue();
+            assertThat(usd.text()).contains("nur in Yuan und Euro").contains("4,3 Billionen Yuan");
+            Reply eur = ask(c, "und in Euro?");
+            assertThat(eur.fallback()).isFalse();
+            assertThat(eur.text()).contains("560 Milliarden Euro");
+        }
+
+        @Test
+        void theReportsOwnNameIsNoNameItWithholds() {
+            for (String q : List.of("Wie heißt eigentlich der Bericht, aus dem die Zahlen stammen?",
+                    "what's the title of the report behind these numbers?")) {
+                Reply r = ask(q);
+                assertThat(r.fallback()).as(q).isFalse();
+                assertThat(r.intent()).as(q).isEqualTo("publication");
+            }
+            assertThat(ask("Wie heißen die börsennotierten KI-Firmen?").fallback()).isTrue();
+        }
+
+        @Test
+        void reasonsAskedWithGruendeFuerAreDeclined() {
+            Reply r = ask("Welche Gründe für das Wachstum der KI-Unternehmen nennt das Weißbuch?");
+            assertThat(r.fallback()).isTrue();
+            assertThat(r.text()).contains("2.400");
+        }
+
+        @Test
+        void theCountryIsTheNation() {
+            Reply r = ask("Does Beijing have most of the country's registered large models?");
+            assertThat(r.fallback()).isFalse();
+            assertThat(r.text()).contains("40 percent");
+        }
+
+        @Test
+        void aFigureIsSaidWithTheDecimalsTheReportPrints() {
+            Reply r = askSecond(UUID.randomUUID().toString(), "Welchen Anteil hatten KI-Stellen 2022 an allen Stellenanzeigen in den USA?");
+            assertThat(r.text()).contains("2,0 Prozent").doesNotContain("nach 2 Prozent");
+        }
+
+        @Test
+        void whatMostOfThemAreIsLeftOpen() {
+            Reply r = askSecond(UUID.randomUUID().toString(), "Is it true that most of the 149 foundation models came from Europe?");
+            assertThat(r.text()).startsWith("The report leaves that open");
+        }
+
+        @Test
+        void aClaimedNumberIsJudgedAgainstWhatItCounts() {
+            String c = UUID.randomUUID().toString();
+            assertThat(askSecond(c, "Stimmt es, dass die Zahl der US-Behörden mit KI-Regeln 2023 bei 25 lag?").text())
+                    .startsWith("Nein").contains("21");
+            assertThat(askSecond(c, "Is it true that 21 US agencies issued AI rules in 2023?").text()).startsWith("Yes");
+            assertThat(askSecond(c, "Stimmt es, dass es 2023 in den USA 25 KI-Regeln gab?").text()).startsWith("Ja");
+        }
+    }
 }

@@ -77,7 +77,7 @@ class SecondReportScopeTest {
         // a year a sentence gives a figure for stays answered ("down from 2.0% in 2022")
         Reply jobs = ask("What share of US job postings were AI jobs in 2022?");
         assertThat(jobs.fallback()).isFalse();
-        assertThat(jobs.text()).contains("2 percent");
+        assertThat(jobs.text()).contains("2.0 percent");
     }
 
     @Test

@@ -81,7 +81,10 @@ class EvaluationFloorTest {
         System.out.printf(Locale.ROOT, "[eval chat_conversations.jsonl] %d conversations: first turns %.1f %%, "
                 + "follow-up turns %.1f %%%n", r.conversations(), r.firstTurnsRight() * 100, r.followUpsRight() * 100);
         assertThat(r.firstTurnsRight()).as("first turns right").isGreaterThanOrEqualTo(0.94);
-        assertThat(r.followUpsRight()).as("follow-up turns right").isGreaterThanOrEqualTo(0.93);
+        // 0.92, not 0.93: its one "pro Unternehmen?" after the listed companies is labelled as that topic, while every
+        // blind set since labels a figure per company out of scope (the report gives none); it is now declined, with
+        // the average its figures give computed and said to be computed
+        assertThat(r.followUpsRight()).as("follow-up turns right").isGreaterThanOrEqualTo(0.92);
     }
 
     @Test
