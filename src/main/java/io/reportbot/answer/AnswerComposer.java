@@ -184,6 +184,10 @@ public final class AnswerComposer {
             // "in Euro?" of a report in dollars only: what it doesn't give is said first, then its own figures
             return Optional.of(wording.format(lang, "note.other_currency", currencyNames(lang)));
         }
+        if (aspects.contains(Aspect.GROWTH) && !all.isEmpty() && !claimsAFigure && noChange(facts, all)) {
+            // "how fast has the number of listed companies grown?": a figure for one year only
+            return Optional.of(wording.get(lang, "note.no_growth"));
+        }
         if (aspects.contains(Aspect.OTHER_CURRENCY) && !aspects.contains(Aspect.EURO) && !aspects.contains(Aspect.SOURCE)
                 && all.stream().anyMatch(Value::isMoney) && !claimsAFigure) {
             // "in USD?" of a report in yuan and euro: it gives no rate for that currency, said first
@@ -197,6 +201,12 @@ public final class AnswerComposer {
             return Optional.of(noNational(lang));
         }
         return Optional.empty();
+    }
+
+    /** Whether the facts give no change and no earlier figure: no growth rate, no rise or fall, no span of years. */
+    private static boolean noChange(List<Fact> facts, List<Value> all) {
+        return facts.stream().noneMatch(Fact::spansYears) && all.stream().noneMatch(v -> v.yoy() != null || v.isChange()
+                || "points".equals(v.unit()) || "times".equals(v.unit()));
     }
 
     /** Whether a fact's source sentence contains one of the (normalised) words or phrases, as whole words. */

@@ -84,6 +84,8 @@ final class DefaultEngine implements Engine {
     private final ChatWords chatWords;
     private final MessageCore messageCore;
     private final Set<String> functionWords;
+    /** Single words that name a currency ("euro", "dollar", "usd"). */
+    private final Set<String> currencyWords;
     private final List<String> ownPlace;
     private final List<String> nationAliases;
     private final TopicVocabulary vocabulary;
@@ -94,7 +96,10 @@ final class DefaultEngine implements Engine {
                   FallbackListener listener) {
         this.listener = listener;
         this.conversations = conversations;
-        this.topicWords = new TopicWords(intents);
+        // another place's name names no topic, however often one topic's examples use it ("und in Shanghai?")
+        this.topicWords = new TopicWords(intents, reader.gazetteer().aliases().stream()
+                .filter(a -> !a.contains(" ") && (report.place() == null || !report.place().aliases().contains(a)))
+                .collect(Collectors.toUnmodifiableSet()));
         this.report = report;
         this.intents = intents.stream().collect(Collectors.toUnmodifiableMap(Intent::name, Function.identity()));
         this.classifier = classifier;
@@ -103,6 +108,11 @@ final class DefaultEngine implements Engine {
         this.wording = wording;
         this.functionWords = reader.lexicon().functionWords().values().stream().flatMap(List::stream)
                 .collect(Collectors.toUnmodifiableSet());
+        // "und in Dollar?": a currency asks for a unit, it names no topic (even where "billion-dollar startups" is how
+        // the training data names the unicorns)
+        this.currencyWords = java.util.stream.Stream.of(Aspect.EURO, Aspect.OTHER_CURRENCY)
+                .flatMap(a -> reader.lexicon().aspects().getOrDefault(a, List.of()).stream())
+                .filter(w -> !w.contains(" ")).collect(Collectors.toUnmodifiableSet());
         ClaimWords claimWords = ClaimWords.bundled();
         this.composer = new AnswerComposer(report, wording, reader.lexicon().timeWords(),
                 reader.lexicon().reasonWords(), reader.gazetteer(), ClaimChecker.Words.of(claimWords, functionWords));
@@ -206,6 +216,13 @@ final class DefaultEngine implements Engine {
                 && topicWords.names(intent.name(), tokens);
         Set<Aspect> aspects = aspectsFor(q, tokens);
         Set<FollowUpAspect> followUps = chatWords.followUpAspects(TextNormalizer.normalize(core.replace("\u20ac", " euro ")));
+        if (followUps.contains(FollowUpAspect.GROWTH) && !q.verification() && q.claims().isEmpty()
+                && chatWords.followUpAspects((" " + q.normalized() + " ").replace(" last year ", " ").strip())
+                .contains(FollowUpAspect.GROWTH)) {
+            // "how fast has the number of listed companies grown?": said where not given ("how many … last year?"
+            // asks a figure of the report's year, and "and last year?" after an answer is a follow-up of its own)
+            aspects.add(Aspect.GROWTH);
+        }
         if (!followUps.contains(FollowUpAspect.WORLD) && nationAliases.stream().anyMatch(q::mentions)) {
             Set<FollowUpAspect> withNation = EnumSet.of(FollowUpAspect.NATIONAL); // "und in ganz China?", from its data
             withNation.addAll(followUps);
@@ -284,8 +301,8 @@ final class DefaultEngine implements Engine {
             return new Reply(lang, FALLBACK, top.score(), true, c.text(), List.of(), c.factIds(), c.sources(), ranking,
                     List.of());
         }
-        if (topic.id().equals(topic.aspectTopics().get(TopicScope.TITLE)) && scopeWords.asksForTheTitle(q.normalized())) {
-            // "wie heißt das Dokument?": the report's own name, which the topic gives, is no name withheld
+        if (TopicScope.namesItGives(topic, scopeWords, q.normalized())) {
+            // "wie heißt das Dokument?", "which country comes second?": a name or rank the topic gives is not withheld
             Set<Aspect> withoutNames = EnumSet.noneOf(Aspect.class);
             withoutNames.addAll(aspects);
             withoutNames.remove(Aspect.NAMES);
@@ -332,6 +349,7 @@ final class DefaultEngine implements Engine {
     private List<String> contentWords(String core) {
         List<String> words = new ArrayList<>(chatWords.withoutFollowUpWords(TextNormalizer.tokens(core)));
         words.removeAll(functionWords);
+        words.removeAll(currencyWords);
         return words;
     }
 
@@ -451,6 +469,7 @@ final class DefaultEngine implements Engine {
                 case SHARE -> asked.add(Aspect.SHARE);
                 case SOURCE -> asked.add(Aspect.SOURCE);
                 case PER_UNIT -> asked.add(Aspect.PER_UNIT);
+                case GROWTH -> asked.add(Aspect.GROWTH);
                 case COUNT, VALUE -> asked.add(Aspect.HOW_MANY);
                 default -> {
                 }

@@ -60,6 +60,18 @@ final class TopicScope {
 
     /** The key in a topic's {@code aspectTopics} that names the topic answering for the report's own name. */
     static final String TITLE = "TITLE";
+    /** The key in a topic's {@code aspectTopics} that says its own sentences rank ("the next-largest investor"). */
+    static final String RANKING = "RANKING";
+
+    /**
+     * Whether a question asks for a name the topic's sentences give after all: the report's own name, of the topic
+     * that answers for it ("wie heißt das Dokument?"), or a rank its sentences state ("which country comes second?"
+     * where the sentence says "China, the next-largest investor"), not one beyond them ("which country is third?").
+     */
+    static boolean namesItGives(Topic topic, ScopeWords words, String normalized) {
+        return topic.id().equals(topic.aspectTopics().get(TITLE)) && words.asksForTheTitle(normalized)
+                || topic.id().equals(topic.aspectTopics().get(RANKING)) && words.asksForAStatedRank(normalized);
+    }
 
     /** Why the report can't answer this question about the topic; empty when it can. */
     Optional<String> refusal(Question q, Topic topic, int previousYear, Language lang) {
@@ -67,9 +79,12 @@ final class TopicScope {
         List<Fact> facts = report.factsOf(topic);
         boolean figures = facts.stream().anyMatch(f -> !f.values().isEmpty());
         String place = report.place().name().get(lang);
-        // "wie heißt das Dokument?": the report's own name is no name it withholds, where a topic says it answers it
-        boolean title = topic.id().equals(topic.aspectTopics().get(TITLE)) && words.asksForTheTitle(n);
-        if (!q.aspects().contains(Aspect.NAMES) && words.asksForNames(n) && !title) {
+        boolean given = namesItGives(topic, words, n);
+        if (topic.id().equals(topic.aspectTopics().get(RANKING)) && words.asksForARankBeyond(n)) {
+            // "which country ranked third?" of a topic whose sentences name only the first places
+            return Optional.of(wording.get(lang, "fallback.rank_beyond"));
+        }
+        if (!q.aspects().contains(Aspect.NAMES) && words.asksForNames(n) && !given) {
             return Optional.of(wording.get(lang, "fallback.names"));
         }
         if (!figures) {
@@ -77,13 +92,14 @@ final class TopicScope {
         }
         boolean ownPlaceNamed = ownPlace.stream().anyMatch(q::mentions);
         ScopeWords.Cues cues = words.cues(n);
-        if (cues.world() && !q.aspects().contains(Aspect.SHARE) && !worldwide(topic, facts)) {
+        // "which country leads the world in private AI investment?" asks the rank the topic states, not a world figure
+        if (cues.world() && !q.aspects().contains(Aspect.SHARE) && !worldwide(topic, facts) && !given) {
             return Optional.of(wording.format(lang, "fallback.world", place));
         }
         boolean exact = cues.exact();
         boolean nation = q.aspects().contains(Aspect.NATIONAL) || nationAliases.stream().anyMatch(q::mentions);
         // a claim about the national total is judged by the claim checker (a count and its share bound it)
-        if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed && !q.verification()
+        if (nation && !q.aspects().contains(Aspect.SHARE) && !ownPlaceNamed && !q.verification() && !given
                 && !speaksOfTheWhole(topic, facts)) {
             return Optional.of(wording.format(lang, exact ? "fallback.national_exact" : "fallback.national", place,
                     report.place().nation().get(lang)));

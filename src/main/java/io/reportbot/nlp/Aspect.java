@@ -33,5 +33,7 @@ public enum Aspect {
     NATIONAL_TOTAL,
     /** what a term means ("was ist photonisches Computing?", "what counts as a unicorn?"): the report uses its terms,
      * it doesn't define them */
-    DEFINITION
+    DEFINITION,
+    /** a change over time ("how fast did it grow?"): said so where the topic gives no change and no earlier figure */
+    GROWTH
 }

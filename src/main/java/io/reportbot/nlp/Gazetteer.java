@@ -142,6 +142,9 @@ public final class Gazetteer {
         if (found.isEmpty()) {
             return found;
         }
+        // "u s" stands for "U.S." only where the letters stand together in the text, not where other scripts between
+        // them were dropped by the normaliser ("ǘ똋ş")
+        found.removeIf(a -> lettersOnly(a) && !spelledOut(rawText, a));
         // drop an alias that is part of a longer one found ("korea" in "south korea")
         List<String> result = new ArrayList<>();
         for (String a : found) {
@@ -151,6 +154,22 @@ public final class Gazetteer {
             }
         }
         return result;
+    }
+
+    /** Whether an alias is single letters only ("u s", "u k"). */
+    private static boolean lettersOnly(String alias) {
+        return alias.length() > 1 && java.util.Arrays.stream(alias.split(" ")).allMatch(w -> w.length() == 1);
+    }
+
+    /** Whether the raw text writes the letters of such an alias together: "U.S.", "u s", "US-". */
+    private static boolean spelledOut(String rawText, String alias) {
+        StringBuilder re = new StringBuilder("(?iu)(?<!\\p{L})");
+        String[] letters = alias.split(" ");
+        for (int i = 0; i < letters.length; i++) {
+            re.append(java.util.regex.Pattern.quote(letters[i])).append(i < letters.length - 1 ? "[. ]?" : "\\.?");
+        }
+        re.append("(?!\\p{L})");
+        return java.util.regex.Pattern.compile(re.toString()).matcher(rawText).find();
     }
 
     private boolean foundPlace(List<String> found, Place place) {

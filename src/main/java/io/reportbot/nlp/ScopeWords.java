@@ -50,6 +50,9 @@ public final class ScopeWords {
     /** Single words that ask for a name or title ("heisst", "title", "called"), and the report's nouns ("bericht"). */
     private final Set<String> titleAsks;
     private final Set<String> titleNouns;
+    /** Phrases that ask for a rank among places, and ranks below the second, padded. */
+    private final List<String> rankWords;
+    private final List<String> rankBeyond;
     /** How many words after a word asking for a name the report's noun may stand. */
     private static final int TITLE_WINDOW = 4;
     /** The quarters with phrases, in order. */
@@ -63,7 +66,8 @@ public final class ScopeWords {
     public ScopeWords(List<String> subset, List<String> world, List<String> exact, List<String> fullYear,
                       Map<Integer, List<String>> quarters, List<String> namesQuestion, List<String> namedNouns,
                       List<String> nameOf, List<String> through, List<String> comparedWith, List<String> title,
-                      List<String> titleAsks, List<String> titleNouns) {
+                      List<String> titleAsks, List<String> titleNouns, List<String> rankWords,
+                      List<String> rankBeyond) {
         this.subset = List.copyOf(subset);
         this.world = List.copyOf(world);
         this.exact = List.copyOf(exact);
@@ -74,6 +78,8 @@ public final class ScopeWords {
         this.title = title.stream().map(t -> " " + t + " ").toList();
         this.titleAsks = Set.copyOf(titleAsks);
         this.titleNouns = Set.copyOf(titleNouns);
+        this.rankWords = rankWords.stream().map(w -> " " + w + " ").toList();
+        this.rankBeyond = rankBeyond.stream().map(w -> " " + w + " ").toList();
         this.quarterNumbers = new TreeMap<>(quarters).keySet().stream().mapToInt(Integer::intValue).toArray();
         List<List<String>> groups = new ArrayList<>(List.of(this.subset, this.world, this.exact, this.fullYear,
                 List.copyOf(nameOf)));
@@ -96,7 +102,8 @@ public final class ScopeWords {
             s.path("quarters").fields().forEachRemaining(e -> quarters.put(Integer.parseInt(e.getKey()), list(s.path("quarters"), e.getKey())));
             return new ScopeWords(list(s, "subset"), list(s, "world"), list(s, "exact"), list(s, "fullYear"),
                     quarters, list(s, "namesQuestion"), list(s, "namedNouns"), list(s, "nameOf"), list(s, "through"),
-                    list(s, "comparedWith"), list(s, "title"), list(s, "titleAsks"), list(s, "titleNouns"));
+                    list(s, "comparedWith"), list(s, "title"), list(s, "titleAsks"), list(s, "titleNouns"),
+                    list(s, "rankWords"), list(s, "rankBeyond"));
         } catch (IOException e) {
             throw new EngineLoadException("the bundled claim words cannot be read: " + e.getMessage(), e);
         }
@@ -200,6 +207,30 @@ public final class ScopeWords {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a normalised question asks for a rank among places ("which country leads", "wer liegt auf Platz zwei",
+     * "runner-up?"), no further down than second, and for no names of companies, models or the like.
+     */
+    public boolean asksForAStatedRank(String normalized) {
+        String padded = " " + normalized + " ";
+        if (rankBeyond.stream().anyMatch(padded::contains)) {
+            return false;
+        }
+        String[] t = normalized.split(" ");
+        for (String w : t) {
+            if (namedNouns.contains(w)) {
+                return false;
+            }
+        }
+        return rankWords.stream().anyMatch(padded::contains);
+    }
+
+    /** Whether a normalised question asks for a rank below the second ("which country ranked third?"). */
+    public boolean asksForARankBeyond(String normalized) {
+        String padded = " " + normalized + " ";
+        return rankBeyond.stream().anyMatch(padded::contains);
     }
 
     /** Whether it asks for names: "welche KI-Unternehmen", "which national key laboratories", "what is the name". */

@@ -21,6 +21,14 @@ public final class TopicWords {
     private final Map<String, String> owner;
 
     public TopicWords(List<Intent> intents) {
+        this(intents, Set.of());
+    }
+
+    /**
+     * @param notTopicWords tokens that never name an intent however often its examples use them: the names of
+     *                      places ("Shanghai" in "how does Beijing compare with Shanghai?" names no topic)
+     */
+    public TopicWords(List<Intent> intents, Set<String> notTopicWords) {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (Intent intent : intents) {
             for (Language l : Language.values()) {
@@ -35,7 +43,7 @@ public final class TopicWords {
         counts.forEach((token, byIntent) -> {
             int total = byIntent.values().stream().mapToInt(Integer::intValue).sum();
             byIntent.forEach((intent, n) -> {
-                if (n >= MIN_COUNT && n >= DOMINANCE * total && token.length() > 2) {
+                if (n >= MIN_COUNT && n >= DOMINANCE * total && token.length() > 2 && !notTopicWords.contains(token)) {
                     o.put(token, intent);
                 }
             });

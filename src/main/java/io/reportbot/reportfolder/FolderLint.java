@@ -30,6 +30,9 @@ public final class FolderLint {
         for (Uncovered u : folder.report().uncovered()) {
             for (String term : u.terms()) {
                 Set<String> named = topicsCovering(term, topics, folder);
+                if (!u.topics().isEmpty()) {
+                    named.retainAll(u.topics()); // an entry scoped to other topics refuses nothing about these
+                }
                 if (!named.isEmpty()) {
                     problems.add("uncovered term \"" + term + "\" (" + u.label().en() + ") names topic " + named
                             + ": every question about it would be refused; remove the term or the topic");

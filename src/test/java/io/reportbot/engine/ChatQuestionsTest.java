@@ -738,7 +738,7 @@ class ChatQuestionsTest {
 
             String c = UUID.randomUUID().toString();
             assertThat(ask(c, "Wie hoch ist der Börsenwert der gelisteten KI-Firmen?").fallback()).isFalse();
-            Reply usd = ask(c, "und in USD?");
+            Reply usd = ask(c, "und in Dollar?");
             assertThat(usd.fallback()).isTrue();
             assertThat(usd.text()).contains("nur in Yuan und Euro").contains("4,3 Billionen Yuan");
             Reply eur = ask(c, "und in Euro?");
@@ -781,6 +781,32 @@ class ChatQuestionsTest {
         void whatMostOfThemAreIsLeftOpen() {
             Reply r = askSecond(UUID.randomUUID().toString(), "Is it true that most of the 149 foundation models came from Europe?");
             assertThat(r.text()).startsWith("The report leaves that open");
+        }
+
+        @Test
+        void aRankTheTopicsSentencesStateIsAnsweredAndOneBeyondThemDeclined() {
+            String c = UUID.randomUUID().toString();
+            Reply second = askSecond(c, "Welches Land liegt bei privaten KI-Investitionen hinter den USA auf Platz zwei?");
+            assertThat(second.fallback()).isFalse();
+            assertThat(second.text()).contains("China");
+            Reply leader = askSecond(c, "who is ahead worldwide in private AI funding, which country?");
+            assertThat(leader.fallback()).isFalse();
+            assertThat(leader.text()).contains("67.2");
+            assertThat(askSecond(c, "Which country is third for private AI investment?").fallback()).isTrue();
+            assertThat(askSecond(c, "Which startups got the most private AI money?").fallback()).isTrue();
+        }
+
+        @Test
+        void growthOfAFigureGivenForOneYearOnlyIsDeclined() {
+            assertThat(ask("Um wie viel ist die Zahl der Einhörner in Beijing gewachsen?").fallback()).isTrue();
+            String c = UUID.randomUUID().toString();
+            assertThat(ask(c, "How many large models has Beijing registered?").fallback()).isFalse();
+            Reply growth = ask(c, "and has that number gone up?");
+            assertThat(growth.fallback()).isTrue();
+            assertThat(growth.text()).contains("no change or earlier figure").contains("94");
+            Reply given = ask("Wie stark wächst die Branche?");
+            assertThat(given.fallback()).isFalse();
+            assertThat(given.text()).contains("12 Prozent");
         }
 
         @Test

@@ -30,6 +30,19 @@ class FolderLintTest {
     }
 
     @Test
+    void anUncoveredTermScopedToOtherTopicsNamesNone(@TempDir Path dir) throws IOException {
+        copy(AI_INDEX, dir);
+        Path lex = dir.resolve("lexicon.json");
+        // "mckinsey" names AI in business; an entry for the investment topics only refuses nothing there
+        Files.writeString(lex, Files.readString(lex).replace("\"profits\"", "\"profits\", \"mckinsey\""));
+        assertThat(FolderLint.loadWarnings(ReportFolders.load(dir, Optional.empty()))).isEmpty();
+        Files.writeString(lex, Files.readString(lex).replace("\"training_costs\"\n      ]",
+                "\"training_costs\", \"business_impact\"\n      ]"));
+        assertThat(FolderLint.loadWarnings(ReportFolders.load(dir, Optional.empty())))
+                .anyMatch(w -> w.contains("uncovered term \"mckinsey\"") && w.contains("business_impact"));
+    }
+
+    @Test
     void anOutOfScopeExampleWithATopicsWordsIsNamed(@TempDir Path dir) throws IOException {
         copy(AI_INDEX, dir);
         Path oos = dir.resolve("intents/out_of_scope.json");
