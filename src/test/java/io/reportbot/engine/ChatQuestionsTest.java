@@ -810,6 +810,16 @@ class ChatQuestionsTest {
         }
 
         @Test
+        void adviceAuthorsAndTheFundsSizeAreDeclined() {
+            for (String q : List.of("Is it a good investment to buy Beijing AI stocks now, should I invest?",
+                    "Welches Restaurant in Peking kannst du empfehlen?", "Who authored the white paper on Beijing's AI?",
+                    "Wie groß ist das Fondsvolumen des KI-Industriefonds insgesamt?")) {
+                assertThat(ask(q).fallback()).as(q).isTrue();
+            }
+            assertThat(askSecond(UUID.randomUUID().toString(), "Should I invest in US AI startups?").fallback()).isTrue();
+        }
+
+        @Test
         void aClaimedNumberIsJudgedAgainstWhatItCounts() {
             String c = UUID.randomUUID().toString();
             assertThat(askSecond(c, "Stimmt es, dass die Zahl der US-Behörden mit KI-Regeln 2023 bei 25 lag?").text())

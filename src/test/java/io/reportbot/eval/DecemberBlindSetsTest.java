@@ -72,9 +72,9 @@ class DecemberBlindSetsTest {
             "ai-index-2024/r10,       AI Index,    0.90, 0.93, 0.87, 0.91, 0.82",
             "r11,                     white paper, 0.95, 0.87, 0.97, 0.89, 0.87",
             "ai-index-2024/r11,       AI Index,    0.95, 0.92, 0.94, 0.85, 0.80",
-            "r12,                     white paper, 0.95, 0.86, 0.96, 0.91, 0.85",
+            "r12,                     white paper, 0.95, 0.94, 0.96, 0.91, 0.85",
             "ai-index-2024/r12,       AI Index,    0.93, 0.90, 0.97, 0.92, 0.86",
-            "r13,                     white paper, 0.95, 0.85, 0.96, 0.89, 0.81",
+            "r13,                     white paper, 0.95, 0.87, 0.96, 0.89, 0.81",
             "ai-index-2024/r13,       AI Index,    0.95, 0.89, 0.96, 0.84, 0.76"})
     void eachSetMeetsItsFloors(String set, String report, double inScope, double declined, double firstTurns,
                                double followUps, double claims) throws IOException {
